@@ -1,0 +1,284 @@
+//! `stele.toml`: the site's configuration, merged with command-line
+//! overrides. A missing file is the zero configuration; a broken one is an
+//! `Err` (exit code 2), never a guess.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use serde::Deserialize;
+
+use crate::diagnostic::{Code, Severity};
+
+/// The name of the configuration file at the site root.
+pub const CONFIG_FILE: &str = "stele.toml";
+
+/// Text direction of a locale.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Ltr,
+    Rtl,
+}
+
+impl Direction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Ltr => "ltr",
+            Direction::Rtl => "rtl",
+        }
+    }
+}
+
+/// What to do for an article missing in a locale.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MissingTranslations {
+    /// No page in the locale (the default).
+    #[default]
+    Omit,
+    /// A page in the locale with the default locale's content and a banner.
+    Fallback,
+}
+
+/// Per-locale settings under `[locales.<tag>]`.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LocaleConfig {
+    /// Display name, e.g. `日本語`.
+    pub name: Option<String>,
+    /// Text direction; derived from the language when absent.
+    pub dir: Option<Direction>,
+}
+
+/// A DocFX-style docset: a content folder published under a URL base.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Docset {
+    /// Folder relative to the locale directory, e.g. `SecurityCompliance`.
+    pub folder: String,
+    /// URL base of that folder, e.g. `/Office365/SecurityCompliance/`.
+    pub url: String,
+    /// Match site-absolute links case-insensitively (as DocFX does).
+    #[serde(default)]
+    pub case_insensitive: bool,
+}
+
+/// A level set for a diagnostic code under `[check.levels]`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Error,
+    Warning,
+    Off,
+}
+
+/// `[check]`.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckConfig {
+    #[serde(default)]
+    pub docsets: Vec<Docset>,
+    /// Site-absolute prefixes published elsewhere; links under them are skipped.
+    #[serde(default)]
+    pub external_prefixes: Vec<String>,
+    /// Level per diagnostic code, e.g. `fallback-link = "off"`.
+    #[serde(default)]
+    pub levels: BTreeMap<String, Level>,
+    /// Largest difference in heading count between a source and its
+    /// translation before `heading-count` fires.
+    #[serde(default = "default_heading_tolerance")]
+    pub heading_tolerance: usize,
+}
+
+fn default_heading_tolerance() -> usize {
+    2
+}
+
+/// One entry of the `redirects` list.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Redirect {
+    /// Source path of the moved article relative to the locale directory
+    /// (`guide/old.md`) or a site-absolute URL path.
+    pub from: String,
+    /// Where it went: a path relative to the locale directory, a site path or a URL.
+    pub to: String,
+}
+
+/// The parsed `stele.toml`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileConfig {
+    pub title: Option<String>,
+    pub base_url: Option<String>,
+    pub default_locale: Option<String>,
+    pub theme: Option<String>,
+    pub output_dir: Option<PathBuf>,
+    pub translation_keys: Option<Vec<String>>,
+    #[serde(default)]
+    pub locales: BTreeMap<String, LocaleConfig>,
+    #[serde(default)]
+    pub check: CheckConfig,
+    #[serde(default)]
+    pub redirects: Vec<Redirect>,
+    #[serde(default)]
+    pub missing_translations: MissingTranslations,
+    #[serde(default)]
+    pub status_page: bool,
+}
+
+/// Everything a build needs to know, resolved: the site root is absolute,
+/// defaults are filled in.
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub root: PathBuf,
+    pub title: String,
+    /// Without a trailing slash; empty for root-relative sites.
+    pub base_url: String,
+    /// As configured; the site stage picks one when absent.
+    pub default_locale: Option<String>,
+    pub theme: String,
+    pub output_dir: PathBuf,
+    pub translation_keys: Vec<String>,
+    pub locales: BTreeMap<String, LocaleConfig>,
+    /// Only these locales are built (plus the default locale); empty means all.
+    pub only_locales: Vec<String>,
+    pub check: CheckConfig,
+    pub redirects: Vec<Redirect>,
+    pub missing_translations: MissingTranslations,
+    pub status_page: bool,
+}
+
+/// The frontmatter keys that carry the asset id unless configured.
+pub const DEFAULT_TRANSLATION_KEYS: &[&str] = &["ms.assetid", "asset_id", "translation_key"];
+
+/// Command-line values that override `stele.toml`.
+#[derive(Clone, Debug, Default)]
+pub struct Overrides {
+    pub output_dir: Option<PathBuf>,
+    pub base_url: Option<String>,
+    pub locales: Vec<String>,
+}
+
+impl Config {
+    /// Reads `<root>/stele.toml` when present and applies `overrides`.
+    pub fn load(root: &Path, overrides: &Overrides) -> Result<Config> {
+        let root = std::fs::canonicalize(root)
+            .with_context(|| format!("cannot open the site directory `{}`", root.display()))?;
+        if !root.is_dir() {
+            bail!("`{}` is not a directory", root.display());
+        }
+        let path = root.join(CONFIG_FILE);
+        let file = match std::fs::read_to_string(&path) {
+            Ok(text) => Self::parse(&text)
+                .with_context(|| format!("invalid configuration in `{}`", path.display()))?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Self::parse("")?,
+            Err(e) => {
+                return Err(e).with_context(|| format!("cannot read `{}`", path.display()));
+            }
+        };
+        Self::from_file(root, file, overrides)
+    }
+
+    /// Parses the text of a `stele.toml`.
+    pub fn parse(text: &str) -> Result<FileConfig> {
+        let file: FileConfig = toml::from_str(text)?;
+        for name in file.check.levels.keys() {
+            if Code::from_name(name).is_none() {
+                bail!("unknown diagnostic code `{name}` in `[check.levels]`");
+            }
+        }
+        Ok(file)
+    }
+
+    /// Resolves a parsed file against a site root.
+    pub fn from_file(root: PathBuf, file: FileConfig, overrides: &Overrides) -> Result<Config> {
+        let output_dir = overrides
+            .output_dir
+            .clone()
+            .or(file.output_dir)
+            .unwrap_or_else(|| PathBuf::from("public"));
+        let output_dir = if output_dir.is_absolute() { output_dir } else { root.join(output_dir) };
+        let base_url = overrides
+            .base_url
+            .clone()
+            .or(file.base_url)
+            .unwrap_or_default()
+            .trim_end_matches('/')
+            .to_string();
+        let title = file.title.unwrap_or_else(|| {
+            root.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "Documentation".into())
+        });
+        Ok(Config {
+            title,
+            base_url,
+            default_locale: file.default_locale,
+            theme: file.theme.unwrap_or_else(|| "default".into()),
+            output_dir,
+            translation_keys: file
+                .translation_keys
+                .unwrap_or_else(|| DEFAULT_TRANSLATION_KEYS.iter().map(|s| s.to_string()).collect()),
+            locales: file.locales,
+            only_locales: overrides.locales.clone(),
+            check: file.check,
+            redirects: file.redirects,
+            missing_translations: file.missing_translations,
+            status_page: file.status_page,
+            root,
+        })
+    }
+
+    /// A configuration for `root` as if it had no `stele.toml` (for tests of
+    /// the pure stages).
+    pub fn zero(root: impl Into<PathBuf>) -> Config {
+        let file = Self::parse("").expect("the empty configuration parses");
+        Self::from_file(root.into(), file, &Overrides::default()).expect("the empty configuration resolves")
+    }
+
+    /// The severity configured for `code`; `None` when it is off.
+    pub fn level(&self, code: Code) -> Option<Severity> {
+        match self.check.levels.get(code.as_str()) {
+            Some(Level::Off) => None,
+            Some(Level::Error) => Some(Severity::Error),
+            Some(Level::Warning) => Some(Severity::Warning),
+            None => Some(code.default_severity()),
+        }
+    }
+
+    /// The content directory.
+    pub fn content_dir(&self) -> PathBuf {
+        self.root.join("content")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_keys_are_errors() {
+        assert!(Config::parse("titel = 'x'").is_err());
+        assert!(Config::parse("[check.levels]\nbroken-lnk = 'off'").is_err());
+    }
+
+    #[test]
+    fn levels_apply() {
+        let mut c = Config::zero("/tmp/site");
+        c.check.levels.insert("fallback-link".into(), Level::Off);
+        c.check.levels.insert("broken-anchor".into(), Level::Warning);
+        assert_eq!(c.level(Code::FallbackLink), None);
+        assert_eq!(c.level(Code::BrokenAnchor), Some(Severity::Warning));
+        assert_eq!(c.level(Code::BrokenLink), Some(Severity::Error));
+    }
+
+    #[test]
+    fn docsets_parse() {
+        let f = Config::parse(
+            "[check]\nexternal_prefixes = ['/powershell/']\n[[check.docsets]]\nfolder = 'SecurityCompliance'\nurl = '/Office365/SecurityCompliance/'\ncase_insensitive = true\n",
+        )
+        .unwrap();
+        assert_eq!(f.check.docsets.len(), 1);
+        assert!(f.check.docsets[0].case_insensitive);
+    }
+}

@@ -1,0 +1,27 @@
+//! stele: a multilingual documentation static-site generator.
+//!
+//! The crate is a pipeline of stages, each a function with its own output
+//! type (see ARCHITECTURE.md):
+//!
+//! `config` → `discover` → `frontmatter` → `site` → `include` + `markdown`
+//! → `check` → `render` → `output`.
+//!
+//! Only [`discover`], [`output`] and `serve` touch the disk; the stages in
+//! between are pure functions of their inputs.
+
+pub mod check;
+pub mod cli;
+pub mod config;
+pub mod diagnostic;
+pub mod discover;
+pub mod frontmatter;
+pub mod include;
+pub mod links;
+pub mod locale;
+pub mod markdown;
+pub mod output;
+pub mod pipeline;
+pub mod render;
+pub mod report;
+pub mod site;
+pub mod ui;
