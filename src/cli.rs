@@ -1,1 +1,212 @@
-//! Command line.
+//! The command line: parses arguments, runs a command, returns the exit
+//! code. Diagnostics and progress go to stderr, data (JSON, SARIF,
+//! GitHub annotations, status tables) to stdout.
+//!
+//! Exit codes: 0 success; 1 content errors (or warnings with
+//! `--deny-warnings`); 2 usage, configuration or I/O failure.
+
+use std::collections::HashMap;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::Result;
+use clap::{Args, Parser, Subcommand};
+
+use crate::config::{Config, Overrides};
+use crate::pipeline::{self, Built};
+use crate::report::{self, Color, Format};
+
+/// Exit code: the command succeeded.
+pub const EXIT_OK: u8 = 0;
+/// Exit code: the site has content errors (the build still wrote what it could).
+pub const EXIT_CONTENT: u8 = 1;
+/// Exit code: usage, configuration or I/O failure.
+pub const EXIT_FAILURE: u8 = 2;
+
+/// stele: build multilingual documentation sites.
+#[derive(Debug, Parser)]
+#[command(
+    name = "stele",
+    version,
+    about = "Build, check and preview multilingual documentation sites",
+    long_about = "stele reads Markdown articles in every locale of a site (content/<locale>/…), groups translations by asset id, checks every link, #anchor and include, and renders localized HTML.",
+    after_help = "Exit codes: 0 success, 1 content errors, 2 usage, configuration or I/O failure.\nSet NO_COLOR to disable colour.",
+    propagate_version = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the site into its output directory (public/ by default)
+    Build(BuildArgs),
+    /// Check every link, anchor and include without writing anything
+    Check(CheckArgs),
+}
+
+/// Options every command that reads a site shares.
+#[derive(Debug, Args)]
+pub struct SiteArgs {
+    /// The site root: the directory holding content/ and stele.toml
+    #[arg(default_value = ".")]
+    pub site: PathBuf,
+    /// Build only this locale (repeatable); the default locale is always included
+    #[arg(long = "locale", value_name = "CODE")]
+    pub locales: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Output directory (default: `output_dir` from stele.toml, else public/ under the site root)
+    #[arg(short, long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// Base URL for canonical links, hreflang and the sitemap, e.g. https://docs.example.com
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Print only errors and warnings, no summary
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Output format: human (stderr), json, github or sarif (stdout)
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+    /// Exit with 1 when there are warnings, not only errors
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+/// Colour on stderr: only on a terminal, never with `NO_COLOR`.
+pub fn stderr_color() -> Color {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
+    if !no_color && !dumb && std::io::stderr().is_terminal() { Color::Always } else { Color::Never }
+}
+
+/// Parses the command line and runs it.
+pub fn run() -> Result<ExitCode> {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build(args) => build(args),
+        Command::Check(args) => check(args),
+    }
+}
+
+fn load_config(site: &SiteArgs, output: Option<PathBuf>, base_url: Option<String>) -> Result<Config> {
+    let overrides = Overrides {
+        // A relative -o is relative to the working directory, as users expect.
+        output_dir: output.map(|o| if o.is_absolute() { o } else { std::env::current_dir().map(|d| d.join(&o)).unwrap_or(o) }),
+        base_url,
+        locales: site.locales.clone(),
+    };
+    Config::load(&site.site, &overrides)
+}
+
+fn print_diagnostics(built: &Built, format: Format, out: &mut dyn Write) -> Result<()> {
+    let sources: HashMap<&str, &str> = built.site.files.iter().map(|f| (f.path.as_str(), f.text.as_str())).collect();
+    let lookup = |p: &str| sources.get(p).copied();
+    let color = if format == Format::Human { stderr_color() } else { Color::Never };
+    report::write(out, format, &built.diagnostics, &built.summary, &lookup, color)?;
+    Ok(())
+}
+
+fn build(args: BuildArgs) -> Result<ExitCode> {
+    let start = Instant::now();
+    let config = load_config(&args.site, args.output, args.base_url)?;
+    crate::output::validate(&config)?;
+    let spinner = Spinner::start(args.quiet);
+    spinner.message("reading");
+    let inputs = pipeline::load(config)?;
+    spinner.message("rendering");
+    let built = pipeline::run(inputs);
+    spinner.message("writing");
+    let written = crate::output::write(&built.site.config, &built.pages, &built.copies)?;
+    spinner.finish();
+    let mut err = std::io::stderr().lock();
+    if !built.diagnostics.is_empty() {
+        print_diagnostics(&built, Format::Human, &mut err)?;
+    }
+    if !args.quiet {
+        let s = &built.summary;
+        writeln!(
+            err,
+            "built {} in {}: {} written to `{}` in {:.2}s ({}, {})",
+            plural(s.articles, "article"),
+            plural(built.site.locales.len(), "locale"),
+            plural(written, "file"),
+            built.site.config.output_dir.display(),
+            start.elapsed().as_secs_f64(),
+            plural(s.errors, "error"),
+            plural(s.warnings, "warning"),
+        )?;
+    }
+    Ok(ExitCode::from(if built.summary.errors > 0 { EXIT_CONTENT } else { EXIT_OK }))
+}
+
+fn check(args: CheckArgs) -> Result<ExitCode> {
+    let config = load_config(&args.site, None, None)?;
+    let inputs = pipeline::load(config)?;
+    let built = pipeline::run(inputs);
+    if args.format == Format::Human {
+        print_diagnostics(&built, Format::Human, &mut std::io::stderr().lock())?;
+    } else {
+        let mut out = std::io::stdout().lock();
+        print_diagnostics(&built, args.format, &mut out)?;
+        out.flush()?;
+    }
+    let s = &built.summary;
+    let failed = s.errors > 0 || (args.deny_warnings && s.warnings > 0);
+    Ok(ExitCode::from(if failed { EXIT_CONTENT } else { EXIT_OK }))
+}
+
+/// `1 article`, `2 articles`.
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
+}
+
+/// A spinner on stderr while a long build runs, only on a terminal.
+struct Spinner(Option<indicatif::ProgressBar>);
+
+impl Spinner {
+    fn start(quiet: bool) -> Spinner {
+        if quiet || !std::io::stderr().is_terminal() {
+            return Spinner(None);
+        }
+        let pb = indicatif::ProgressBar::new_spinner();
+        pb.enable_steady_tick(std::time::Duration::from_millis(120));
+        Spinner(Some(pb))
+    }
+
+    fn message(&self, msg: &'static str) {
+        if let Some(pb) = &self.0 {
+            pb.set_message(msg);
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(pb) = &self.0 {
+            pb.finish_and_clear();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}

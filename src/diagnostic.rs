@@ -62,6 +62,8 @@ codes! {
     InvalidFrontmatter = "invalid-frontmatter", Error;
     /// A file is not valid UTF-8 (or UTF-16 with a BOM).
     InvalidEncoding = "invalid-encoding", Error;
+    /// A redirect map (`.openpublishing.redirection.json`) is not valid.
+    InvalidRedirectMap = "invalid-redirect-map", Error;
     /// A file could not be read.
     UnreadableFile = "unreadable-file", Error;
     /// A directory under `content/` is not a BCP 47 language tag.

@@ -54,6 +54,7 @@ pub struct Walk {
     /// Markdown files: (locale, rel, absolute path, kind).
     pub markdown: Vec<(String, String, PathBuf, FileKind)>,
     pub statics: Vec<StaticFile>,
+    pub redirect_files: Vec<(Option<String>, String, String)>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -77,8 +78,14 @@ pub struct Discovered {
     pub locales: Vec<String>,
     pub sources: Vec<SourceFile>,
     pub statics: Vec<StaticFile>,
+    /// DocFX redirect maps: (locale directory or `None` at the site root,
+    /// site-relative path, text).
+    pub redirect_files: Vec<(Option<String>, String, String)>,
     pub diagnostics: Vec<Diagnostic>,
 }
+
+/// DocFX's redirect map, read at the site root and in each locale directory.
+pub const REDIRECT_FILE: &str = ".openpublishing.redirection.json";
 
 /// Files DocFX keeps beside articles that are not pages.
 fn is_navigation_file(name: &str) -> bool {
@@ -99,6 +106,7 @@ pub fn walk(config: &Config) -> anyhow::Result<Walk> {
         )
     })?;
     let mut walk = Walk::default();
+    read_redirects(&config.root.join(REDIRECT_FILE), None, REDIRECT_FILE.to_string(), &mut walk);
     let mut top: Vec<_> = entries.filter_map(Result::ok).collect();
     top.sort_by_key(|e| e.file_name());
     for entry in top {
@@ -130,9 +138,30 @@ pub fn walk(config: &Config) -> anyhow::Result<Walk> {
             continue;
         }
         walk.locales.push(name.clone());
+        read_redirects(
+            &entry.path().join(REDIRECT_FILE),
+            Some(name.clone()),
+            format!("content/{name}/{REDIRECT_FILE}"),
+            &mut walk,
+        );
         walk_locale(&entry.path(), &name, &mut walk);
     }
     Ok(walk)
+}
+
+fn read_redirects(path: &Path, locale: Option<String>, site_rel: String, walk: &mut Walk) {
+    match std::fs::read(path) {
+        Ok(bytes) => match decode(&bytes) {
+            Ok(text) => walk.redirect_files.push((locale, site_rel, text)),
+            Err(e) => walk.diagnostics.push(e.located(&site_rel, locale.as_deref().unwrap_or(""))),
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => walk.diagnostics.push(Diagnostic::new(
+            Code::UnreadableFile,
+            site_rel,
+            format!("cannot read redirect map: {e}"),
+        )),
+    }
 }
 
 fn walk_locale(dir: &Path, locale: &str, walk: &mut Walk) {
@@ -198,6 +227,7 @@ pub fn read(walk: Walk, keep: &(dyn Fn(&str) -> bool + Sync)) -> Discovered {
     let mut out = Discovered {
         locales: walk.locales.into_iter().filter(|l| keep(l)).collect(),
         statics: walk.statics.into_iter().filter(|s| keep(&s.locale)).collect(),
+        redirect_files: walk.redirect_files,
         diagnostics: walk.diagnostics,
         sources: Vec::new(),
     };
@@ -310,4 +340,44 @@ mod tests {
         assert_eq!((e.line, e.column), (2, 3));
         assert!(e.message.contains("0xFF"));
     }
+}
+
+/// Reads `themes/<theme>/` under the site root: `None` when the site has
+/// no such folder (the built-in theme is used for `default`).
+pub fn theme_files(config: &Config) -> anyhow::Result<Option<Vec<(String, Vec<u8>)>>> {
+    let dir = config.root.join("themes").join(&config.theme);
+    if !dir.is_dir() {
+        return Ok(None);
+    }
+    let mut files = Vec::new();
+    for entry in WalkDir::new(&dir).sort_by_file_name() {
+        let entry = entry.map_err(|e| anyhow::anyhow!("cannot read theme `{}`: {e}", dir.display()))?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let Ok(rel) = entry.path().strip_prefix(&dir) else { continue };
+        let bytes = std::fs::read(entry.path())
+            .map_err(|e| anyhow::anyhow!("cannot read `{}`: {e}", entry.path().display()))?;
+        files.push((rel_string(rel), bytes));
+    }
+    Ok(Some(files))
+}
+
+/// Reads the site's own UI strings, `locales/<tag>.ftl` under the site root.
+pub fn ui_files(config: &Config) -> anyhow::Result<Vec<(String, String, String)>> {
+    let dir = config.root.join("locales");
+    let Ok(entries) = std::fs::read_dir(&dir) else { return Ok(Vec::new()) };
+    let mut out = Vec::new();
+    let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    paths.sort();
+    for path in paths {
+        if path.extension().is_none_or(|e| e != "ftl") {
+            continue;
+        }
+        let Some(tag) = path.file_stem().map(|s| s.to_string_lossy().into_owned()) else { continue };
+        let bytes = std::fs::read(&path).map_err(|e| anyhow::anyhow!("cannot read `{}`: {e}", path.display()))?;
+        let text = decode(&bytes).map_err(|e| anyhow::anyhow!("`{}`: {}", path.display(), e.message))?;
+        out.push((tag.clone(), format!("locales/{tag}.ftl"), text));
+    }
+    Ok(out)
 }

@@ -74,3 +74,8 @@ pub struct Rendered {
     /// Number of words of the text (CJK characters count one each).
     pub words: usize,
 }
+
+/// Placeholder until the renderer lands (replaced by the markdown module).
+pub fn render(src: &str, _rewrite: &dyn Fn(&str, Range<usize>) -> Option<String>) -> Rendered {
+    Rendered { html: src.to_string(), ..Default::default() }
+}

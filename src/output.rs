@@ -1,1 +1,170 @@
-//! output
+//! Writing the built site, atomically.
+//!
+//! Invariants: pages are written into a fresh temporary directory beside
+//! the output directory, which then replaces the output directory in two
+//! renames; an existing output directory is replaced only when stele wrote
+//! it (it holds the marker file) or it is empty; nothing outside the output
+//! directory is ever deleted; an output directory that is or contains the
+//! site root or `content/`, or lies inside `content/`, is refused.
+
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::render::Page;
+
+/// The file that marks a directory as written by stele.
+pub const MARKER: &str = ".stele-output";
+
+/// A file copied as it is: (source on disk, path relative to the output).
+pub type Copy = (PathBuf, String);
+
+/// Lexically normalized absolute path (no `.`/`..`), for comparisons.
+fn normalize(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Refuses output directories that would overwrite the site's sources.
+pub fn validate(config: &Config) -> Result<PathBuf> {
+    let out = normalize(&config.output_dir);
+    let out = fs::canonicalize(&out).unwrap_or(out);
+    let root = normalize(&config.root);
+    let content = root.join("content");
+    let hint = "hint: choose a directory of its own, e.g. `-o public`";
+    if root.starts_with(&out) {
+        bail!("refusing to write the site into `{}`: it is or contains the site root\n{hint}", out.display());
+    }
+    if out.starts_with(&content) {
+        bail!("refusing to write the site into `{}`: it is inside `content/`\n{hint}", out.display());
+    }
+    for dir in ["themes", "locales"] {
+        if out.starts_with(root.join(dir)) {
+            bail!("refusing to write the site into `{}`: it is inside `{dir}/`\n{hint}", out.display());
+        }
+    }
+    if out.parent().is_none() {
+        bail!("refusing to write the site into the file system root\n{hint}");
+    }
+    Ok(out)
+}
+
+/// Writes `pages` and `copies` to the output directory atomically.
+/// Returns the number of files written.
+pub fn write(config: &Config, pages: &[Page], copies: &[Copy]) -> Result<usize> {
+    let out = validate(config)?;
+    let parent = out.parent().context("output directory has no parent")?;
+    fs::create_dir_all(parent).with_context(|| format!("cannot create `{}`", parent.display()))?;
+    if out.exists() {
+        check_replaceable(&out)?;
+    }
+    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+    let tmp = tempfile::Builder::new()
+        .prefix(&format!(".{name}.stele-tmp-"))
+        .tempdir_in(parent)
+        .with_context(|| format!("cannot create a temporary directory in `{}`", parent.display()))?;
+    let tmp_path = tmp.path().to_path_buf();
+
+    for p in pages.iter().map(|p| &p.path).chain(copies.iter().map(|c| &c.1)) {
+        if !is_safe_relative(p) {
+            bail!("refusing to write `{p}`: the path escapes the output directory");
+        }
+    }
+    let dirs: std::collections::BTreeSet<PathBuf> = pages
+        .iter()
+        .map(|p| &p.path)
+        .chain(copies.iter().map(|c| &c.1))
+        .filter_map(|p| Path::new(p).parent().map(|d| tmp_path.join(d)))
+        .collect();
+    for d in &dirs {
+        fs::create_dir_all(d).with_context(|| format!("cannot create `{}`", d.display()))?;
+    }
+    pages.par_iter().try_for_each(|p| {
+        let dest = tmp_path.join(&p.path);
+        fs::write(&dest, &p.bytes).with_context(|| format!("cannot write `{}`", dest.display()))
+    })?;
+    copies.par_iter().try_for_each(|(src, rel)| {
+        let dest = tmp_path.join(rel);
+        fs::copy(src, &dest).map(|_| ()).with_context(|| format!("cannot copy `{}` to `{}`", src.display(), dest.display()))
+    })?;
+    fs::write(tmp_path.join(MARKER), "This directory is written by stele and replaced on every build.\n")
+        .context("cannot write the output marker")?;
+
+    // Swap: move the old output aside, move the new one in, delete the old.
+    let tmp_path = tmp.keep();
+    let old = if out.exists() {
+        let old = parent.join(format!(".{name}.stele-old-{}", std::process::id()));
+        fs::rename(&out, &old).with_context(|| format!("cannot move `{}` aside", out.display()))?;
+        Some(old)
+    } else {
+        None
+    };
+    if let Err(e) = fs::rename(&tmp_path, &out) {
+        if let Some(old) = &old {
+            let _ = fs::rename(old, &out);
+        }
+        let _ = fs::remove_dir_all(&tmp_path);
+        return Err(e).with_context(|| format!("cannot move the new site into `{}`", out.display()));
+    }
+    if let Some(old) = old {
+        fs::remove_dir_all(&old).with_context(|| format!("cannot remove the previous build at `{}`", old.display()))?;
+    }
+    Ok(pages.len() + copies.len())
+}
+
+fn check_replaceable(out: &Path) -> Result<()> {
+    if !out.is_dir() {
+        bail!("`{}` exists and is not a directory\nhint: remove it or choose another output directory", out.display());
+    }
+    let empty = fs::read_dir(out).with_context(|| format!("cannot read `{}`", out.display()))?.next().is_none();
+    if !empty && !out.join(MARKER).exists() {
+        bail!(
+            "refusing to replace `{}`: it was not written by stele\nhint: remove it yourself or choose another output directory with `-o`",
+            out.display()
+        );
+    }
+    Ok(())
+}
+
+fn is_safe_relative(p: &str) -> bool {
+    let path = Path::new(p);
+    !p.is_empty() && path.components().all(|c| matches!(c, Component::Normal(_)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_dangerous_output_dirs() {
+        let mut c = Config::zero("/tmp/site");
+        for bad in ["/tmp/site", "/tmp", "/tmp/site/content", "/tmp/site/content/en-US/x", "/tmp/site/themes/x"] {
+            c.output_dir = PathBuf::from(bad);
+            assert!(validate(&c).is_err(), "{bad}");
+        }
+        c.output_dir = PathBuf::from("/tmp/site/public");
+        assert!(validate(&c).is_ok());
+        c.output_dir = PathBuf::from("/tmp/site/content/../public");
+        assert!(validate(&c).is_ok());
+    }
+
+    #[test]
+    fn unsafe_page_paths() {
+        assert!(is_safe_relative("a/b/index.html"));
+        assert!(!is_safe_relative("../x"));
+        assert!(!is_safe_relative("/etc/passwd"));
+        assert!(!is_safe_relative(""));
+    }
+}

@@ -1,8 +1,23 @@
-//! The pipeline that `build`, `check` and `serve` share.
+//! The pipeline that `build`, `check` and `serve` share: [`load`] reads
+//! the disk, [`run`] is pure and produces every page and diagnostic.
+//! `check` is `build` without [`crate::output::write`], so the two never
+//! disagree.
 
-use crate::include::SourceMap;
-use crate::markdown::Rendered;
-use crate::site::ArticleId;
+use anyhow::{Result, bail};
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::diagnostic::{self, Diagnostic, Severity};
+use crate::discover::{self, Discovered};
+use crate::include::{self, SourceMap};
+use crate::links::Resolver;
+use crate::markdown::{self, Rendered};
+use crate::output::Copy;
+use crate::render::{self, Page, Theme};
+use crate::report::Summary;
+use crate::site::{self, ArticleId, Site};
+use crate::ui::Ui;
+use crate::check;
 
 /// One article after include expansion and Markdown.
 #[derive(Clone, Debug)]
@@ -13,4 +28,139 @@ pub struct ArticleOutput {
     pub rendered: Rendered,
     /// Maps offsets of the expanded text back to files of the site.
     pub sources: SourceMap,
+}
+
+/// Everything read from disk for one build.
+pub struct Inputs {
+    pub config: Config,
+    pub discovered: Discovered,
+    pub default_locale: Option<String>,
+    pub theme: Theme,
+    /// (locale, file name, FTL text): stele's own, then the site's.
+    pub ui_sources: Vec<(String, String, String)>,
+}
+
+/// Reads the site from disk. `Err` for failures of the site as a whole
+/// (no `content/`, a broken theme, an unknown `--locale`).
+pub fn load(config: Config) -> Result<Inputs> {
+    let walk = discover::walk(&config)?;
+    let default_locale = site::choose_default_locale(&config, &walk.article_counts());
+    if let Some(d) = &config.default_locale {
+        if !walk.locales.iter().any(|l| l == d) {
+            bail!(
+                "the default locale `{d}` from stele.toml has no directory in `content/`\nhint: create `content/{d}/` or change `default_locale`"
+            );
+        }
+    }
+    for l in &config.only_locales {
+        if !walk.locales.iter().any(|x| x == l) {
+            bail!(
+                "no locale `{l}` in `content/`\nhint: the site has {}",
+                walk.locales.iter().map(|l| format!("`{l}`")).collect::<Vec<_>>().join(", ")
+            );
+        }
+    }
+    let only = config.only_locales.clone();
+    let default = default_locale.clone();
+    let keep = move |l: &str| only.is_empty() || only.iter().any(|x| x == l) || default.as_deref() == Some(l);
+    let discovered = discover::read(walk, &keep);
+    let theme = match discover::theme_files(&config)? {
+        Some(files) => Theme::from_files(files)?,
+        None if config.theme == "default" => Theme::embedded_default(),
+        None => bail!(
+            "theme `{}` not found\nhint: themes live in `themes/<name>/` under the site root; `default` is built in",
+            config.theme
+        ),
+    };
+    let mut ui_sources = Ui::embedded_sources();
+    ui_sources.extend(discover::ui_files(&config)?);
+    Ok(Inputs { config, discovered, default_locale, theme, ui_sources })
+}
+
+/// The result of a build, before anything is written.
+pub struct Built {
+    pub site: Site,
+    pub outputs: Vec<ArticleOutput>,
+    pub pages: Vec<Page>,
+    pub copies: Vec<Copy>,
+    /// Sorted, with configured levels applied.
+    pub diagnostics: Vec<Diagnostic>,
+    pub summary: Summary,
+    /// External links found, as (article, link index) pairs.
+    pub external: Vec<(usize, usize)>,
+}
+
+/// Runs every stage after discovery. Pure.
+pub fn run(inputs: Inputs) -> Built {
+    let Inputs { config, discovered, default_locale, theme, ui_sources } = inputs;
+    let (site, mut diags) = site::build(&config, discovered, default_locale.as_deref());
+    let resolver = Resolver::new(&site);
+    let (ui, ui_diags) = Ui::from_sources(&ui_sources);
+    diags.extend(ui_diags);
+
+    let processed: Vec<(ArticleOutput, Vec<Diagnostic>)> =
+        (0..site.articles.len()).into_par_iter().map(|i| process_article(&site, &resolver, i)).collect();
+    let mut outputs = Vec::with_capacity(processed.len());
+    for (o, d) in processed {
+        outputs.push(o);
+        diags.extend(d);
+    }
+
+    let checked = check::check(&site, &outputs, &resolver);
+    diags.extend(checked.diagnostics);
+
+    let (pages, render_diags) = render::render_site(&site, &outputs, &theme, &ui);
+    diags.extend(render_diags);
+
+    let copies: Vec<Copy> = site
+        .statics
+        .iter()
+        .filter_map(|s| {
+            let l = site.locale_index(&s.locale)?;
+            Some((s.abs.clone(), format!("{}/{}", site.locales[l].slug, s.rel)))
+        })
+        .collect();
+
+    let diagnostics = apply_levels(&config, diags);
+    let summary = Summary {
+        errors: diagnostics.iter().filter(|d| d.severity == Severity::Error).count(),
+        warnings: diagnostics.iter().filter(|d| d.severity == Severity::Warning).count(),
+        articles: site.articles.len(),
+        links: checked.links,
+    };
+    Built { site, outputs, pages, copies, diagnostics, summary, external: checked.external }
+}
+
+/// Drops diagnostics configured `off`, sets configured severities, sorts.
+pub fn apply_levels(config: &Config, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut out: Vec<Diagnostic> = diags
+        .into_iter()
+        .filter_map(|mut d| {
+            d.severity = config.level(d.code)?;
+            Some(d)
+        })
+        .collect();
+    diagnostic::sort_dedup(&mut out);
+    out
+}
+
+/// Expands includes and renders one article.
+pub fn process_article(site: &Site, resolver: &Resolver, i: ArticleId) -> (ArticleOutput, Vec<Diagnostic>) {
+    let article = &site.articles[i];
+    let (expanded, diags) = include::expand(site, article.file);
+    let map = &expanded.map;
+    let rewrite = |target: &str, range: std::ops::Range<usize>| {
+        let (file, _) = map.locate(range.start);
+        resolver.href(&resolver.resolve(article.locale, &site.files[file].rel, target))
+    };
+    let rendered = markdown::render(&expanded.text, &rewrite);
+    let title = article
+        .title
+        .clone()
+        .or_else(|| rendered.headings.first().map(|h| h.text.clone()).filter(|t| !t.is_empty()))
+        .unwrap_or_else(|| {
+            let name = article.rel.rsplit('/').next().unwrap_or(&article.rel);
+            name.strip_suffix(".md").unwrap_or(name).to_string()
+        });
+    (ArticleOutput { article: i, title, rendered, sources: expanded.map }, diags)
 }

@@ -59,6 +59,17 @@ pub struct TranslationGroup {
     pub members: Vec<ArticleId>,
 }
 
+/// A moved article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RedirectEntry {
+    /// The locale it applies to; `None` for every locale.
+    pub locale: Option<usize>,
+    /// Old path relative to the locale directory (`guide/old.md`).
+    pub from: String,
+    /// New target: a path relative to the locale directory, a site path or a URL.
+    pub to: String,
+}
+
 /// The whole site, read-only after [`build`].
 #[derive(Debug)]
 pub struct Site {
@@ -72,6 +83,8 @@ pub struct Site {
     pub articles: Vec<Article>,
     pub groups: Vec<TranslationGroup>,
     pub statics: Vec<StaticFile>,
+    /// Moved articles: from `stele.toml` and DocFX redirect maps.
+    pub redirects: Vec<RedirectEntry>,
     /// URL path prefix from `base_url` (`/docs`), or empty.
     pub base_path: String,
     by_path: HashMap<(usize, String), ArticleId>,
@@ -352,6 +365,31 @@ pub fn build(config: &Config, discovered: Discovered, default_locale: Option<&st
         .filter_map(|(i, s)| Some(((*locale_of.get(s.locale.as_str())?, s.rel.clone()), i)))
         .collect();
 
+    let mut redirects: Vec<RedirectEntry> = config
+        .redirects
+        .iter()
+        .map(|r| RedirectEntry { locale: None, from: r.from.trim_start_matches('/').to_string(), to: r.to.clone() })
+        .collect();
+    for (loc, path, text) in &discovered.redirect_files {
+        let locale = loc.as_deref().and_then(|l| locale_of.get(l).copied());
+        if loc.is_some() && locale.is_none() {
+            continue;
+        }
+        match parse_redirect_map(text) {
+            Ok(entries) => redirects.extend(entries.into_iter().map(|(from, to)| RedirectEntry { locale, from, to })),
+            Err(e) => diags.push(
+                Diagnostic::new(Code::InvalidRedirectMap, path.clone(), format!("invalid redirect map: {e}"))
+                    .with_span(crate::diagnostic::Span {
+                        line: e.line() as u32,
+                        column: e.column() as u32,
+                        end_line: e.line() as u32,
+                        end_column: e.column() as u32 + 1,
+                    })
+                    .with_hint("expected `{\"redirections\": [{\"source_path\": …, \"redirect_url\": …}]}`"),
+            ),
+        }
+    }
+
     let site = Site {
         config: config.clone(),
         locales,
@@ -361,6 +399,7 @@ pub fn build(config: &Config, discovered: Discovered, default_locale: Option<&st
         articles,
         groups,
         statics,
+        redirects,
         base_path,
         by_path,
         includes,
@@ -368,6 +407,27 @@ pub fn build(config: &Config, discovered: Discovered, default_locale: Option<&st
         article_of_file,
     };
     (site, diags)
+}
+
+/// Parses DocFX's `.openpublishing.redirection.json` into (from, to) pairs.
+/// `source_path` is relative to the docs root; entries outside it are kept
+/// as written.
+pub fn parse_redirect_map(text: &str) -> Result<Vec<(String, String)>, serde_json::Error> {
+    #[derive(serde::Deserialize)]
+    struct Map {
+        redirections: Vec<Entry>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Entry {
+        source_path: String,
+        redirect_url: String,
+    }
+    let map: Map = serde_json::from_str(text)?;
+    Ok(map
+        .redirections
+        .into_iter()
+        .map(|e| (e.source_path.trim_start_matches('/').replace('\\', "/"), e.redirect_url))
+        .collect())
 }
 
 /// The path part of `base_url` without a trailing slash: `/docs` or "".
@@ -402,7 +462,7 @@ mod tests {
         let config = Config::zero("/site");
         let counts: Vec<_> = locales.iter().map(|l| (l.clone(), 1)).collect();
         let default = choose_default_locale(&config, &counts);
-        let d = Discovered { locales, sources: files, statics: vec![], diagnostics: vec![] };
+        let d = Discovered { locales, sources: files, ..Default::default() };
         build(&config, d, default.as_deref())
     }
 
