@@ -70,6 +70,8 @@ codes! {
     UnknownLocaleDir = "unknown-locale-dir", Error;
     /// A file directly under `content/`, outside every locale.
     StrayFile = "stray-file", Warning;
+    /// A key appears twice in the frontmatter; the last value is used.
+    DuplicateKey = "duplicate-key", Warning;
     /// A date in the frontmatter could not be understood.
     InvalidDate = "invalid-date", Warning;
     /// A relative link whose target exists nowhere.

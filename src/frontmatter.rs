@@ -153,9 +153,36 @@ pub fn parse(path: &str, text: &str) -> (Frontmatter, Vec<Diagnostic>) {
     if src.trim().is_empty() {
         return (fm, diags);
     }
-    let mut options = serde_saphyr::Options::default();
-    options.strict_booleans = true;
-    match serde_saphyr::from_str_with_options::<Value>(src, options) {
+    let options = || {
+        let mut options = serde_saphyr::Options::default();
+        options.strict_booleans = true;
+        options
+    };
+    let mut result = serde_saphyr::from_str_with_options::<Value>(src, options());
+    if let Err(e) = &result {
+        let message = e.without_snippet().to_string();
+        if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
+            // Common in real docs; YAML parsers that tolerate it keep the
+            // last value, and so does stele, with a warning.
+            let key = rest.split(',').next().unwrap_or(rest).trim().to_string();
+            let mut lenient = options();
+            lenient.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::LastWins;
+            let retry = serde_saphyr::from_str_with_options::<Value>(src, lenient);
+            if retry.is_ok() {
+                let idx = LineIndex::new(text);
+                let (yaml_line, _) = idx.position(text, yaml.start);
+                let line = e.location().map(|l| yaml_line + (l.line().max(1) as u32) - 1).unwrap_or(yaml_line);
+                let column = e.location().map(|l| l.column().max(1) as u32).unwrap_or(1);
+                diags.push(
+                    Diagnostic::new(Code::DuplicateKey, path, format!("key `{key}` appears twice in the frontmatter"))
+                        .with_span(Span { line, column, end_line: line, end_column: column + key.chars().count() as u32 })
+                        .with_hint("the last value is used; remove the other"),
+                );
+                result = retry;
+            }
+        }
+    }
+    match result {
         Ok(Value::Object(map)) => fm.data = map,
         Ok(Value::Null) => {}
         Ok(other) => {
@@ -270,6 +297,17 @@ mod tests {
         assert!((3..=5).contains(&line), "line {line}");
         assert!(fm.data.is_empty());
         assert_eq!(&text[fm.body_start..], "Body");
+    }
+
+    #[test]
+    fn duplicate_keys_keep_the_last_value_with_a_warning() {
+        let text = "---\ntitle: A\ndescription: one\ndescription: two\n---\n";
+        let (fm, d) = parse("a.md", text);
+        assert_eq!(fm.description().as_deref(), Some("two"));
+        assert_eq!(fm.title().as_deref(), Some("A"));
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].code, Code::DuplicateKey);
+        assert_eq!(d[0].span.unwrap().line, 4);
     }
 
     #[test]
