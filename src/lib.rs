@@ -24,4 +24,5 @@ pub mod pipeline;
 pub mod render;
 pub mod report;
 pub mod site;
+pub mod translation;
 pub mod ui;

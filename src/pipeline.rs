@@ -109,7 +109,8 @@ pub fn run(inputs: Inputs) -> Built {
     let checked = check::check(&site, &outputs, &resolver);
     diags.extend(checked.diagnostics);
 
-    let (pages, render_diags) = render::render_site(&site, &outputs, &theme, &ui);
+    let states = crate::translation::states(&site);
+    let (pages, render_diags) = render::render_site(&site, &outputs, &states, &theme, &ui, render::Mode::Build);
     diags.extend(render_diags);
 
     let copies: Vec<Copy> = site
