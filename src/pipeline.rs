@@ -90,8 +90,19 @@ pub struct Built {
     pub external: Vec<(usize, usize)>,
 }
 
-/// Runs every stage after discovery. Pure.
+/// The Markdown stage as a function: [`markdown::render`], or a cache of
+/// it (`stele serve`'s incremental rebuilds). It must return what
+/// `markdown::render` returns for the same arguments.
+pub type MarkdownFn<'a> = dyn Fn(&str, &dyn Fn(&str, std::ops::Range<usize>) -> Option<String>) -> Rendered + Sync + 'a;
+
+/// Runs every stage after discovery for `stele build` and `stele check`. Pure.
 pub fn run(inputs: Inputs) -> Built {
+    run_with(inputs, render::Mode::Build, &|src, rewrite| markdown::render(src, rewrite))
+}
+
+/// [`run`] with a render mode and the Markdown stage given (`stele serve`
+/// passes [`render::Mode::Serve`] and its cache). Pure.
+pub fn run_with(inputs: Inputs, mode: render::Mode, markdown: &MarkdownFn<'_>) -> Built {
     let Inputs { config, discovered, default_locale, theme, ui_sources } = inputs;
     let (site, mut diags) = site::build(&config, discovered, default_locale.as_deref());
     let resolver = Resolver::new(&site);
@@ -99,7 +110,7 @@ pub fn run(inputs: Inputs) -> Built {
     diags.extend(ui_diags);
 
     let processed: Vec<(ArticleOutput, Vec<Diagnostic>)> =
-        (0..site.articles.len()).into_par_iter().map(|i| process_article(&site, &resolver, i)).collect();
+        (0..site.articles.len()).into_par_iter().map(|i| process_article_with(&site, &resolver, i, markdown)).collect();
     let mut outputs = Vec::with_capacity(processed.len());
     for (o, d) in processed {
         outputs.push(o);
@@ -110,7 +121,7 @@ pub fn run(inputs: Inputs) -> Built {
     diags.extend(checked.diagnostics);
 
     let states = crate::translation::states(&site);
-    let (pages, render_diags) = render::render_site(&site, &outputs, &states, &theme, &ui, render::Mode::Build);
+    let (pages, render_diags) = render::render_site(&site, &outputs, &states, &theme, &ui, mode);
     diags.extend(render_diags);
 
     let copies: Vec<Copy> = site
@@ -147,6 +158,16 @@ pub fn apply_levels(config: &Config, diags: Vec<Diagnostic>) -> Vec<Diagnostic> 
 
 /// Expands includes and renders one article.
 pub fn process_article(site: &Site, resolver: &Resolver, i: ArticleId) -> (ArticleOutput, Vec<Diagnostic>) {
+    process_article_with(site, resolver, i, &|src, rewrite| markdown::render(src, rewrite))
+}
+
+/// [`process_article`] with the Markdown stage given.
+pub fn process_article_with(
+    site: &Site,
+    resolver: &Resolver,
+    i: ArticleId,
+    markdown: &MarkdownFn<'_>,
+) -> (ArticleOutput, Vec<Diagnostic>) {
     let article = &site.articles[i];
     let (expanded, diags) = include::expand(site, article.file);
     let map = &expanded.map;
@@ -154,7 +175,7 @@ pub fn process_article(site: &Site, resolver: &Resolver, i: ArticleId) -> (Artic
         let (file, _) = map.locate(range.start);
         resolver.href(&resolver.resolve(article.locale, &site.files[file].rel, target))
     };
-    let rendered = markdown::render(&expanded.text, &rewrite);
+    let rendered = markdown(&expanded.text, &rewrite);
     let title = article
         .title
         .clone()
