@@ -1,0 +1,223 @@
+//! Incremental rebuilds for `stele serve`: a cache of the Markdown stage
+//! and the list of pages a rebuild changed.
+//!
+//! The Markdown stage is the expensive one. [`Cache`] memoizes it: an entry
+//! is keyed by the BLAKE3 hash of an article's text after include expansion
+//! and records every link rewrite the renderer asked for, with the answer
+//! it got. An entry is reused only when the text hashes equal and every
+//! recorded rewrite gets the same answer from the new build's resolver.
+//! Since `markdown::render` is a pure function of its text and of those
+//! answers, a reused result is exactly what rendering again would return;
+//! so an article is re-parsed when its file or one of its includes changed,
+//! or when a link in it now resolves differently (its target was added,
+//! removed or moved), and not otherwise.
+//!
+//! Invariants: pure (no I/O); a cached build returns the same pages and
+//! diagnostics as [`pipeline::run_with`] without the cache (tested); entries
+//! not used by the latest build are dropped, so memory follows the site.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::markdown::{self, Rendered};
+use crate::pipeline::{self, Built, Inputs};
+use crate::render::Mode;
+
+/// One rewrite the renderer asked for, and the answer.
+#[derive(Clone, Debug)]
+struct Rewrite {
+    target: String,
+    range: Range<usize>,
+    href: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+struct Entry {
+    rewrites: Vec<Rewrite>,
+    rendered: Rendered,
+}
+
+/// At most this many entries per text (identical texts whose links resolve
+/// differently, e.g. the same stub in several folders).
+const MAX_PER_HASH: usize = 8;
+
+/// What a cached build did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// Articles of the build.
+    pub articles: usize,
+    /// Articles whose Markdown was parsed again (the rest came from the cache).
+    pub parsed: usize,
+    /// Output paths of the pages that are new or differ from the previous
+    /// build's, sorted.
+    pub changed_pages: Vec<String>,
+    /// Output paths of the previous build's pages that are gone, sorted.
+    pub removed_pages: Vec<String>,
+}
+
+/// The incremental build cache. One per `stele serve`.
+pub struct Cache {
+    mode: Mode,
+    markdown: HashMap<blake3::Hash, Vec<Entry>>,
+    /// Hash of every page of the previous build.
+    pages: HashMap<String, blake3::Hash>,
+}
+
+impl Cache {
+    pub fn new(mode: Mode) -> Cache {
+        Cache { mode, markdown: HashMap::new(), pages: HashMap::new() }
+    }
+
+    /// Forgets every cached result (a theme or configuration change); the
+    /// next build parses everything but still reports changed pages.
+    pub fn clear(&mut self) {
+        self.markdown.clear();
+    }
+
+    /// Runs the pipeline, reusing what the previous builds computed.
+    pub fn build(&mut self, inputs: Inputs) -> (Built, Stats) {
+        let old = &self.markdown;
+        let next: Mutex<HashMap<blake3::Hash, Vec<Entry>>> = Mutex::new(HashMap::new());
+        let parsed = AtomicUsize::new(0);
+        let memo = |src: &str, rewrite: &dyn Fn(&str, Range<usize>) -> Option<String>| -> Rendered {
+            let hash = blake3::hash(src.as_bytes());
+            let hit = old.get(&hash).and_then(|entries| {
+                entries.iter().find(|e| e.rewrites.iter().all(|r| rewrite(&r.target, r.range.clone()) == r.href))
+            });
+            let entry = match hit {
+                Some(e) => e.clone(),
+                None => {
+                    parsed.fetch_add(1, Ordering::Relaxed);
+                    let calls = RefCell::new(Vec::new());
+                    let recording = |target: &str, range: Range<usize>| {
+                        let href = rewrite(target, range.clone());
+                        calls.borrow_mut().push(Rewrite { target: target.to_string(), range, href: href.clone() });
+                        href
+                    };
+                    let rendered = markdown::render(src, &recording);
+                    Entry { rewrites: calls.into_inner(), rendered }
+                }
+            };
+            let rendered = entry.rendered.clone();
+            if let Ok(mut next) = next.lock() {
+                let list = next.entry(hash).or_default();
+                if list.len() < MAX_PER_HASH {
+                    list.push(entry);
+                }
+            }
+            rendered
+        };
+        let built = pipeline::run_with(inputs, self.mode, &memo);
+        self.markdown = next.into_inner().unwrap_or_default();
+
+        let pages: HashMap<String, blake3::Hash> =
+            built.pages.iter().map(|p| (p.path.clone(), blake3::hash(&p.bytes))).collect();
+        let mut changed: Vec<String> =
+            pages.iter().filter(|(path, h)| self.pages.get(*path) != Some(h)).map(|(p, _)| p.clone()).collect();
+        changed.sort();
+        let mut removed: Vec<String> = self.pages.keys().filter(|p| !pages.contains_key(*p)).cloned().collect();
+        removed.sort();
+        self.pages = pages;
+        let stats = Stats {
+            articles: built.site.articles.len(),
+            parsed: parsed.into_inner(),
+            changed_pages: changed,
+            removed_pages: removed,
+        };
+        (built, stats)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{Config, Overrides};
+    use std::fs;
+    use std::path::Path;
+
+    fn write(root: &Path, rel: &str, text: &str) {
+        let p = root.join(rel);
+        fs::create_dir_all(p.parent().unwrap()).unwrap();
+        fs::write(p, text).unwrap();
+    }
+
+    fn load(root: &Path) -> Inputs {
+        pipeline::load(Config::load(root, &Overrides::default()).unwrap()).unwrap()
+    }
+
+    fn full(root: &Path) -> Built {
+        pipeline::run_with(load(root), Mode::Serve, &|s, r| markdown::render(s, r))
+    }
+
+    fn pages(b: &Built) -> Vec<(String, Vec<u8>)> {
+        let mut v: Vec<_> = b.pages.iter().map(|p| (p.path.clone(), p.bytes.clone())).collect();
+        v.sort();
+        v
+    }
+
+    fn diags(b: &Built) -> Vec<String> {
+        b.diagnostics.iter().map(|d| format!("{d:?}")).collect()
+    }
+
+    fn assert_same(cached: &Built, root: &Path) {
+        let fresh = full(root);
+        assert_eq!(pages(cached), pages(&fresh), "cached build differs from a full build");
+        assert_eq!(diags(cached), diags(&fresh));
+        assert_eq!(format!("{:?}", cached.summary), format!("{:?}", fresh.summary));
+    }
+
+    #[test]
+    fn incremental_rebuilds_equal_full_builds() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(root, "content/en-US/index.md", "---\nms.assetid: home\n---\n# Home\n\nSee [guide](guide.md#setup) and [new](new.md).\n");
+        write(root, "content/en-US/guide.md", "---\nms.assetid: guide\n---\n# Guide\n\n## Setup\n\n[!INCLUDE [note](includes/note.md)]\n");
+        write(root, "content/en-US/other.md", "# Other\n\nNothing links here.\n");
+        write(root, "content/en-US/includes/note.md", "A note.\n");
+        write(root, "content/ja-JP/index.md", "---\nms.assetid: home\n---\n# ホーム\n\n[ガイド](guide.md)\n");
+        write(root, "content/ja-JP/guide.md", "---\nms.assetid: guide\n---\n# ガイド\n");
+
+        let mut cache = Cache::new(Mode::Serve);
+        let (b, s) = cache.build(load(root));
+        assert_same(&b, root);
+        assert_eq!(s.parsed, 5, "the first build parses every article");
+        assert_eq!(s.changed_pages.len(), b.pages.len());
+
+        // Nothing changed: nothing parsed, no page changed.
+        let (b, s) = cache.build(load(root));
+        assert_same(&b, root);
+        assert_eq!((s.parsed, s.changed_pages.len()), (0, 0));
+
+        // Edit one article: only it is parsed again.
+        write(root, "content/en-US/other.md", "# Other\n\nEdited.\n");
+        let (b, s) = cache.build(load(root));
+        assert_same(&b, root);
+        assert_eq!(s.parsed, 1);
+        assert!(s.changed_pages.iter().any(|p| p == "en-us/other/index.html"), "{:?}", s.changed_pages);
+
+        // Edit an include: the article including it is parsed again.
+        write(root, "content/en-US/includes/note.md", "A changed note.\n");
+        let (b, s) = cache.build(load(root));
+        assert_same(&b, root);
+        assert_eq!(s.parsed, 1);
+        assert!(s.changed_pages.iter().any(|p| p == "en-us/guide/index.html"), "{:?}", s.changed_pages);
+
+        // Add the article a link pointed at, then remove another one.
+        write(root, "content/en-US/new.md", "# New\n");
+        let (b, _) = cache.build(load(root));
+        assert_same(&b, root);
+        fs::remove_file(root.join("content/en-US/other.md")).unwrap();
+        let (b, s) = cache.build(load(root));
+        assert_same(&b, root);
+        assert!(s.removed_pages.iter().any(|p| p == "en-us/other/index.html"), "{:?}", s.removed_pages);
+        assert_eq!(s.parsed, 0, "removing an article nobody links to parses nothing");
+
+        // A translation changes its title: the group's pages change (switchers).
+        write(root, "content/ja-JP/guide.md", "---\nms.assetid: guide\ntitle: 新しいガイド\n---\n# ガイド\n");
+        let (b, _) = cache.build(load(root));
+        assert_same(&b, root);
+    }
+}
