@@ -46,6 +46,8 @@ pub enum Command {
     Build(BuildArgs),
     /// Check every link, anchor and include without writing anything
     Check(CheckArgs),
+    /// Preview the site: build in memory, serve on 127.0.0.1, rebuild and reload on every save
+    Serve(ServeArgs),
 }
 
 /// Options every command that reads a site shares.
@@ -86,6 +88,21 @@ pub struct CheckArgs {
     pub deny_warnings: bool,
 }
 
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Port to listen on (0: any free port)
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// Address to listen on; anything but a loopback address makes the preview reachable from other machines
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// Open the preview in the default browser
+    #[arg(long)]
+    pub open: bool,
+}
+
 /// Colour on stderr: only on a terminal, never with `NO_COLOR`.
 pub fn stderr_color() -> Color {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
@@ -99,6 +116,13 @@ pub fn run() -> Result<ExitCode> {
     match cli.command {
         Command::Build(args) => build(args),
         Command::Check(args) => check(args),
+        Command::Serve(args) => crate::serve::run(crate::serve::Options {
+            site: args.site.site,
+            locales: args.site.locales,
+            bind: args.bind,
+            port: args.port,
+            open: args.open,
+        }),
     }
 }
 
