@@ -1,0 +1,196 @@
+//! Browser tests: `stele serve` on 127.0.0.1 with the fixture site
+//! `tests/fixtures/browser/site`, opened in headless Chromium (Debian's
+//! `chromium`) driven over the DevTools protocol by `browser/cdp.rs`.
+//!
+//! The page structure the tests rely on is the DOM contract of the theme:
+//! `<html lang dir>`, `article.stele-article` > `div.stele-content`, the
+//! switcher `nav.stele-langs a.stele-lang[hreflang]` (`aria-current` on
+//! the current one), `div.stele-notice.stele-mt-notice` and
+//! `.stele-fallback-notice`, and in serve mode `button.stele-sxs-toggle`
+//! showing `div.stele-sxs` > `div.stele-sxs-row` > `div.stele-sxs-source`
+//! + `div.stele-sxs-translation`, `.stele-sxs-missing-anchor`.
+//! Screenshots go to `target/browser-artifacts/`. Without Chromium the
+//! tests fail and say what to install.
+
+mod support;
+#[path = "browser/cdp.rs"]
+mod cdp;
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use cdp::{Browser, Tab};
+use support::{Server, copy_fixture};
+
+/// One browser at a time: the machines running these tests have few cores.
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+fn artifact(name: &str) -> PathBuf {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target"));
+    target.join("browser-artifacts").join(format!("{name}.png"))
+}
+
+/// Fails with a clear reason when the page is not rendered by the theme
+/// (the render stage is still the placeholder that emits bare HTML).
+fn require_theme(tab: &mut Tab<'_>, what: &str) {
+    if !tab.eval("!!document.querySelector('article.stele-article')").as_bool().unwrap_or(false) {
+        panic!(
+            "the page has no `<article class=\"stele-article\">`: the theme (render stage) has not landed, \
+             so {what} cannot be tested yet"
+        );
+    }
+}
+
+fn with_page(name: &str, path: &str, test: impl FnOnce(&mut Tab<'_>, &Server, &std::path::Path)) {
+    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let (_tmp, site) = copy_fixture("browser/site");
+    let server = Server::start(&site, &[]);
+    let mut browser = Browser::launch();
+    let mut tab = browser.tab();
+    tab.goto(&format!("{}{path}", server.url));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| test(&mut tab, &server, &site)));
+    tab.screenshot(&artifact(name));
+    if let Err(e) = result {
+        std::panic::resume_unwind(e);
+    }
+}
+
+#[test]
+fn switcher_navigates_to_the_translation() {
+    with_page("switcher", "/en-us/guide/", |tab, _, _| {
+        require_theme(tab, "the language switcher");
+        assert_eq!(tab.eval("document.documentElement.lang"), "en-US");
+        assert_eq!(
+            tab.eval("document.querySelector('nav.stele-langs a.stele-lang[aria-current=\"page\"]').hreflang"),
+            "en-US"
+        );
+        tab.click("nav.stele-langs a.stele-lang[hreflang=\"ja-JP\"]");
+        assert!(
+            tab.wait_for("location.pathname === '/ja-jp/guide/' && document.readyState === 'complete'", Duration::from_secs(10)),
+            "the switcher did not open the ja-JP translation: {}",
+            tab.eval("location.href")
+        );
+        assert_eq!(tab.eval("document.documentElement.lang"), "ja-JP");
+        assert_eq!(
+            tab.eval("document.querySelector('nav.stele-langs a.stele-lang[aria-current=\"page\"]').hreflang"),
+            "ja-JP"
+        );
+    });
+}
+
+#[test]
+fn rtl_page_renders_right_to_left() {
+    with_page("rtl", "/ar-sa/guide/", |tab, _, _| {
+        require_theme(tab, "right-to-left layout");
+        assert_eq!(tab.eval("document.documentElement.dir"), "rtl");
+        assert_eq!(tab.eval("getComputedStyle(document.documentElement).direction"), "rtl");
+        // Layout, not only the attribute: the heading's text hugs the right edge of its box.
+        let r = tab.eval(
+            "(() => { const h = document.querySelector('article.stele-article h1'); const range = document.createRange(); \
+             range.selectNodeContents(h); const t = range.getBoundingClientRect(), b = h.getBoundingClientRect(); \
+             return { dir: getComputedStyle(h).direction, gapRight: b.right - t.right, gapLeft: t.left - b.left }; })()",
+        );
+        assert_eq!(r["dir"], "rtl");
+        let (right, left) = (r["gapRight"].as_f64().unwrap(), r["gapLeft"].as_f64().unwrap());
+        assert!(right < 2.0 && left > 20.0, "the heading's text is not right-aligned: {r}");
+    });
+}
+
+#[test]
+fn saving_a_file_reloads_the_open_page_within_two_seconds() {
+    with_page("reload", "/en-us/guide/", |tab, server, site| {
+        assert!(tab.eval("document.body.innerText.includes('SOURCE-MARKER')").as_bool().unwrap());
+        // The live-reload stream is connected before the save.
+        assert!(tab.wait_for("window.__stele && window.__stele.build >= 1", Duration::from_secs(5)));
+        std::thread::sleep(Duration::from_millis(300));
+        tab.eval("window.__notReloaded = true");
+        let file = site.join("content/en-US/guide.md");
+        let text = std::fs::read_to_string(&file).unwrap();
+        let saved = Instant::now();
+        std::fs::write(&file, text.replace("SOURCE-MARKER", "SAVED-MARKER")).unwrap();
+        let reloaded = tab.wait_for(
+            "!window.__notReloaded && document.readyState === 'complete' && document.body.innerText.includes('SAVED-MARKER')",
+            Duration::from_secs(2),
+        );
+        let took = saved.elapsed();
+        assert!(reloaded, "the page did not reload within 2 s of the save\n{}", server.stderr());
+        eprintln!("page reloaded {} ms after the save", took.as_millis());
+    });
+}
+
+#[test]
+fn side_by_side_toggle_shows_source_beside_translation() {
+    with_page("side-by-side", "/ja-jp/guide/", |tab, _, _| {
+        require_theme(tab, "the side-by-side view");
+        let toggle = "button.stele-sxs-toggle";
+        assert_eq!(tab.eval(&format!("document.querySelector('{toggle}').getAttribute('aria-pressed')")), "false");
+        tab.click(toggle);
+        assert!(
+            tab.wait_for(
+                "(() => { const v = document.querySelector('div.stele-sxs'); return v && v.getBoundingClientRect().height > 0; })()",
+                Duration::from_secs(5)
+            ),
+            "the side-by-side view did not appear"
+        );
+        assert_eq!(tab.eval(&format!("document.querySelector('{toggle}').getAttribute('aria-pressed')")), "true");
+        let rows = tab.eval(
+            "Array.from(document.querySelectorAll('div.stele-sxs div.stele-sxs-row')).map(r => { \
+               const s = r.querySelector('div.stele-sxs-source'), t = r.querySelector('div.stele-sxs-translation'); \
+               if (!s || !t) return null; const a = s.getBoundingClientRect(), b = t.getBoundingClientRect(); \
+               return { sLang: s.lang, tLang: t.lang, source: s.innerText, \
+                        beside: (a.right <= b.left + 1 || b.right <= a.left + 1) && a.top < b.bottom && b.top < a.bottom }; })",
+        );
+        let rows = rows.as_array().expect("rows");
+        assert!(rows.len() >= 3, "one row per section (3 headings): {rows:?}");
+        for r in rows {
+            assert!(!r.is_null(), "a row lacks its source or translation: {rows:?}");
+            assert_eq!(r["sLang"], "en-US");
+            assert_eq!(r["tLang"], "ja-JP");
+            assert_eq!(r["beside"], true, "source and translation are not side by side: {r}");
+        }
+        assert!(rows.iter().any(|r| r["source"].as_str().unwrap_or("").contains("SOURCE-MARKER")), "{rows:?}");
+        // The source's `AboutSupport` anchor is missing from the translation.
+        assert!(
+            tab.eval("!!document.querySelector('div.stele-sxs .stele-sxs-missing-anchor')").as_bool().unwrap(),
+            "the missing anchor is not marked"
+        );
+    });
+}
+
+#[test]
+fn machine_translation_notice_and_fallback_banner_appear() {
+    with_page("mt-notice", "/ja-jp/guide/", |tab, server, _| {
+        require_theme(tab, "the machine-translation notice");
+        let visible = |sel: &str| {
+            format!(
+                "(() => {{ const e = document.querySelector('{sel}'); return !!e && e.getBoundingClientRect().height > 0 \
+                 && getComputedStyle(e).visibility !== 'hidden'; }})()"
+            )
+        };
+        assert!(tab.eval(&visible("div.stele-notice.stele-mt-notice[role=note]")).as_bool().unwrap(), "no MT notice");
+        assert_eq!(
+            tab.eval("new URL(document.querySelector('div.stele-mt-notice a').href).pathname"),
+            "/en-us/guide/",
+            "the notice links to the source"
+        );
+        assert!(tab.eval("!document.querySelector('div.stele-fallback-notice')").as_bool().unwrap());
+
+        // A human translation has no notice.
+        tab.goto(&format!("{}/ar-sa/guide/", server.url));
+        assert!(tab.eval("!document.querySelector('div.stele-mt-notice')").as_bool().unwrap(), "HT with an MT notice");
+
+        // de-DE has no guide: a fallback page with the source's content.
+        tab.goto(&format!("{}/de-de/guide/", server.url));
+        tab.screenshot(&artifact("fallback-banner"));
+        assert_eq!(tab.eval("document.documentElement.lang"), "de-DE");
+        assert!(
+            tab.eval(&visible("div.stele-notice.stele-fallback-notice[role=note]")).as_bool().unwrap(),
+            "no fallback banner"
+        );
+        assert_eq!(tab.eval("document.querySelector('div.stele-content').lang"), "en-US");
+        assert!(tab.eval("document.querySelector('div.stele-content').innerText.includes('SOURCE-MARKER')").as_bool().unwrap());
+    });
+}
