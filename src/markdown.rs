@@ -284,15 +284,26 @@ pub fn render(src: &str, rewrite: &Rewrite, options: RenderOptions) -> Rendered 
             Event::End(TagEnd::Heading(level)) => {
                 if let Some(h) = heading.take() {
                     let text = collapse_ws(&h.text);
-                    let id = match &h.explicit {
-                        Some(id) => id.clone(),
-                        None => unique_id(&slugify(&text), &used_ids),
+                    // An `<a name>` or `id` written in the heading (Microsoft
+                    // Docs keeps the English anchor so in every translation)
+                    // is the heading's id; it is already an anchor.
+                    let html_anchor = out
+                        .anchors
+                        .iter()
+                        .find(|a| a.source == AnchorSource::Html && h.range.start <= a.range.start && a.range.end <= h.range.end)
+                        .map(|a| a.id.clone());
+                    let id = match (&h.explicit, html_anchor) {
+                        (Some(id), _) => id.clone(),
+                        (None, Some(id)) => id,
+                        (None, None) => unique_id(&slugify(&text), &used_ids),
                     };
                     used_ids.insert(id.clone());
                     if let Some(Event::Start(Tag::Heading { id: slot, .. })) = html_events.get_mut(h.start_event) {
                         *slot = Some(CowStr::from(id.clone()));
                     }
-                    out.anchors.push(Anchor { id: id.clone(), range: h.range.clone(), source: AnchorSource::Heading });
+                    if !out.anchors.iter().any(|a| a.id == id && h.range.start <= a.range.start && a.range.end <= h.range.end) {
+                        out.anchors.push(Anchor { id: id.clone(), range: h.range.clone(), source: AnchorSource::Heading });
+                    }
                     pending.push((out.headings.len(), h.level, id.clone()));
                     out.headings.push(Heading { level: h.level, id, text, range: h.range, html_start: 0 });
                 }
@@ -881,9 +892,11 @@ mod tests {
         let r = md(src);
         assert_eq!(r.headings.len(), 1);
         assert_eq!(r.headings[0].text, "送信者向けのサービス");
-        assert_eq!(r.headings[0].id, "送信者向けのサービス");
+        // The `<a name>` in the heading is its id, and one anchor, not two.
+        assert_eq!(r.headings[0].id, "top-title");
         let ids: Vec<&str> = r.anchors.iter().map(|a| a.id.as_str()).collect();
-        assert!(ids.contains(&"top-title") && ids.contains(&"送信者向けのサービス"), "{ids:?}");
+        assert_eq!(ids, ["top-title"]);
+        assert!(r.html.contains("<h1 id=\"top-title\">"), "{}", r.html);
         assert!(!r.html.contains("Services for senders"), "{}", r.html);
         assert!(!r.html.contains("sxs-lookup"));
         assert!(!r.html.contains("<strong>Body</strong>"), "{}", r.html);
