@@ -3,7 +3,7 @@
 //!
 //! The Markdown stage is the expensive one. [`Cache`] memoizes it: an entry
 //! is keyed by the BLAKE3 hash of an article's text after include expansion
-//! and records every link rewrite the renderer asked for, with the answer
+//! (and the render options) and records every link rewrite the renderer asked for, with the answer
 //! it got. An entry is reused only when the text hashes equal and every
 //! recorded rewrite gets the same answer from the new build's resolver.
 //! Since `markdown::render` is a pure function of its text and of those
@@ -22,7 +22,7 @@ use std::ops::Range;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use crate::markdown::{self, Rendered};
+use crate::markdown::{self, RenderOptions, Rendered};
 use crate::pipeline::{self, Built, Inputs};
 use crate::render::Mode;
 
@@ -82,8 +82,11 @@ impl Cache {
         let old = &self.markdown;
         let next: Mutex<HashMap<blake3::Hash, Vec<Entry>>> = Mutex::new(HashMap::new());
         let parsed = AtomicUsize::new(0);
-        let memo = |src: &str, rewrite: &dyn Fn(&str, Range<usize>) -> Option<String>| -> Rendered {
-            let hash = blake3::hash(src.as_bytes());
+        let memo = |src: &str, rewrite: &markdown::Rewrite, options: RenderOptions| -> Rendered {
+            let mut hasher = blake3::Hasher::new();
+            hasher.update(&[options.mt_originals as u8]);
+            hasher.update(src.as_bytes());
+            let hash = hasher.finalize();
             let hit = old.get(&hash).and_then(|entries| {
                 entries.iter().find(|e| e.rewrites.iter().all(|r| rewrite(&r.target, r.range.clone()) == r.href))
             });
@@ -97,7 +100,7 @@ impl Cache {
                         calls.borrow_mut().push(Rewrite { target: target.to_string(), range, href: href.clone() });
                         href
                     };
-                    let rendered = markdown::render(src, &recording);
+                    let rendered = markdown::render(src, &recording, options);
                     Entry { rewrites: calls.into_inner(), rendered }
                 }
             };
@@ -149,7 +152,7 @@ mod tests {
     }
 
     fn full(root: &Path) -> Built {
-        pipeline::run_with(load(root), Mode::Serve, &|s, r| markdown::render(s, r))
+        pipeline::run_with(load(root), Mode::Serve, &markdown::render)
     }
 
     fn pages(b: &Built) -> Vec<(String, Vec<u8>)> {

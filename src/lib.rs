@@ -18,6 +18,7 @@ pub mod frontmatter;
 pub mod include;
 pub mod incremental;
 pub mod links;
+pub mod lint;
 pub mod locale;
 pub mod markdown;
 pub mod output;

@@ -93,24 +93,27 @@ pub struct Built {
 /// The Markdown stage as a function: [`markdown::render`], or a cache of
 /// it (`stele serve`'s incremental rebuilds). It must return what
 /// `markdown::render` returns for the same arguments.
-pub type MarkdownFn<'a> = dyn Fn(&str, &dyn Fn(&str, std::ops::Range<usize>) -> Option<String>) -> Rendered + Sync + 'a;
+pub type MarkdownFn<'a> = dyn Fn(&str, &markdown::Rewrite, markdown::RenderOptions) -> Rendered + Sync + 'a;
 
 /// Runs every stage after discovery for `stele build` and `stele check`. Pure.
 pub fn run(inputs: Inputs) -> Built {
-    run_with(inputs, render::Mode::Build, &|src, rewrite| markdown::render(src, rewrite))
+    run_with(inputs, render::Mode::Build, &markdown::render)
 }
 
 /// [`run`] with a render mode and the Markdown stage given (`stele serve`
 /// passes [`render::Mode::Serve`] and its cache). Pure.
 pub fn run_with(inputs: Inputs, mode: render::Mode, markdown: &MarkdownFn<'_>) -> Built {
     let Inputs { config, discovered, default_locale, theme, ui_sources } = inputs;
+    // Serve keeps machine-translation originals for the side-by-side view.
+    let mt_originals = if mode == render::Mode::Serve { markdown::MtOriginals::Keep } else { markdown::MtOriginals::Strip };
+    let options = markdown::RenderOptions { mt_originals };
     let (site, mut diags) = site::build(&config, discovered, default_locale.as_deref());
     let resolver = Resolver::new(&site);
     let (ui, ui_diags) = Ui::from_sources(&ui_sources);
     diags.extend(ui_diags);
 
     let processed: Vec<(ArticleOutput, Vec<Diagnostic>)> =
-        (0..site.articles.len()).into_par_iter().map(|i| process_article_with(&site, &resolver, i, markdown)).collect();
+        (0..site.articles.len()).into_par_iter().map(|i| process_article_with(&site, &resolver, i, markdown, options)).collect();
     let mut outputs = Vec::with_capacity(processed.len());
     for (o, d) in processed {
         outputs.push(o);
@@ -119,6 +122,7 @@ pub fn run_with(inputs: Inputs, mode: render::Mode, markdown: &MarkdownFn<'_>) -
 
     let checked = check::check(&site, &outputs, &resolver);
     diags.extend(checked.diagnostics);
+    diags.extend(crate::lint::lint(&site, &outputs));
 
     let states = crate::translation::states(&site);
     let (pages, render_diags) = render::render_site(&site, &outputs, &states, &theme, &ui, mode);
@@ -158,7 +162,7 @@ pub fn apply_levels(config: &Config, diags: Vec<Diagnostic>) -> Vec<Diagnostic> 
 
 /// Expands includes and renders one article.
 pub fn process_article(site: &Site, resolver: &Resolver, i: ArticleId) -> (ArticleOutput, Vec<Diagnostic>) {
-    process_article_with(site, resolver, i, &|src, rewrite| markdown::render(src, rewrite))
+    process_article_with(site, resolver, i, &markdown::render, markdown::RenderOptions::default())
 }
 
 /// [`process_article`] with the Markdown stage given.
@@ -167,6 +171,7 @@ pub fn process_article_with(
     resolver: &Resolver,
     i: ArticleId,
     markdown: &MarkdownFn<'_>,
+    options: markdown::RenderOptions,
 ) -> (ArticleOutput, Vec<Diagnostic>) {
     let article = &site.articles[i];
     let (expanded, diags) = include::expand(site, article.file);
@@ -175,7 +180,7 @@ pub fn process_article_with(
         let (file, _) = map.locate(range.start);
         resolver.href(&resolver.resolve(article.locale, &site.files[file].rel, target))
     };
-    let rendered = markdown(&expanded.text, &rewrite);
+    let rendered = markdown(&expanded.text, &rewrite, options);
     let title = article
         .title
         .clone()
