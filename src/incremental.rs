@@ -210,8 +210,9 @@ mod tests {
 
         // Add the article a link pointed at, then remove another one.
         write(root, "content/en-US/new.md", "# New\n");
-        let (b, _) = cache.build(load(root));
+        let (b, s) = cache.build(load(root));
         assert_same(&b, root);
+        assert_eq!(s.parsed, 2, "the new article and the one whose link now resolves to it");
         fs::remove_file(root.join("content/en-US/other.md")).unwrap();
         let (b, s) = cache.build(load(root));
         assert_same(&b, root);
