@@ -308,7 +308,15 @@ fn watch(root: &Path, shared: Arc<Shared>, mut builder: Builder) -> Result<()> {
                 let mut scope = None;
                 let mut new_dirs = Vec::new();
                 for batch in batches {
-                    let Ok(events) = batch else { continue };
+                    let events = match batch {
+                        Ok(events) => events,
+                        Err(errors) => {
+                            for e in errors {
+                                eprintln!("warning: watching the site failed: {e}\n  = hint: save again, or restart `stele serve`");
+                            }
+                            continue;
+                        }
+                    };
                     for ev in events {
                         if matches!(ev.kind, EventKind::Access(_)) {
                             continue;
