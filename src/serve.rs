@@ -32,6 +32,7 @@ use tokio::sync::broadcast;
 
 use crate::config::{CONFIG_FILE, Config, Overrides};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::discover::REDIRECT_FILE;
 use crate::incremental::{Cache, Stats};
 use crate::pipeline::{self, Built};
 use crate::render::Mode;
@@ -393,6 +394,10 @@ fn watch(root: &Path, shared: Arc<Shared>, mut builder: Builder) -> Result<()> {
 fn classify(root: &Path, path: &Path) -> Option<Scope> {
     let rel = path.strip_prefix(root).ok()?;
     let name = path.file_name()?.to_string_lossy();
+    // Hidden files are not part of the site, except DocFX redirect maps.
+    if name == REDIRECT_FILE {
+        return Some(Scope::Content);
+    }
     if name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp") || name.ends_with(".swx") || name == "4913" {
         return None;
     }
@@ -695,6 +700,9 @@ mod tests {
         assert_eq!(classify(root, Path::new("/site/public/index.html")), None);
         assert_eq!(classify(root, Path::new("/site/content/en-US/.a.md.swp")), None);
         assert_eq!(classify(root, Path::new("/site/content/en-US/a.md~")), None);
+        assert_eq!(classify(root, Path::new("/site/.openpublishing.redirection.json")), Some(Scope::Content));
+        assert_eq!(classify(root, Path::new("/site/content/ja-JP/.openpublishing.redirection.json")), Some(Scope::Content));
+        assert_eq!(classify(root, Path::new("/site/README.md")), None);
         assert_eq!(url_paths("en-us/a/index.html"), vec!["/en-us/a/", "/en-us/a/index.html"]);
         assert_eq!(url_paths("404.html"), vec!["/404.html"]);
     }
