@@ -92,8 +92,12 @@ fn is_navigation_file(name: &str) -> bool {
     name.eq_ignore_ascii_case("toc.md")
 }
 
+/// A relative path with `/` separators, in Unicode NFC: macOS may hand out
+/// NFD file names while links are written in NFC.
 fn rel_string(path: &Path) -> String {
-    path.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+    use unicode_normalization::UnicodeNormalization;
+    let joined = path.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+    if joined.is_ascii() { joined } else { joined.nfc().collect() }
 }
 
 /// Walks `content/`. Errors only when `content/` itself cannot be read.
