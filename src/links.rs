@@ -240,6 +240,16 @@ impl<'s> Resolver<'s> {
         Resolution::UnknownSitePath
     }
 
+    /// Where a redirect entry's `to` leads, as an href, for a page of
+    /// `locale`: an article's URL, a site path, or an external URL.
+    pub fn redirect_href(&self, locale: usize, to: &str) -> String {
+        match self.redirected(locale, to, None) {
+            Resolution::Redirected { article: Some(a), .. } => self.site.articles[a].url.clone(),
+            _ if scheme(to).is_some() || to.starts_with('/') => to.to_string(),
+            _ => format!("{}/{}/{}", self.site.base_path, self.site.locales[locale].slug, to.trim_end_matches(".md")),
+        }
+    }
+
     /// The href to write for a link, when it should be rewritten.
     pub fn href(&self, resolution: &Resolution) -> Option<String> {
         let with_fragment = |url: &str, f: &Option<String>| match f {
