@@ -227,24 +227,33 @@ pub fn fetch(urls: &[Url], config: &ExternalConfig) -> Vec<Verdict> {
         return Vec::new();
     }
     let agents = Agents::new(config);
-    let hosts: Vec<String> = urls.iter().map(host_key).collect();
+    let mut host_of_key: HashMap<String, usize> = HashMap::new();
+    let mut hosts: Vec<HostQueue> = Vec::new();
+    let mut host_of = Vec::with_capacity(urls.len());
+    for (i, u) in urls.iter().enumerate() {
+        let h = *host_of_key.entry(host_key(u)).or_insert_with(|| {
+            hosts.push(HostQueue::default());
+            hosts.len() - 1
+        });
+        hosts[h].pending.push_back(i);
+        host_of.push(h);
+    }
     let per_host = config.max_per_host.max(1);
     let workers = config.max_concurrency.max(1).min(urls.len());
-    let queue = Mutex::new(Queue { pending: (0..urls.len()).collect(), in_flight: HashMap::new() });
+    let queue = Mutex::new(Queue { hosts, cursor: 0, left: urls.len() });
     let freed = Condvar::new();
     let results: Mutex<Vec<Option<Verdict>>> = Mutex::new(vec![None; urls.len()]);
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| {
-                while let Some(i) = next_job(&queue, &freed, &hosts, per_host) {
+                while let Some((i, h)) = next_job(&queue, &freed, per_host) {
                     let verdict = check_url(&agents, &urls[i], config);
+                    debug_assert_eq!(h, host_of[i]);
                     if let Ok(mut r) = results.lock() {
                         r[i] = Some(verdict);
                     }
                     if let Ok(mut q) = queue.lock() {
-                        if let Some(n) = q.in_flight.get_mut(&hosts[i]) {
-                            *n -= 1;
-                        }
+                        q.hosts[h].in_flight -= 1;
                     }
                     freed.notify_all();
                 }
@@ -259,24 +268,41 @@ pub fn fetch(urls: &[Url], config: &ExternalConfig) -> Vec<Verdict> {
         .collect()
 }
 
-struct Queue {
+#[derive(Default)]
+struct HostQueue {
     pending: VecDeque<usize>,
-    in_flight: HashMap<String, usize>,
+    in_flight: usize,
 }
 
-/// The next URL whose host has a free slot; waits while every pending URL's
-/// host is full; `None` when nothing is pending.
-fn next_job(queue: &Mutex<Queue>, freed: &Condvar, hosts: &[String], per_host: usize) -> Option<usize> {
+struct Queue {
+    hosts: Vec<HostQueue>,
+    /// Where the next search for a free host starts (round robin).
+    cursor: usize,
+    /// URLs not yet handed out.
+    left: usize,
+}
+
+/// The next (URL, host) whose host has a free slot, hosts taken in turn;
+/// waits while every host with pending URLs is full; `None` when nothing
+/// is pending.
+fn next_job(queue: &Mutex<Queue>, freed: &Condvar, per_host: usize) -> Option<(usize, usize)> {
     let mut q = queue.lock().ok()?;
     loop {
-        if q.pending.is_empty() {
+        if q.left == 0 {
             return None;
         }
-        let free = q.pending.iter().position(|&i| q.in_flight.get(&hosts[i]).copied().unwrap_or(0) < per_host);
-        if let Some(p) = free {
-            let i = q.pending.remove(p)?;
-            *q.in_flight.entry(hosts[i].clone()).or_insert(0) += 1;
-            return Some(i);
+        let n = q.hosts.len();
+        for k in 0..n {
+            let h = (q.cursor + k) % n;
+            let host = &mut q.hosts[h];
+            if host.in_flight < per_host {
+                if let Some(i) = host.pending.pop_front() {
+                    host.in_flight += 1;
+                    q.left -= 1;
+                    q.cursor = (h + 1) % n;
+                    return Some((i, h));
+                }
+            }
         }
         q = freed.wait(q).ok()?;
     }
@@ -335,9 +361,33 @@ fn request(agent: &ureq::Agent, url: &Url, head: bool) -> Answer {
         Err(ureq::Error::TooManyRedirects) => Answer::TooManyRedirects,
         Err(ureq::Error::HostNotFound) => Answer::HostNotFound,
         Err(e @ (ureq::Error::Io(_) | ureq::Error::ConnectionFailed | ureq::Error::Protocol(_))) => {
-            Answer::Error { error: e.to_string(), retry: true }
+            Answer::Error { error: describe(&e), retry: true }
         }
-        Err(e) => Answer::Error { error: e.to_string(), retry: false },
+        Err(e) => Answer::Error { error: describe(&e), retry: false },
+    }
+}
+
+/// A lowercase description of a request error.
+fn describe(e: &ureq::Error) -> String {
+    use std::io::ErrorKind;
+    if let ureq::Error::Io(io) = e {
+        let known = match io.kind() {
+            ErrorKind::ConnectionRefused => Some("connection refused"),
+            ErrorKind::ConnectionReset => Some("connection reset by the server"),
+            ErrorKind::ConnectionAborted => Some("connection aborted"),
+            ErrorKind::UnexpectedEof => Some("the server closed the connection"),
+            _ => None,
+        };
+        if let Some(k) = known {
+            return k.to_string();
+        }
+    }
+    let text = e.to_string();
+    let text = text.strip_prefix("io: ").unwrap_or(&text);
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => "unknown error".into(),
     }
 }
 
@@ -558,6 +608,11 @@ impl Cache {
         let cache = Cache { version: CACHE_VERSION, entries: self.entries.clone() };
         serde_json::to_writer_pretty(&mut tmp, &cache).map_err(std::io::Error::other)?;
         std::io::Write::write_all(&mut tmp, b"\n")?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644))?;
+        }
         tmp.as_file().sync_all()?;
         tmp.persist(path).map_err(|e| e.error)?;
         Ok(())
