@@ -271,6 +271,10 @@ impl Config {
     /// Parses the text of a `stele.toml`.
     pub fn parse(text: &str) -> Result<FileConfig> {
         let file: FileConfig = toml::from_str(text)?;
+        let external = &file.check.external;
+        if external.max_per_host == 0 || external.max_concurrency == 0 {
+            bail!("`max_per_host` and `max_concurrency` under `[check.external]` must be at least 1");
+        }
         for name in file.check.levels.keys() {
             if Code::from_name(name).is_none() {
                 bail!("unknown diagnostic code `{name}` in `[check.levels]`");
@@ -375,6 +379,7 @@ mod tests {
         assert_eq!(e.backoff, Duration::from_millis(500), "unset keys keep their defaults");
         assert!(Config::parse("[check.external]\ntimeout = '10'").is_err());
         assert!(Config::parse("[check.external]\ntimout = '10s'").is_err());
+        assert!(Config::parse("[check.external]\nmax_per_host = 0").is_err());
         assert_eq!(parse_duration("5m"), Some(Duration::from_secs(300)));
         assert_eq!(parse_duration("ms"), None);
     }
