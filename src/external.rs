@@ -20,6 +20,9 @@
 //!   unless it exceeds `max_retry_after`. The host's slot is held while
 //!   waiting, so a rate-limited host is not hit by other requests meanwhile.
 //! - Redirects are followed up to `max_redirects`.
+//! - A host whose URLs failed [`HOST_DOWN_AFTER`] times in a row without any
+//!   answer (timeouts, refused connections, unknown host) is given up: its
+//!   remaining URLs are reported as not fetched, naming the reason.
 //! - Working URLs are cached with the time of the check and reused for
 //!   `cache_ttl`; broken ones are always fetched again, so a fix shows at
 //!   once. A cache that cannot be read is ignored with a note and rewritten.
@@ -70,6 +73,9 @@ pub enum Verdict {
     HostNotFound,
     /// Any other failure (connection refused, TLS, protocol).
     Failed { error: String, attempts: u32 },
+    /// Not fetched: earlier URLs of the host failed `failures` times in a
+    /// row without an answer (see [`HOST_DOWN_AFTER`]).
+    HostDown { host: String, failures: usize, last: String },
     /// Not a URL that can be fetched.
     Invalid { reason: String },
 }
@@ -249,11 +255,31 @@ pub fn fetch(urls: &[Url], config: &ExternalConfig) -> Vec<Verdict> {
                 while let Some((i, h)) = next_job(&queue, &freed, per_host) {
                     let verdict = check_url(&agents, &urls[i], config);
                     debug_assert_eq!(h, host_of[i]);
+                    let mut skipped = Vec::new();
+                    if let Ok(mut q) = queue.lock() {
+                        let host = &mut q.hosts[h];
+                        host.in_flight -= 1;
+                        match unreachable(&verdict) {
+                            Some(why) => {
+                                host.failures_in_row += 1;
+                                if host.failures_in_row >= HOST_DOWN_AFTER {
+                                    let down = Verdict::HostDown {
+                                        host: host_key(&urls[i]),
+                                        failures: host.failures_in_row,
+                                        last: why,
+                                    };
+                                    skipped.extend(host.pending.drain(..).map(|j| (j, down.clone())));
+                                    q.left -= skipped.len();
+                                }
+                            }
+                            None => host.failures_in_row = 0,
+                        }
+                    }
                     if let Ok(mut r) = results.lock() {
                         r[i] = Some(verdict);
-                    }
-                    if let Ok(mut q) = queue.lock() {
-                        q.hosts[h].in_flight -= 1;
+                        for (j, v) in skipped {
+                            r[j] = Some(v);
+                        }
                     }
                     freed.notify_all();
                 }
@@ -268,10 +294,27 @@ pub fn fetch(urls: &[Url], config: &ExternalConfig) -> Vec<Verdict> {
         .collect()
 }
 
+/// After this many URLs of one host in a row failed without any answer
+/// (timeouts, connection errors, unknown host; each after its retries),
+/// its remaining URLs are reported without being fetched: a dead host
+/// would otherwise cost `timeout × (retries + 1)` per URL.
+pub const HOST_DOWN_AFTER: usize = 3;
+
 #[derive(Default)]
 struct HostQueue {
     pending: VecDeque<usize>,
     in_flight: usize,
+    failures_in_row: usize,
+}
+
+/// Why a verdict means the host did not answer at all, if it does.
+fn unreachable(v: &Verdict) -> Option<String> {
+    match v {
+        Verdict::Timeout { .. } => Some("timeouts".into()),
+        Verdict::HostNotFound => Some("host not found".into()),
+        Verdict::Failed { error, .. } => Some(error.clone()),
+        _ => None,
+    }
 }
 
 struct Queue {
@@ -523,6 +566,10 @@ fn diagnostic_for(site: &Site, out: &ArticleOutput, li: usize, verdict: &Verdict
         Verdict::Failed { error, attempts } => (
             format!("external link `{target}` failed: {error} ({})", times(*attempts)),
             "check that the address is right and the server is up".to_string(),
+        ),
+        Verdict::HostDown { host, failures, last } => (
+            format!("external link `{target}` not fetched: `{host}` failed {failures} times in a row ({last})"),
+            "the host seems down; check later, or list it in `exclude` under `[check.external]` in stele.toml".to_string(),
         ),
         Verdict::Invalid { reason } => (
             format!("external link `{target}` is not a valid URL: {reason}"),
