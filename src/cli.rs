@@ -161,9 +161,19 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
     let inputs = pipeline::load(config)?;
     let mut built = pipeline::run(inputs);
     if args.external {
+        let outcome = crate::external::check_built(&mut built);
         let mut err = std::io::stderr().lock();
-        for note in crate::external::check_built(&mut built) {
+        for note in &outcome.notes {
             writeln!(err, "note: {note}")?;
+        }
+        if args.format == Format::Human {
+            writeln!(
+                err,
+                "checked {} ({}, {} from the cache)",
+                plural(outcome.links, "external link"),
+                plural(outcome.urls, "URL"),
+                outcome.from_cache
+            )?;
         }
     }
     if args.format == Format::Human {

@@ -102,17 +102,17 @@ pub struct Outcome {
 
 /// Checks the external links of a build and adds the results to it:
 /// diagnostics (with configured levels) and the links count of the summary.
-/// Returns the notes to print.
-pub fn check_built(built: &mut Built) -> Vec<String> {
+/// Returns the outcome without its diagnostics (moved into `built`).
+pub fn check_built(built: &mut Built) -> Outcome {
     let config = &built.site.config;
-    let outcome = check(&built.site, &built.outputs, &built.external, &config.root, &config.check.external);
-    let diagnostics = crate::pipeline::apply_levels(config, outcome.diagnostics);
+    let mut outcome = check(&built.site, &built.outputs, &built.external, &config.root, &config.check.external);
+    let diagnostics = crate::pipeline::apply_levels(config, std::mem::take(&mut outcome.diagnostics));
     built.diagnostics.extend(diagnostics);
     diagnostic::sort_dedup(&mut built.diagnostics);
     built.summary.errors = built.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
     built.summary.warnings = built.diagnostics.iter().filter(|d| d.severity == Severity::Warning).count();
     built.summary.links += outcome.links;
-    outcome.notes
+    outcome
 }
 
 /// Checks the external links `links` ((article, link index) pairs) of a

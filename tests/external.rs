@@ -354,8 +354,9 @@ fn diagnostics_at_the_link_and_a_cache_within_the_ttl() {
     let urls = vec![s.url("/ok"), s.url("/missing"), s.url("/ok#section"), s.url("/head-refused")];
     let mut built = site_with_links(dir.path(), FAST_TOML, &urls);
     let links_before = built.summary.links;
-    let notes = external::check_built(&mut built);
-    assert!(notes.is_empty(), "{notes:?}");
+    let outcome = external::check_built(&mut built);
+    assert!(outcome.notes.is_empty(), "{:?}", outcome.notes);
+    assert_eq!((outcome.links, outcome.urls, outcome.from_cache), (4, 3, 0));
     let d: Vec<_> = built.diagnostics.iter().filter(|d| d.code.as_str() == "broken-external-link").collect();
     assert_eq!(d.len(), 1, "{d:?}");
     let d = d[0];
@@ -379,7 +380,8 @@ fn diagnostics_at_the_link_and_a_cache_within_the_ttl() {
     // Within the TTL: working URLs come from the cache, broken ones are fetched again.
     s.clear();
     let mut again = site_with_links(dir.path(), FAST_TOML, &urls);
-    external::check_built(&mut again);
+    let outcome = external::check_built(&mut again);
+    assert_eq!(outcome.from_cache, 2, "`/ok` and `/head-refused`");
     assert_eq!(again.summary.errors, 1);
     let paths: Vec<String> = s.requests().into_iter().map(|r| r.path).collect();
     assert!(paths.iter().all(|p| p == "/missing"), "only the broken link is fetched again: {paths:?}");
@@ -406,14 +408,14 @@ fn expired_and_corrupt_caches() {
     let secs = old.duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
     std::fs::write(&cache, format!(r#"{{"version":1,"entries":{{"{}":{{"checked":{secs},"status":200}}}}}}"#, urls[0])).unwrap();
     let mut built = site_with_links(dir.path(), &toml, &urls);
-    assert!(external::check_built(&mut built).is_empty());
+    assert!(external::check_built(&mut built).notes.is_empty());
     assert_eq!(s.requests_to("/ok").len(), 1, "expired entry refetched");
 
     // A corrupt cache: a note, the links are still checked, the cache is rewritten.
     std::fs::write(&cache, "{\"version\": 1, \"entries\": [").unwrap();
     s.clear();
     let mut built = site_with_links(dir.path(), &toml, &urls);
-    let notes = external::check_built(&mut built);
+    let notes = external::check_built(&mut built).notes;
     assert_eq!(notes.len(), 1, "{notes:?}");
     assert!(notes[0].starts_with("ignoring the external-link cache"), "{}", notes[0]);
     assert_eq!(s.requests_to("/ok").len(), 1);
