@@ -338,13 +338,13 @@ fn next_job(queue: &Mutex<Queue>, freed: &Condvar, per_host: usize) -> Option<(u
         for k in 0..n {
             let h = (q.cursor + k) % n;
             let host = &mut q.hosts[h];
-            if host.in_flight < per_host {
-                if let Some(i) = host.pending.pop_front() {
-                    host.in_flight += 1;
-                    q.left -= 1;
-                    q.cursor = (h + 1) % n;
-                    return Some((i, h));
-                }
+            if host.in_flight < per_host
+                && let Some(i) = host.pending.pop_front()
+            {
+                host.in_flight += 1;
+                q.left -= 1;
+                q.cursor = (h + 1) % n;
+                return Some((i, h));
             }
         }
         q = freed.wait(q).ok()?;
@@ -469,10 +469,10 @@ fn check_url(agents: &Agents, url: &Url, config: &ExternalConfig) -> Verdict {
             Answer::Status { status, .. } if is_success(status, config) => return Verdict::Ok { status },
             Answer::Status { status, retry_after, uri } => {
                 if is_retryable(status) {
-                    if let Some(ra) = retry_after.filter(|ra| *ra > config.max_retry_after) {
-                        if matches!(status, 429 | 503) {
-                            return Verdict::RateLimited { status, retry_after: ra };
-                        }
+                    if let Some(ra) = retry_after.filter(|ra| *ra > config.max_retry_after)
+                        && matches!(status, 429 | 503)
+                    {
+                        return Verdict::RateLimited { status, retry_after: ra };
                     }
                     if can_retry {
                         let honoured = retry_after.filter(|_| matches!(status, 429 | 503));
@@ -506,7 +506,7 @@ fn show_duration(d: Duration) -> String {
     let ms = d.as_millis();
     if ms < 1000 {
         format!("{ms}ms")
-    } else if ms % 1000 == 0 {
+    } else if ms.is_multiple_of(1000) {
         format!("{}s", ms / 1000)
     } else {
         format!("{:.1}s", d.as_secs_f64())
