@@ -166,14 +166,21 @@ pub fn check(
     }
 
     outcome.urls = targets.len();
-    for (t, v) in targets.iter().zip(verdicts) {
+    // (article, link, verdict) of every broken link, by article, so that
+    // each article's line index is built once.
+    let mut broken: Vec<(usize, usize, &Verdict)> = Vec::new();
+    for (t, v) in targets.iter().zip(&verdicts) {
         outcome.links += t.links.len();
-        let Some(v) = v else { continue };
-        if v.is_ok() {
-            continue;
+        if let Some(v) = v.as_ref().filter(|v| !v.is_ok()) {
+            broken.extend(t.links.iter().map(|&(a, li)| (a, li, v)));
         }
-        for &(article, li) in &t.links {
-            outcome.diagnostics.push(diagnostic_for(site, &outputs[article], li, &v, config));
+    }
+    broken.sort_by_key(|&(a, li, _)| (a, li));
+    for chunk in broken.chunk_by(|x, y| x.0 == y.0) {
+        let out = &outputs[chunk[0].0];
+        let mut loc = Locator::new(site, out);
+        for &(_, li, v) in chunk {
+            outcome.diagnostics.push(diagnostic_for(site, out, &mut loc, li, v, config));
         }
     }
     diagnostic::sort_dedup(&mut outcome.diagnostics);
@@ -524,9 +531,15 @@ fn times(n: u32) -> String {
     if n == 1 { "1 attempt".into() } else { format!("{n} attempts") }
 }
 
-fn diagnostic_for(site: &Site, out: &ArticleOutput, li: usize, verdict: &Verdict, config: &ExternalConfig) -> Diagnostic {
+fn diagnostic_for(
+    site: &Site,
+    out: &ArticleOutput,
+    loc: &mut Locator,
+    li: usize,
+    verdict: &Verdict,
+    config: &ExternalConfig,
+) -> Diagnostic {
     let link = &out.rendered.links[li];
-    let mut loc = Locator::new(site, out);
     let (file, span) = loc.locate(link.range.clone());
     let target = link.target.as_str();
     let (message, hint) = match verdict {
