@@ -141,7 +141,12 @@ pub fn check(
     for (i, t) in targets.iter().enumerate() {
         match &t.url {
             Err(reason) => verdicts[i] = Some(Verdict::Invalid { reason: reason.clone() }),
-            Ok(url) => match use_cache.then(|| cache.fresh(url.as_str(), now, config.cache_ttl)).flatten() {
+            Ok(url) => match use_cache
+                .then(|| cache.fresh(url.as_str(), now, config.cache_ttl))
+                .flatten()
+                // `accept` may have changed since the entry was written.
+                .filter(|&status| is_success(status, config))
+            {
                 Some(status) => {
                     verdicts[i] = Some(Verdict::Cached { status });
                     outcome.from_cache += 1;

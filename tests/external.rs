@@ -389,6 +389,18 @@ fn diagnostics_at_the_link_and_a_cache_within_the_ttl() {
     assert!(paths.iter().all(|p| p == "/missing"), "only the broken link is fetched again: {paths:?}");
     assert!(!paths.is_empty());
 
+    // A cached status that `accept` no longer accepts is fetched again.
+    s.clear();
+    let toml = format!("{FAST_TOML}accept = [404]\n");
+    let mut accepting = site_with_links(dir.path(), &toml, &urls[1..2]);
+    external::check_built(&mut accepting);
+    assert_eq!(accepting.summary.errors, 0, "404 accepted");
+    s.clear();
+    let mut strict = site_with_links(dir.path(), FAST_TOML, &urls[1..2]);
+    let outcome = external::check_built(&mut strict);
+    assert_eq!((outcome.from_cache, strict.summary.errors), (0, 1));
+    assert!(!s.requests_to("/missing").is_empty());
+
     // A TTL of zero disables the cache.
     s.clear();
     let toml = format!("{FAST_TOML}cache_ttl = '0s'\n");
@@ -469,12 +481,13 @@ fn cli_check_external_json() {
     let out = stele().arg("check").arg(root).args(["--external", "--format", "json"]).output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("no JSON on stdout ({e}); stderr: {stderr}"));
+        .unwrap_or_else(|e| panic!("no JSON on stdout ({e}; the report module writes it); stderr: {stderr}"));
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     // Other stages may warn about this page; the external link check must
     // report exactly the one broken link.
     let diags: Vec<&serde_json::Value> =
         json["diagnostics"].as_array().unwrap().iter().filter(|d| d["code"] == "broken-external-link").collect();
+    // The links come from the Markdown stage (`markdown::render`).
     assert_eq!(diags.len(), 1, "{json}");
     let d = &diags[0];
     assert_eq!(d["code"], "broken-external-link");
