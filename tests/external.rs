@@ -451,6 +451,18 @@ fn excluded_prefixes_are_not_fetched() {
     assert_eq!(built.summary.links, before + 1, "excluded links are not counted as checked");
 }
 
+#[test]
+fn invalid_urls_are_reported_without_a_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut built = site_with_links(dir.path(), FAST_TOML, &["https://".to_string(), "http://[::1/x".to_string()]);
+    let outcome = external::check_built(&mut built);
+    assert_eq!(outcome.urls, 2);
+    let d: Vec<_> = built.diagnostics.iter().filter(|d| d.code.as_str() == "broken-external-link").collect();
+    assert_eq!(d.len(), 2, "{d:?}");
+    assert!(d.iter().all(|d| d.message.contains("is not a valid URL")), "{d:?}");
+    assert_eq!(d[0].span.map(|s| (s.line, s.column)), Some((6, 18)));
+}
+
 /// End to end: the binary, `check --external --format json`, a site
 /// written here. Needs the Markdown stage (links) and the JSON report.
 #[test]
