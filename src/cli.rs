@@ -84,6 +84,9 @@ pub struct CheckArgs {
     /// Exit with 1 when there are warnings, not only errors
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Also fetch external (http, https) links; settings under `[check.external]` in stele.toml
+    #[arg(long)]
+    pub external: bool,
 }
 
 /// Colour on stderr: only on a terminal, never with `NO_COLOR`.
@@ -156,7 +159,23 @@ fn build(args: BuildArgs) -> Result<ExitCode> {
 fn check(args: CheckArgs) -> Result<ExitCode> {
     let config = load_config(&args.site, None, None)?;
     let inputs = pipeline::load(config)?;
-    let built = pipeline::run(inputs);
+    let mut built = pipeline::run(inputs);
+    if args.external {
+        let outcome = crate::external::check_built(&mut built);
+        let mut err = std::io::stderr().lock();
+        for note in &outcome.notes {
+            writeln!(err, "note: {note}")?;
+        }
+        if args.format == Format::Human {
+            writeln!(
+                err,
+                "checked {} ({}, {} from the cache)",
+                plural(outcome.links, "external link"),
+                plural(outcome.urls, "URL"),
+                outcome.from_cache
+            )?;
+        }
+    }
     if args.format == Format::Human {
         print_diagnostics(&built, Format::Human, &mut std::io::stderr().lock())?;
     } else {
