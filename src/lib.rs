@@ -17,6 +17,7 @@ pub mod discover;
 pub mod frontmatter;
 pub mod include;
 pub mod links;
+pub mod lint;
 pub mod locale;
 pub mod markdown;
 pub mod output;

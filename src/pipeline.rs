@@ -108,6 +108,7 @@ pub fn run(inputs: Inputs) -> Built {
 
     let checked = check::check(&site, &outputs, &resolver);
     diags.extend(checked.diagnostics);
+    diags.extend(crate::lint::lint(&site, &outputs));
 
     let states = crate::translation::states(&site);
     let (pages, render_diags) = render::render_site(&site, &outputs, &states, &theme, &ui, render::Mode::Build);
@@ -154,7 +155,7 @@ pub fn process_article(site: &Site, resolver: &Resolver, i: ArticleId) -> (Artic
         let (file, _) = map.locate(range.start);
         resolver.href(&resolver.resolve(article.locale, &site.files[file].rel, target))
     };
-    let rendered = markdown::render(&expanded.text, &rewrite);
+    let rendered = markdown::render(&expanded.text, &rewrite, markdown::RenderOptions::default());
     let title = article
         .title
         .clone()
