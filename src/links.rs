@@ -148,7 +148,7 @@ impl<'s> Resolver<'s> {
                 }
             }
         }
-        for loc in [Some(locale), None] {
+        for loc in [Some(locale), None, Some(default)] {
             if let Some(to) = self.redirects.get(&(loc, rel.to_lowercase())) {
                 return self.redirected(locale, to, fragment);
             }
