@@ -22,6 +22,7 @@ pub mod locale;
 pub mod markdown;
 pub mod output;
 pub mod pipeline;
+pub mod redirect;
 pub mod render;
 pub mod report;
 pub mod site;

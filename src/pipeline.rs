@@ -111,8 +111,9 @@ pub fn run(inputs: Inputs) -> Built {
     diags.extend(crate::lint::lint(&site, &outputs));
 
     let states = crate::translation::states(&site);
-    let (pages, render_diags) = render::render_site(&site, &outputs, &states, &theme, &ui, render::Mode::Build);
+    let (mut pages, render_diags) = render::render_site(&site, &outputs, &states, &theme, &ui, render::Mode::Build);
     diags.extend(render_diags);
+    pages.extend(crate::redirect::pages(&site, &resolver));
 
     let copies: Vec<Copy> = site
         .statics
