@@ -230,12 +230,14 @@ fn write_json(out: &mut dyn Write, diags: &[&Diagnostic], summary: &Summary) -> 
 fn write_github(out: &mut dyn Write, diags: &[&Diagnostic]) -> io::Result<()> {
     for d in diags {
         let mut props = format!("file={}", escape_property(&d.file));
-        if let Some(s) = d.span {
-            props.push_str(&format!(",line={},endLine={}", s.line, s.end_line));
+        match d.span {
             // GitHub refuses columns on an annotation over several lines.
-            if s.line == s.end_line {
-                props.push_str(&format!(",col={},endColumn={}", s.column, s.end_column));
-            }
+            Some(s) if s.line != s.end_line => props.push_str(&format!(",line={},endLine={}", s.line, s.end_line)),
+            Some(s) => props.push_str(&format!(
+                ",line={},col={},endLine={},endColumn={}",
+                s.line, s.column, s.end_line, s.end_column
+            )),
+            None => {}
         }
         props.push_str(&format!(",title={}", escape_property(d.code.as_str())));
         writeln!(out, "::{} {props}::{}", d.severity.as_str(), escape_data(&message_with_hint(d)))?;
@@ -583,7 +585,7 @@ no problems in 0 articles, 0 links checked
         let got = render(Format::Github, &[d], &summary());
         assert_eq!(
             got,
-            "::error file=content/a%2Cb%3Ac.md,line=3,endLine=3,col=4,endColumn=9,title=broken-link::100%25 broken%0D%0Asecond line%0Ahint: fix `x`\n"
+            "::error file=content/a%2Cb%3Ac.md,line=3,col=4,endLine=3,endColumn=9,title=broken-link::100%25 broken%0D%0Asecond line%0Ahint: fix `x`\n"
         );
         // A message keeps `:` and `,` (only properties escape them).
         let w = Diagnostic::new(Code::FallbackLink, "content/ja-JP/a.md", "links to `en-US`: missing, falls back");
@@ -665,5 +667,36 @@ no problems in 0 articles, 0 links checked
         assert!(got.lines().nth(1).unwrap().contains("line=2,"));
         assert!(got.lines().nth(2).unwrap().contains("line=6,"));
         assert!(got.lines().nth(3).unwrap().contains("file=content/stray.md"));
+    }
+
+    const DOC: &str = include_str!("../docs/DIAGNOSTICS.md");
+
+    #[test]
+    fn every_code_is_documented_with_its_default_severity() {
+        let codes = &DOC[DOC.find("\n## Codes").expect("a `## Codes` section")..];
+        let mut rows = Vec::new();
+        for line in codes.lines().filter(|l| l.starts_with("| `")) {
+            let cells: Vec<&str> = line.trim_matches('|').split(" | ").map(str::trim).collect();
+            let name = cells[0].trim_matches('`');
+            let code = Code::from_name(name).unwrap_or_else(|| panic!("DIAGNOSTICS.md lists unknown code `{name}`"));
+            assert_eq!(cells.get(1).copied(), Some(code.default_severity().as_str()), "severity of `{name}`");
+            assert!(cells.get(2).is_some_and(|m| !m.is_empty()), "meaning of `{name}`");
+            rows.push(code);
+        }
+        for code in Code::ALL {
+            let n = rows.iter().filter(|c| *c == code).count();
+            assert_eq!(n, 1, "docs/DIAGNOSTICS.md must list `{code}` once in its codes table, found {n}");
+        }
+    }
+
+    #[test]
+    fn every_json_field_is_documented() {
+        let v: serde_json::Value = serde_json::from_str(&render(Format::Json, &[ja_diag()], &summary())).unwrap();
+        for key in v["diagnostics"][0].as_object().unwrap().keys() {
+            assert!(DOC.contains(&format!("| `diagnostics[].{key}` |")), "`{key}` is not in the JSON schema table");
+        }
+        for key in v["summary"].as_object().unwrap().keys() {
+            assert!(DOC.contains(&format!("| `summary.{key}` |")), "`summary.{key}` is not in the JSON schema table");
+        }
     }
 }
