@@ -293,6 +293,9 @@ struct SarifTool {
 struct SarifDriver {
     name: &'static str,
     version: &'static str,
+    /// `repository` of Cargo.toml, when it is set.
+    #[serde(skip_serializing_if = "str::is_empty")]
+    information_uri: &'static str,
     rules: Vec<SarifRule>,
 }
 
@@ -394,7 +397,12 @@ fn write_sarif(out: &mut dyn Write, diags: &[&Diagnostic]) -> io::Result<()> {
         version: "2.1.0",
         runs: [SarifRun {
             tool: SarifTool {
-                driver: SarifDriver { name: "stele", version: env!("CARGO_PKG_VERSION"), rules },
+                driver: SarifDriver {
+                    name: "stele",
+                    version: env!("CARGO_PKG_VERSION"),
+                    information_uri: env!("CARGO_PKG_REPOSITORY"),
+                    rules,
+                },
             },
             column_kind: "unicodeCodePoints",
             results,
@@ -619,6 +627,10 @@ no problems in 0 articles, 0 links checked
         let driver = &run["tool"]["driver"];
         assert_eq!(driver["name"], "stele");
         assert_eq!(driver["version"], env!("CARGO_PKG_VERSION"));
+        match env!("CARGO_PKG_REPOSITORY") {
+            "" => assert!(driver.get("informationUri").is_none()),
+            repo => assert_eq!(driver["informationUri"], repo),
+        }
         let rules = driver["rules"].as_array().unwrap();
         assert_eq!(rules.len(), Code::ALL.len());
         for (rule, code) in rules.iter().zip(Code::ALL) {
