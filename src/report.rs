@@ -133,13 +133,53 @@ fn write_human<'s>(
             let index = indexes.entry(d.file.as_str()).or_insert_with(|| LineIndex::new(text));
             Some((span, index.line_text(text, span.line)?))
         });
-        writeln!(out, "{}\n", renderer.render(&[human_group(d, line)]))?;
+        writeln!(out, "{}\n", render_human(&renderer, d, line))?;
     }
     Ok(())
 }
 
+/// One diagnostic, rendered. A source line that is long before the span is
+/// rendered from an excerpt that starts `...` (the renderer's cost grows
+/// with the text before the span, and a page-long paragraph with many
+/// links would cost seconds); the renderer then counts the column from the
+/// excerpt, so the location line is put right here. If that fails, the
+/// whole line is rendered.
+fn render_human(renderer: &Renderer, d: &Diagnostic, line: Option<(Span, &str)>) -> String {
+    line.and_then(|(span, text)| render_excerpt(renderer, d, span, text))
+        .unwrap_or_else(|| renderer.render(&[human_group(d, line)]))
+}
+
+/// `d` rendered from an excerpt of `line`, when the span is far into it.
+fn render_excerpt(renderer: &Renderer, d: &Diagnostic, span: Span, line: &str) -> Option<String> {
+    let (excerpt, skipped) = head_excerpt(line, span)?;
+    let shift = |c: u32| c.saturating_sub(skipped);
+    let end_column = if span.end_line == span.line { shift(span.end_column) } else { span.end_column };
+    let in_excerpt = Span { column: shift(span.column), end_column, ..span };
+    let rendered = renderer.render(&[human_group(d, Some((in_excerpt, &excerpt)))]);
+    let shown = format!("{}:{}:{}", d.file, span.line, in_excerpt.column);
+    let arrow = rendered.find("--> ")?;
+    let at = arrow + rendered[arrow..].find(&shown)?;
+    Some(format!("{}{}:{}:{}{}", &rendered[..at], d.file, span.line, span.column, &rendered[at + shown.len()..]))
+}
+
+/// Characters kept before the span when a line is excerpted.
+const KEEP_BEFORE: usize = 128;
+
+/// For a span more than `2 * KEEP_BEFORE` chars into its line: the line
+/// from `KEEP_BEFORE` chars before the span, after `...`, and how many
+/// chars fewer than in the line precede the span in it.
+fn head_excerpt(line: &str, span: Span) -> Option<(String, u32)> {
+    let before = (span.column as usize).checked_sub(1)?;
+    if before <= 2 * KEEP_BEFORE {
+        return None;
+    }
+    let from = line.char_indices().nth(before - KEEP_BEFORE).map(|(b, _)| b)?;
+    Some((format!("...{}", &line[from..]), (before - KEEP_BEFORE - 3) as u32))
+}
+
 /// One diagnostic as an annotate-snippets group: the title, the source line
-/// with the span underlined (or only the location), the hint.
+/// with the span underlined (or only the location), the hint. `line` is the
+/// text the span's columns count in.
 fn human_group<'a>(d: &'a Diagnostic, line: Option<(Span, &'a str)>) -> Group<'a> {
     let level = match d.severity {
         Severity::Error => Level::ERROR,
@@ -147,12 +187,15 @@ fn human_group<'a>(d: &'a Diagnostic, line: Option<(Span, &'a str)>) -> Group<'a
     };
     let title = level.primary_title(d.message.as_str()).id(d.code.as_str());
     let mut group = match (d.span, line) {
-        (_, Some((span, text))) => title.element(
-            Snippet::source(text)
-                .line_start(span.line as usize)
-                .path(d.file.as_str())
-                .annotation(AnnotationKind::Primary.span(byte_range(text, span))),
-        ),
+        (_, Some((span, line))) => {
+            let (text, range) = shorten(line, span);
+            title.element(
+                Snippet::source(text)
+                    .line_start(span.line as usize)
+                    .path(d.file.as_str())
+                    .annotation(AnnotationKind::Primary.span(range)),
+            )
+        }
         (Some(span), None) => title.element(
             Origin::path(d.file.as_str()).line(span.line as usize).char_column(span.column as usize),
         ),
@@ -174,6 +217,21 @@ fn byte_range(line: &str, span: Span) -> std::ops::Range<usize> {
     let start = byte_at(span.column);
     let end = if span.end_line == span.line { byte_at(span.end_column) } else { line.len() };
     start..end.max(start)
+}
+
+/// Characters kept after the underline (and of the underline itself) when a
+/// long line is shortened before rendering: more than the renderer shows
+/// (it cuts lines to the terminal width around the span), so the output is
+/// the same, and a page-long line costs what its start costs. The start of
+/// the line is always kept: the renderer computes the column from it.
+const KEEP_AFTER: usize = 512;
+
+/// `line` cut after the span, and the span's byte range in it.
+fn shorten(line: &str, span: Span) -> (&str, std::ops::Range<usize>) {
+    let range = byte_range(line, span);
+    let advance = |from: usize, n: usize| line[from..].char_indices().nth(n).map_or(line.len(), |(b, _)| from + b);
+    let end = range.end.min(advance(range.start, KEEP_AFTER));
+    (&line[..advance(end, KEEP_AFTER)], range.start..end)
 }
 
 // ---------------------------------------------------------------- json
@@ -709,6 +767,62 @@ no problems in 0 articles, 0 links checked
         }
         for key in v["summary"].as_object().unwrap().keys() {
             assert!(DOC.contains(&format!("| `summary.{key}` |")), "`summary.{key}` is not in the JSON schema table");
+        }
+    }
+
+    #[test]
+    fn shortening_long_lines_changes_nothing_shown() {
+        let line: String = (0..3000).map(|i| if i % 7 == 0 { "日本語 ".to_string() } else { format!("[l{i}](m.md) ") }).collect();
+        let chars = line.chars().count() as u32;
+        let full = |span: Span| {
+            let d = Diagnostic::new(Code::BrokenLink, "a.md", "x").with_span(span);
+            let g = Level::ERROR.primary_title("x").id("broken-link").element(
+                Snippet::source(line.as_str())
+                    .line_start(span.line as usize)
+                    .path("a.md")
+                    .annotation(AnnotationKind::Primary.span(byte_range(&line, span))),
+            );
+            (Renderer::plain().render(&[g]), Renderer::plain().render(&[human_group(&d, Some((span, &line)))]))
+        };
+        // Underlines up to KEEP_AFTER chars: the same output as the whole line.
+        for (col, end) in [(1, 2), (1, 400), (50, 60), (700, 900), (5000, 5001), (chars - 20, chars + 1), (chars + 5, chars + 5)] {
+            let (want, got) = full(span(1, col, 1, end));
+            assert!(got == want, "span {col}..{end} renders differently");
+        }
+        // Longer ones: the renderer would print the whole line (30,000
+        // chars); shortened, the line is cut and the position is the same.
+        for (col, end_line, end) in [(1, 1, 3000), (1, 4, 1), (700, 4, 1), (chars - 20, 4, 1)] {
+            let d = Diagnostic::new(Code::BrokenLink, "a.md", "x").with_span(span(1, col, end_line, end));
+            let got = render_human(&Renderer::plain(), &d, Some((d.span.unwrap(), &line)));
+            assert!(got.contains(&format!(" --> a.md:1:{col}\n")), "position of {col}");
+            assert!(got.lines().all(|l| l.chars().count() < 200), "span {col}..: a line longer than 200 chars");
+        }
+        let (text, range) = shorten(&line, span(1, 100, 1, 110));
+        assert!(text.chars().count() < 100 + 10 + 2 * KEEP_AFTER && range.len() == 10);
+    }
+
+    #[test]
+    fn excerpts_of_long_lines_keep_column_and_underline() {
+        let line: String = (0..3000).map(|i| format!("[l{i}](m{i}.md) ")).collect();
+        for i in [0, 5, 40, 700, 2999] {
+            let token = format!("[l{i}](m{i}.md)");
+            let col = line[..line.find(&format!("{token} ")).unwrap()].chars().count() as u32 + 1;
+            let end = col + token.len() as u32;
+            let d = Diagnostic::new(Code::BrokenLink, "a.md", "x").with_span(span(1, col, 1, end));
+            assert_eq!(render_excerpt(&Renderer::plain(), &d, span(1, col, 1, end), &line).is_some(), i >= 40, "{token}");
+            assert_eq!(render_excerpt(&Renderer::styled(), &d, span(1, col, 1, end), &line).is_some(), i >= 40, "{token}");
+            for color in [Renderer::plain(), Renderer::styled()] {
+                let got = render_human(&color, &d, Some((d.span.unwrap(), &line)));
+                assert!(got.contains(&format!("a.md:1:{col}")), "position of {token}");
+                assert_eq!(got.matches(":1:").count(), 1);
+                let plain = render_human(&Renderer::plain(), &d, Some((d.span.unwrap(), &line)));
+                let lines: Vec<&str> = plain.lines().collect();
+                let (source, carets) = (lines[3], lines[4]);
+                assert!(source.chars().count() < 200 && source.starts_with("1 | "), "{token}");
+                let at = source.find(&token).unwrap_or_else(|| panic!("{token} not shown"));
+                assert_eq!(carets.find('^'), Some(at), "{token} underlined where it is");
+                assert_eq!(carets.matches('^').count(), token.len());
+            }
         }
     }
 }
