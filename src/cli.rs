@@ -115,12 +115,18 @@ fn load_config(site: &SiteArgs, output: Option<PathBuf>, base_url: Option<String
     Config::load(&site.site, &overrides)
 }
 
+/// The diagnostics and the summary in `format` (`stele check`).
 fn print_diagnostics(built: &Built, format: Format, out: &mut dyn Write) -> Result<()> {
-    let sources: HashMap<&str, &str> = built.site.files.iter().map(|f| (f.path.as_str(), f.text.as_str())).collect();
+    let sources = sources(built);
     let lookup = |p: &str| sources.get(p).copied();
     let color = if format == Format::Human { stderr_color() } else { Color::Never };
     report::write(out, format, &built.diagnostics, &built.summary, &lookup, color)?;
     Ok(())
+}
+
+/// The text of every source file by site-relative path, for source lines.
+fn sources(built: &Built) -> HashMap<&str, &str> {
+    built.site.files.iter().map(|f| (f.path.as_str(), f.text.as_str())).collect()
 }
 
 fn build(args: BuildArgs) -> Result<ExitCode> {
@@ -137,7 +143,9 @@ fn build(args: BuildArgs) -> Result<ExitCode> {
     spinner.finish();
     let mut err = std::io::stderr().lock();
     if !built.diagnostics.is_empty() {
-        print_diagnostics(&built, Format::Human, &mut err)?;
+        // Without the check summary line: the build prints its own below.
+        let sources = sources(&built);
+        report::write_diagnostics(&mut err, &built.diagnostics, &|p: &str| sources.get(p).copied(), stderr_color())?;
     }
     if !args.quiet {
         let s = &built.summary;
