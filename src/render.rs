@@ -23,7 +23,7 @@ use crate::config::MissingTranslations;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::frontmatter::Date;
 use crate::locale::Locale;
-use crate::markdown::Heading;
+use crate::markdown::{AnchorSource, Heading, slugify};
 use crate::pipeline::ArticleOutput;
 use crate::site::{ArticleId, Site};
 use crate::translation::{ArticleState, Freshness};
@@ -121,7 +121,8 @@ impl Theme {
 
 /// A Tera error with its causes, on one line per cause.
 fn error_text(e: &tera::Error) -> String {
-    let mut text = e.to_string();
+    let text = e.to_string();
+    let mut text = text.strip_prefix("error: ").map(str::to_string).unwrap_or(text);
     let mut source = std::error::Error::source(e);
     while let Some(s) = source {
         text.push_str(&format!("\n{s}"));
@@ -933,13 +934,25 @@ impl<'a> Ctx<'a> {
         let tr_locale = &site.locales[site.articles[translation].locale];
         let s = &self.outputs[source].rendered;
         let t = &self.outputs[translation].rendered;
+        // As the `anchor-parity` lint: anchors written by hand (HTML ids and
+        // names, explicit heading ids) are what other pages link to; slugs of
+        // translated headings differ by design.
+        let stable = |a: &crate::markdown::Anchor| match a.source {
+            AnchorSource::Html => true,
+            AnchorSource::Heading => s.headings.iter().any(|h| h.id == a.id && slugify(&h.text) != h.id),
+            AnchorSource::Footnote => false,
+        };
         let have: HashSet<&str> = t.anchors.iter().map(|a| a.id.as_str()).collect();
         let missing: HashSet<String> =
-            s.anchors.iter().map(|a| a.id.clone()).filter(|id| !have.contains(id.as_str())).collect();
+            s.anchors.iter().filter(|a| stable(a) && !have.contains(a.id.as_str())).map(|a| a.id.clone()).collect();
         let missing_label = lc.ui.text("sxs-missing-anchor");
         let src_sections = sections(&s.html, &s.headings);
         let tr_sections = sections(&t.html, &t.headings);
         let rows = (0..src_sections.len().max(tr_sections.len()))
+            .filter(|&k| {
+                let blank = |v: &Vec<&str>| v.get(k).is_none_or(|h| h.trim().is_empty());
+                !(blank(&src_sections) && blank(&tr_sections))
+            })
             .map(|k| SxsRow {
                 source: src_sections.get(k).map(|h| sxs_copy(h, &missing, &missing_label)).unwrap_or_default(),
                 translation: tr_sections.get(k).map(|h| sxs_copy(h, &HashSet::new(), "")).unwrap_or_default(),
@@ -1055,6 +1068,201 @@ fn sitemap(site: &Site, locale_indexes: &[usize]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::{Config, Overrides};
+    use crate::discover::{Discovered, FileKind, SourceFile};
+    use crate::pipeline::{self, Built, Inputs};
+
+    fn inputs(files: &[(&str, &str, &str)], toml: &str, theme: Theme) -> Inputs {
+        let config = Config::from_file("/site".into(), Config::parse(toml).unwrap(), &Overrides::default()).unwrap();
+        let sources: Vec<SourceFile> = files
+            .iter()
+            .map(|(locale, rel, text)| SourceFile {
+                path: format!("content/{locale}/{rel}"),
+                locale: locale.to_string(),
+                rel: rel.to_string(),
+                text: text.to_string(),
+                kind: FileKind::Article,
+            })
+            .collect();
+        let mut locales: Vec<String> = sources.iter().map(|f| f.locale.clone()).collect();
+        locales.sort();
+        locales.dedup();
+        let counts: Vec<(String, usize)> =
+            locales.iter().map(|l| (l.clone(), sources.iter().filter(|f| &f.locale == l).count())).collect();
+        let default_locale = crate::site::choose_default_locale(&config, &counts);
+        Inputs {
+            config,
+            discovered: Discovered { locales, sources, ..Default::default() },
+            default_locale,
+            theme,
+            ui_sources: Ui::embedded_sources(),
+        }
+    }
+
+    fn page<'b>(built: &'b Built, path: &str) -> &'b str {
+        let p = built.pages.iter().find(|p| p.path == path).unwrap_or_else(|| {
+            panic!("no page `{path}` in {:?}", built.pages.iter().map(|p| &p.path).collect::<Vec<_>>())
+        });
+        std::str::from_utf8(&p.bytes).unwrap()
+    }
+
+    const EN: &str = "---\ntitle: Install\nms.assetid: install\nms.date: 5/2/2016\n---\n# Install\n\nIntro.\n\n## <a name=\"req\"></a>Requirements\n\nText.\n\n## Steps\n\nMore.\n";
+    const JA: &str = "---\ntitle: インストール\nms.assetid: install\nms.translationtype: MT\n---\n# インストール\n\n<span data-ttu-id=\"1\">はじめに。</span><span class=\"sxs-lookup\"><span data-stu-id=\"1\">Intro.</span></span>\n\n## 要件\n\nテキスト。\n\n## 手順\n\n続き。\n";
+    const AR: &str = "---\ntitle: التثبيت\nms.assetid: install\nms.translationtype: HT\n---\n# التثبيت\n\nمقدمة.\n";
+
+    #[test]
+    fn output_is_identical_on_one_thread_and_many() {
+        let mut files: Vec<(String, String, String)> = Vec::new();
+        for locale in ["en-US", "ja-JP", "ar-SA"] {
+            for i in 0..40 {
+                let dir = ["a", "b/c", "b", ""][i % 4];
+                let rel = if dir.is_empty() { format!("p{i}.md") } else { format!("{dir}/p{i}.md") };
+                files.push((
+                    locale.into(),
+                    rel,
+                    format!("---\ntitle: Page {i}\nweight: {}\nms.date: 2020-01-{:02}\n---\n# Page {i}\n\n## Part\n\nText {locale}.\n", 40 - i, i % 28 + 1),
+                ));
+            }
+        }
+        let refs: Vec<(&str, &str, &str)> = files.iter().map(|(a, b, c)| (a.as_str(), b.as_str(), c.as_str())).collect();
+        let build = |threads: usize| {
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+            pool.install(|| pipeline::run(inputs(&refs, "base_url = 'https://x.test/docs'", Theme::embedded_default())))
+        };
+        let one = build(1);
+        let many = build(4);
+        assert!(one.pages.len() > 120, "{}", one.pages.len());
+        assert_eq!(one.pages, many.pages);
+        // Sidebar order: weight first (p39 has the smallest weight).
+        let html = page(&one, "en-us/p3/index.html");
+        let html = &html[html.find("<nav id=\"stele-nav\"").unwrap()..];
+        let first = html.find("/docs/en-us/p39/").unwrap();
+        let later = html.find("/docs/en-us/p3/").unwrap();
+        assert!(first < later);
+    }
+
+    #[test]
+    fn article_pages_carry_alternates_notices_and_dates() {
+        let built = pipeline::run(inputs(
+            &[("en-US", "guide/install.md", EN), ("ja-JP", "guide/install.md", JA), ("ar-SA", "guide/install.md", AR)],
+            "base_url = 'https://docs.example.com'",
+            Theme::embedded_default(),
+        ));
+        let ja = page(&built, "ja-jp/guide/install/index.html");
+        assert!(ja.contains("<html lang=\"ja-JP\" dir=\"ltr\">"));
+        assert!(ja.contains("<div class=\"stele-notice stele-mt-notice\" role=\"note\">"));
+        assert!(ja.contains("<a href=\"/en-us/guide/install/\" hreflang=\"en-US\">英語の原文を読む</a>"), "{ja}");
+        assert!(ja.contains("<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://docs.example.com/en-us/guide/install/\">"));
+        assert!(ja.contains("aria-current=\"page\">日本語</a>"));
+        assert!(!ja.contains("sxs-lookup"), "build mode strips originals");
+        assert!(!ja.contains("stele-sxs"), "no side-by-side in build mode");
+        let ar = page(&built, "ar-sa/guide/install/index.html");
+        assert!(ar.contains("<html lang=\"ar-SA\" dir=\"rtl\">"));
+        assert!(!ar.contains("stele-mt-notice"), "HT articles carry no notice");
+        let en = page(&built, "en-us/guide/install/index.html");
+        assert!(en.contains("<time datetime=\"2016-05-02\">May 2, 2016</time>"));
+        assert!(en.contains("<li><a href=\"#req\">Requirements</a></li>"), "{en}");
+        assert!(!en.contains("stele-mt-notice"));
+        let sitemap = page(&built, "sitemap.xml");
+        assert_eq!(sitemap.matches("<loc>").count(), 3 + 3, "3 articles and 3 locale indexes");
+        assert!(sitemap.contains("<xhtml:link rel=\"alternate\" hreflang=\"ja-JP\" href=\"https://docs.example.com/ja-jp/guide/install/\"/>"));
+        assert!(built.pages.iter().any(|p| p.path == "_stele/style.css"));
+    }
+
+    #[test]
+    fn stale_translations_get_a_notice_with_the_date() {
+        let built = pipeline::run(inputs(
+            &[("en-US", "install.md", EN), ("de-DE", "install.md", "---\nms.assetid: install\n---\n# Installieren\n")],
+            "",
+            Theme::embedded_default(),
+        ));
+        let mut states = crate::translation::states(&built.site);
+        let de = built.site.articles.iter().position(|a| a.rel == "install.md" && built.site.locales[a.locale].tag == "de-DE").unwrap();
+        states[de].freshness = Freshness::Stale { source_changed: Some(Date { year: 2024, month: 3, day: 9 }) };
+        let (ui, _) = Ui::from_sources(&Ui::embedded_sources());
+        let (pages, diags) = render_site(&built.site, &built.outputs, &states, &Theme::embedded_default(), &ui, Mode::Build);
+        assert!(diags.is_empty());
+        let html = String::from_utf8(pages.iter().find(|p| p.path == "de-de/install/index.html").unwrap().bytes.clone()).unwrap();
+        assert!(
+            html.contains("<div class=\"stele-notice stele-stale-notice\" role=\"note\">Das Original dieses Artikels wurde am <time datetime=\"2024-03-09\">9. März 2024</time> geändert"),
+            "{html}"
+        );
+        states[de].freshness = Freshness::Stale { source_changed: None };
+        let (pages, _) = render_site(&built.site, &built.outputs, &states, &Theme::embedded_default(), &ui, Mode::Build);
+        let html = String::from_utf8(pages.iter().find(|p| p.path == "de-de/install/index.html").unwrap().bytes.clone()).unwrap();
+        assert!(html.contains("stele-stale-notice\" role=\"note\">Das Original dieses Artikels wurde nach der Übersetzung geändert."));
+    }
+
+    #[test]
+    fn fallback_pages_for_missing_translations() {
+        let files = [("en-US", "guide/install.md", EN), ("en-US", "index.md", "# Home\n"), ("ja-JP", "index.md", "# ホーム\n")];
+        let omit = pipeline::run(inputs(&files, "", Theme::embedded_default()));
+        assert!(!omit.pages.iter().any(|p| p.path == "ja-jp/guide/install/index.html"));
+        let built = pipeline::run(inputs(&files, "missing_translations = 'fallback'\nbase_url = 'https://d.test'", Theme::embedded_default()));
+        let html = page(&built, "ja-jp/guide/install/index.html");
+        assert!(html.contains("<html lang=\"ja-JP\" dir=\"ltr\">"));
+        assert!(html.contains("<div class=\"stele-notice stele-fallback-notice\" role=\"note\">この記事はまだ日本語に翻訳されていません。英語の原文を表示しています。</div>"), "{html}");
+        assert!(html.contains("<div class=\"stele-content\" lang=\"en-US\" dir=\"ltr\">"));
+        assert!(html.contains("<link rel=\"canonical\" href=\"https://d.test/en-us/guide/install/\">"));
+        assert!(!html.contains("hreflang=\"ja-JP\" href=\"https://d.test/ja-jp/guide/install/\""), "hreflang lists real translations only");
+        assert!(html.contains("<a class=\"stele-lang\" hreflang=\"ja-JP\" lang=\"ja-JP\" href=\"/ja-jp/guide/install/\" aria-current=\"page\">"));
+        assert!(html.contains("このページの内容"), "localized chrome");
+        let sitemap = page(&built, "sitemap.xml");
+        assert!(!sitemap.contains("/ja-jp/guide/install/"), "{sitemap}");
+        // The fallback page is listed in the locale's navigation.
+        assert!(html.contains("<a href=\"/ja-jp/guide/install/\" lang=\"en-US\" aria-current=\"page\">Install</a>"), "{html}");
+    }
+
+    #[test]
+    fn serve_mode_shows_source_beside_translation() {
+        let built = pipeline::run(inputs(
+            &[("en-US", "install.md", EN), ("ja-JP", "install.md", JA)],
+            "",
+            Theme::embedded_default(),
+        ));
+        let mut outputs = built.outputs.clone();
+        let ja = built.site.articles.iter().position(|a| built.site.locales[a.locale].tag == "ja-JP").unwrap();
+        let keep = crate::markdown::RenderOptions { mt_originals: crate::markdown::MtOriginals::Keep };
+        let body = &JA[JA.find("\n---\n").unwrap() + 5..];
+        outputs[ja].rendered = crate::markdown::render(body, &|_, _| None, keep);
+        let states = crate::translation::states(&built.site);
+        let (ui, _) = Ui::from_sources(&Ui::embedded_sources());
+        let (pages, diags) = render_site(&built.site, &outputs, &states, &Theme::embedded_default(), &ui, Mode::Serve);
+        assert!(diags.is_empty());
+        let html = String::from_utf8(pages.iter().find(|p| p.path == "ja-jp/install/index.html").unwrap().bytes.clone()).unwrap();
+        assert!(html.contains("<body class=\"stele stele-serve\">"));
+        assert!(html.contains("<button type=\"button\" class=\"stele-sxs-toggle\" aria-pressed=\"false\""));
+        assert!(html.contains("<script src=\"/_stele/serve.js\" defer></script>"));
+        assert!(html.contains("class=\"sxs-lookup\""), "serve keeps originals");
+        assert!(html.contains("stele-originals-toggle"));
+        let sxs = &html[html.find("<div id=\"stele-sxs\"").unwrap()..];
+        // h1 section, two h2 sections: three rows, source first in each.
+        assert_eq!(sxs.matches("<div class=\"stele-sxs-row\">").count(), 3, "{sxs}");
+        assert_eq!(sxs.matches("<div class=\"stele-sxs-source\" lang=\"en-US\" dir=\"ltr\">").count(), 3);
+        assert_eq!(sxs.matches("<div class=\"stele-sxs-translation\" lang=\"ja-JP\" dir=\"ltr\">").count(), 3);
+        let req = sxs.find("Requirements").unwrap();
+        let yoken = sxs.find("要件").unwrap();
+        let steps = sxs.find("Steps").unwrap();
+        assert!(req < yoken && yoken < steps, "rows pair sections by heading order");
+        // `#req` exists only in the source; slugs of translated headings are not flagged.
+        assert!(sxs.contains("stele-sxs-missing-anchor\" data-anchor=\"req\""), "{sxs}");
+        assert!(!sxs.contains("data-anchor=\"steps\""), "{sxs}");
+        // The English page has no toggle: it is the source.
+        let en = String::from_utf8(pages.iter().find(|p| p.path == "en-us/install/index.html").unwrap().bytes.clone()).unwrap();
+        assert!(!en.contains("stele-sxs-toggle"));
+    }
+
+    #[test]
+    fn template_errors_are_diagnostics() {
+        let theme = Theme::from_files(vec![("templates/article.html".into(), b"{{ page.no_such_field }}".to_vec())]).unwrap();
+        let built = pipeline::run(inputs(&[("en-US", "a.md", "# A\n")], "", theme));
+        let d: Vec<&Diagnostic> = built.diagnostics.iter().filter(|d| d.code == Code::TemplateError).collect();
+        assert_eq!(d.len(), 1, "{:?}", built.diagnostics);
+        assert_eq!(d[0].file, "content/en-US/a.md");
+        assert!(d[0].message.contains("article.html"), "{}", d[0].message);
+        assert!(!built.pages.iter().any(|p| p.path == "en-us/a/index.html"));
+        assert!(built.pages.iter().any(|p| p.path == "index.html"), "the rest of the site is rendered");
+    }
 
     #[test]
     fn default_theme_compiles_and_has_assets() {
