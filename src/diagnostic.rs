@@ -108,6 +108,8 @@ codes! {
     DuplicateAnchor = "duplicate-anchor", Warning;
     /// A template failed to render a page.
     TemplateError = "template-error", Error;
+    /// A UI-string file (`locales/<tag>.ftl`) that is not valid Fluent.
+    InvalidUiStrings = "invalid-ui-strings", Error;
     /// An HTML element no browser knows (often left by machine translation).
     UnknownElement = "unknown-element", Warning;
     /// Unbalanced or mis-nested HTML tags.
