@@ -294,7 +294,8 @@ pub fn render(src: &str, rewrite: &Rewrite, options: RenderOptions) -> Rendered 
                         .map(|a| a.id.clone());
                     let id = match (&h.explicit, html_anchor) {
                         (Some(id), _) => id.clone(),
-                        (None, Some(id)) => id,
+                        // Written twice on a page (it happens): keep heading ids unique.
+                        (None, Some(id)) => unique_id(&id, &used_ids),
                         (None, None) => unique_id(&slugify(&text), &used_ids),
                     };
                     used_ids.insert(id.clone());

@@ -125,8 +125,9 @@ pub fn run_with(inputs: Inputs, mode: render::Mode, markdown: &MarkdownFn<'_>) -
     diags.extend(crate::lint::lint(&site, &outputs));
 
     let states = crate::translation::states(&site);
-    let (pages, render_diags) = render::render_site(&site, &outputs, &states, &theme, &ui, mode);
+    let (mut pages, render_diags) = render::render_site(&site, &outputs, &states, &theme, &ui, mode);
     diags.extend(render_diags);
+    pages.extend(crate::redirect::pages(&site, &resolver));
 
     let copies: Vec<Copy> = site
         .statics
