@@ -19,7 +19,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::markdown::{self, RenderOptions, Rendered};
@@ -61,7 +61,7 @@ pub struct Stats {
 /// The incremental build cache. One per `stele serve`.
 pub struct Cache {
     mode: Mode,
-    markdown: HashMap<blake3::Hash, Vec<Entry>>,
+    markdown: HashMap<blake3::Hash, Vec<Arc<Entry>>>,
     /// Hash of every page of the previous build.
     pages: HashMap<String, blake3::Hash>,
 }
@@ -80,7 +80,7 @@ impl Cache {
     /// Runs the pipeline, reusing what the previous builds computed.
     pub fn build(&mut self, inputs: Inputs) -> (Built, Stats) {
         let old = &self.markdown;
-        let next: Mutex<HashMap<blake3::Hash, Vec<Entry>>> = Mutex::new(HashMap::new());
+        let next: Mutex<HashMap<blake3::Hash, Vec<Arc<Entry>>>> = Mutex::new(HashMap::new());
         let parsed = AtomicUsize::new(0);
         let memo = |src: &str, rewrite: &markdown::Rewrite, options: RenderOptions| -> Rendered {
             let mut hasher = blake3::Hasher::new();
@@ -91,7 +91,7 @@ impl Cache {
                 entries.iter().find(|e| e.rewrites.iter().all(|r| rewrite(&r.target, r.range.clone()) == r.href))
             });
             let entry = match hit {
-                Some(e) => e.clone(),
+                Some(e) => Arc::clone(e),
                 None => {
                     parsed.fetch_add(1, Ordering::Relaxed);
                     let calls = RefCell::new(Vec::new());
@@ -101,7 +101,7 @@ impl Cache {
                         href
                     };
                     let rendered = markdown::render(src, &recording, options);
-                    Entry { rewrites: calls.into_inner(), rendered }
+                    Arc::new(Entry { rewrites: calls.into_inner(), rendered })
                 }
             };
             let rendered = entry.rendered.clone();
