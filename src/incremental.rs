@@ -1,5 +1,8 @@
-//! Incremental rebuilds for `stele serve`: a cache of the Markdown stage
-//! and the list of pages a rebuild changed.
+//! Incremental rebuilds for `stele serve`: caches of the frontmatter and
+//! Markdown stages, and the list of pages a rebuild changed.
+//!
+//! Frontmatter is memoized by the BLAKE3 hash of (path, text): its parse is
+//! a pure function of the two.
 //!
 //! The Markdown stage is the expensive one. [`Cache`] memoizes it: an entry
 //! is keyed by the BLAKE3 hash of an article's text after include expansion
@@ -22,6 +25,8 @@ use std::ops::Range;
 use std::sync::{Arc, Mutex};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use crate::diagnostic::Diagnostic;
+use crate::frontmatter::{self, Frontmatter};
 use crate::markdown::{self, RenderOptions, Rendered};
 use crate::pipeline::{self, Built, Inputs};
 use crate::render::Mode;
@@ -51,6 +56,8 @@ pub struct Stats {
     pub articles: usize,
     /// Articles whose Markdown was parsed again (the rest came from the cache).
     pub parsed: usize,
+    /// Files whose frontmatter was parsed again.
+    pub frontmatter_parsed: usize,
     /// Output paths of the pages that are new or differ from the previous
     /// build's, sorted.
     pub changed_pages: Vec<String>,
@@ -58,9 +65,13 @@ pub struct Stats {
     pub removed_pages: Vec<String>,
 }
 
+type Parsed = Arc<(Frontmatter, Vec<Diagnostic>)>;
+
 /// The incremental build cache. One per `stele serve`.
 pub struct Cache {
     mode: Mode,
+    /// Frontmatter by hash of (path, text).
+    frontmatter: HashMap<blake3::Hash, Parsed>,
     markdown: HashMap<blake3::Hash, Vec<Arc<Entry>>>,
     /// Hash of every page of the previous build.
     pages: HashMap<String, blake3::Hash>,
@@ -68,12 +79,13 @@ pub struct Cache {
 
 impl Cache {
     pub fn new(mode: Mode) -> Cache {
-        Cache { mode, markdown: HashMap::new(), pages: HashMap::new() }
+        Cache { mode, frontmatter: HashMap::new(), markdown: HashMap::new(), pages: HashMap::new() }
     }
 
     /// Forgets every cached result (a theme or configuration change); the
     /// next build parses everything but still reports changed pages.
     pub fn clear(&mut self) {
+        self.frontmatter.clear();
         self.markdown.clear();
     }
 
@@ -113,8 +125,32 @@ impl Cache {
             }
             rendered
         };
-        let built = pipeline::run_with(inputs, self.mode, &memo);
+        let old_fm = &self.frontmatter;
+        let next_fm: Mutex<HashMap<blake3::Hash, Parsed>> = Mutex::new(HashMap::new());
+        let fm_parsed = AtomicUsize::new(0);
+        let fm_memo = |path: &str, text: &str| -> (Frontmatter, Vec<Diagnostic>) {
+            let mut hasher = blake3::Hasher::new();
+            hasher.update(path.as_bytes());
+            hasher.update(&[0]);
+            hasher.update(text.as_bytes());
+            let hash = hasher.finalize();
+            let entry = match old_fm.get(&hash) {
+                Some(e) => Arc::clone(e),
+                None => {
+                    fm_parsed.fetch_add(1, Ordering::Relaxed);
+                    Arc::new(frontmatter::parse(path, text))
+                }
+            };
+            let result = (entry.0.clone(), entry.1.clone());
+            if let Ok(mut next) = next_fm.lock() {
+                next.insert(hash, entry);
+            }
+            result
+        };
+        let stages = pipeline::Stages { frontmatter: &fm_memo, markdown: &memo };
+        let built = pipeline::run_with(inputs, self.mode, &stages);
         self.markdown = next.into_inner().unwrap_or_default();
+        self.frontmatter = next_fm.into_inner().unwrap_or_default();
 
         let pages: HashMap<String, blake3::Hash> =
             built.pages.iter().map(|p| (p.path.clone(), blake3::hash(&p.bytes))).collect();
@@ -127,6 +163,7 @@ impl Cache {
         let stats = Stats {
             articles: built.site.articles.len(),
             parsed: parsed.into_inner(),
+            frontmatter_parsed: fm_parsed.into_inner(),
             changed_pages: changed,
             removed_pages: removed,
         };
@@ -152,7 +189,7 @@ mod tests {
     }
 
     fn full(root: &Path) -> Built {
-        pipeline::run_with(load(root), Mode::Serve, &markdown::render)
+        pipeline::run_with(load(root), Mode::Serve, &pipeline::Stages::direct())
     }
 
     fn pages(b: &Built) -> Vec<(String, Vec<u8>)> {
@@ -187,18 +224,19 @@ mod tests {
         let (b, s) = cache.build(load(root));
         assert_same(&b, root);
         assert_eq!(s.parsed, 5, "the first build parses every article");
+        assert_eq!(s.frontmatter_parsed, 6, "and every file's frontmatter");
         assert_eq!(s.changed_pages.len(), b.pages.len());
 
         // Nothing changed: nothing parsed, no page changed.
         let (b, s) = cache.build(load(root));
         assert_same(&b, root);
-        assert_eq!((s.parsed, s.changed_pages.len()), (0, 0));
+        assert_eq!((s.parsed, s.frontmatter_parsed, s.changed_pages.len()), (0, 0, 0));
 
         // Edit one article: only it is parsed again.
         write(root, "content/en-US/other.md", "# Other\n\nEdited.\n");
         let (b, s) = cache.build(load(root));
         assert_same(&b, root);
-        assert_eq!(s.parsed, 1);
+        assert_eq!((s.parsed, s.frontmatter_parsed), (1, 1));
         assert!(s.changed_pages.iter().any(|p| p == "en-us/other/index.html"), "{:?}", s.changed_pages);
 
         // Edit an include: the article including it is parsed again.

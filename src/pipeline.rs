@@ -95,19 +95,34 @@ pub struct Built {
 /// `markdown::render` returns for the same arguments.
 pub type MarkdownFn<'a> = dyn Fn(&str, &markdown::Rewrite, markdown::RenderOptions) -> Rendered + Sync + 'a;
 
-/// Runs every stage after discovery for `stele build` and `stele check`. Pure.
-pub fn run(inputs: Inputs) -> Built {
-    run_with(inputs, render::Mode::Build, &markdown::render)
+/// The stages [`run_with`] takes as functions, so that `stele serve` can
+/// pass caches of them ([`crate::incremental`]).
+pub struct Stages<'a> {
+    pub frontmatter: &'a site::FrontmatterFn<'a>,
+    pub markdown: &'a MarkdownFn<'a>,
 }
 
-/// [`run`] with a render mode and the Markdown stage given (`stele serve`
-/// passes [`render::Mode::Serve`] and its cache). Pure.
-pub fn run_with(inputs: Inputs, mode: render::Mode, markdown: &MarkdownFn<'_>) -> Built {
+impl Stages<'static> {
+    /// The stages themselves, uncached.
+    pub fn direct() -> Stages<'static> {
+        Stages { frontmatter: &crate::frontmatter::parse, markdown: &markdown::render }
+    }
+}
+
+/// Runs every stage after discovery for `stele build` and `stele check`. Pure.
+pub fn run(inputs: Inputs) -> Built {
+    run_with(inputs, render::Mode::Build, &Stages::direct())
+}
+
+/// [`run`] with a render mode and the stage functions given (`stele serve`
+/// passes [`render::Mode::Serve`] and its caches). Pure.
+pub fn run_with(inputs: Inputs, mode: render::Mode, stages: &Stages<'_>) -> Built {
+    let markdown = stages.markdown;
     let Inputs { config, discovered, default_locale, theme, ui_sources } = inputs;
     // Serve keeps machine-translation originals for the side-by-side view.
     let mt_originals = if mode == render::Mode::Serve { markdown::MtOriginals::Keep } else { markdown::MtOriginals::Strip };
     let options = markdown::RenderOptions { mt_originals };
-    let (site, mut diags) = site::build(&config, discovered, default_locale.as_deref());
+    let (site, mut diags) = site::build_with(&config, discovered, default_locale.as_deref(), stages.frontmatter);
     let resolver = Resolver::new(&site);
     let (ui, ui_diags) = Ui::from_sources(&ui_sources);
     diags.extend(ui_diags);

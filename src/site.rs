@@ -185,6 +185,20 @@ pub fn page_path(rel: &str) -> (String, String) {
 /// Builds the site model. `default_locale` comes from
 /// [`choose_default_locale`].
 pub fn build(config: &Config, discovered: Discovered, default_locale: Option<&str>) -> (Site, Vec<Diagnostic>) {
+    build_with(config, discovered, default_locale, &frontmatter::parse)
+}
+
+/// The frontmatter stage as a function: [`frontmatter::parse`], or a cache
+/// of it (`stele serve`). It must return what `frontmatter::parse` returns.
+pub type FrontmatterFn<'a> = dyn Fn(&str, &str) -> (Frontmatter, Vec<Diagnostic>) + Sync + 'a;
+
+/// [`build`] with the frontmatter stage given.
+pub fn build_with(
+    config: &Config,
+    discovered: Discovered,
+    default_locale: Option<&str>,
+    parse: &FrontmatterFn<'_>,
+) -> (Site, Vec<Diagnostic>) {
     let mut diags = discovered.diagnostics;
 
     // Locales: default first, then by tag.
@@ -214,7 +228,7 @@ pub fn build(config: &Config, discovered: Discovered, default_locale: Option<&st
         (la, &a.rel).cmp(&(lb, &b.rel))
     });
     let parsed: Vec<(Frontmatter, Vec<Diagnostic>)> =
-        files.par_iter().map(|f| frontmatter::parse(&f.path, &f.text)).collect();
+        files.par_iter().map(|f| parse(&f.path, &f.text)).collect();
     let mut frontmatter = Vec::with_capacity(parsed.len());
     for (fm, d) in parsed {
         diags.extend(d);
