@@ -24,9 +24,9 @@ NO_COLOR=1 "$stele" serve "$work/site" --port 0 2>"$work/err" >/dev/null &
 pid=$!
 for _ in $(seq 600); do grep -q '^serving' "$work/err" && break; sleep 0.5; done
 grep -E '^built' "$work/err"
-url=$(grep -o 'http://[0-9.:]*' "$work/err" | head -1)
+url=$(grep -o 'http://[0-9.:]*' "$work/err" | sed -n 1p)
 
-article=$(find "$work/site/content" -name '*.md' -not -path '*/includes/*' | sort | head -1)
+article=$(find "$work/site/content" -name '*.md' -not -path '*/includes/*' | sort | sed -n 1p)
 echo "editing ${article#"$work/site/"}"
 for i in $(seq "$edits"); do
   before=$(grep -c '^rebuilt' "$work/err" || true)
