@@ -15,6 +15,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod discover;
 pub mod frontmatter;
+pub mod history;
 pub mod include;
 pub mod links;
 pub mod locale;

@@ -16,6 +16,7 @@ use crate::output::Copy;
 use crate::render::{self, Page, Theme};
 use crate::report::Summary;
 use crate::site::{self, ArticleId, Site};
+use crate::translation::{self, ArticleState, History};
 use crate::ui::Ui;
 use crate::check;
 
@@ -38,6 +39,9 @@ pub struct Inputs {
     pub theme: Theme,
     /// (locale, file name, FTL text): stele's own, then the site's.
     pub ui_sources: Vec<(String, String, String)>,
+    /// What git knows about the sources (`ms.sourcegitcommit`), read by
+    /// [`crate::history::load`]; empty outside a git repository.
+    pub history: History,
 }
 
 /// Reads the site from disk. `Err` for failures of the site as a whole
@@ -74,7 +78,8 @@ pub fn load(config: Config) -> Result<Inputs> {
     };
     let mut ui_sources = Ui::embedded_sources();
     ui_sources.extend(discover::ui_files(&config)?);
-    Ok(Inputs { config, discovered, default_locale, theme, ui_sources })
+    let history = crate::history::load(&config, &discovered, default_locale.as_deref());
+    Ok(Inputs { config, discovered, default_locale, theme, ui_sources, history })
 }
 
 /// The result of a build, before anything is written.
@@ -88,11 +93,13 @@ pub struct Built {
     pub summary: Summary,
     /// External links found, as (article, link index) pairs.
     pub external: Vec<(usize, usize)>,
+    /// The translation state of every article, indexed like `site.articles`.
+    pub states: Vec<ArticleState>,
 }
 
 /// Runs every stage after discovery. Pure.
 pub fn run(inputs: Inputs) -> Built {
-    let Inputs { config, discovered, default_locale, theme, ui_sources } = inputs;
+    let Inputs { config, discovered, default_locale, theme, ui_sources, history } = inputs;
     let (site, mut diags) = site::build(&config, discovered, default_locale.as_deref());
     let resolver = Resolver::new(&site);
     let (ui, ui_diags) = Ui::from_sources(&ui_sources);
@@ -109,7 +116,7 @@ pub fn run(inputs: Inputs) -> Built {
     let checked = check::check(&site, &outputs, &resolver);
     diags.extend(checked.diagnostics);
 
-    let states = crate::translation::states(&site);
+    let states = translation::states(&site, &history);
     let (pages, render_diags) = render::render_site(&site, &outputs, &states, &theme, &ui, render::Mode::Build);
     diags.extend(render_diags);
 
@@ -129,7 +136,7 @@ pub fn run(inputs: Inputs) -> Built {
         articles: site.articles.len(),
         links: checked.links,
     };
-    Built { site, outputs, pages, copies, diagnostics, summary, external: checked.external }
+    Built { site, outputs, pages, copies, diagnostics, summary, external: checked.external, states }
 }
 
 /// Drops diagnostics configured `off`, sets configured severities, sorts.
