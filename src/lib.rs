@@ -25,5 +25,6 @@ pub mod pipeline;
 pub mod render;
 pub mod report;
 pub mod site;
+pub mod status;
 pub mod translation;
 pub mod ui;

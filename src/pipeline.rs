@@ -18,7 +18,7 @@ use crate::report::Summary;
 use crate::site::{self, ArticleId, Site};
 use crate::translation::{self, ArticleState, History};
 use crate::ui::Ui;
-use crate::check;
+use crate::{check, status};
 
 /// One article after include expansion and Markdown.
 #[derive(Clone, Debug)]
@@ -117,8 +117,12 @@ pub fn run(inputs: Inputs) -> Built {
     diags.extend(checked.diagnostics);
 
     let states = translation::states(&site, &history);
-    let (pages, render_diags) = render::render_site(&site, &outputs, &states, &theme, &ui, render::Mode::Build);
+    let (mut pages, render_diags) = render::render_site(&site, &outputs, &states, &theme, &ui, render::Mode::Build);
     diags.extend(render_diags);
+    if config.status_page {
+        let matrix = status::Matrix::new(&site, &outputs, &states, &history);
+        pages.push(Page { path: status::PAGE_PATH.to_string(), bytes: status::html(&site, &matrix).into_bytes() });
+    }
 
     let copies: Vec<Copy> = site
         .statics
