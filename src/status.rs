@@ -403,6 +403,12 @@ pub fn write_human(out: &mut dyn Write, m: &Matrix, color: Color) -> std::io::Re
     let default = &m.default_locale;
     let translations: usize = m.locales.iter().filter(|l| !l.default).map(|l| l.articles).sum::<usize>()
         + m.locales.iter().filter(|l| l.default).map(|l| l.orphan).sum::<usize>();
+    if m.locales.is_empty() || m.groups == 0 {
+        let what = if m.locales.is_empty() { "no locale directories in `content/`" } else { "no articles" };
+        writeln!(out, "{}: the site has {what}", Style::Bold.paint("nothing to report", color))?;
+        writeln!(out, "  = hint: articles live in `content/<locale>/`, e.g. `content/en-US/index.md`")?;
+        return Ok(());
+    }
     if m.source_articles == 0 {
         let default_orphans = m.locales.iter().find(|l| l.default).map(|l| l.orphan).unwrap_or(0);
         writeln!(
@@ -417,7 +423,8 @@ pub fn write_human(out: &mut dyn Write, m: &Matrix, color: Color) -> std::io::Re
                 "  = every article of `{default}` ({default_orphans}) declares itself a translation (`ms.translationtype`, `source_hash` or `ms.sourcegitcommit`)"
             )?;
         }
-        if m.default_locale_configured {
+        let preferred = ["en-US", "en"].iter().any(|p| default.eq_ignore_ascii_case(p));
+        if m.default_locale_configured || preferred {
             writeln!(out, "  = hint: add the source articles under `content/{default}/`")?;
         } else {
             writeln!(
