@@ -7,20 +7,25 @@
 //! translation names a commit or records a `source_hash`:
 //!
 //! 1. `git rev-parse --show-toplevel`: is the site in a repository at all;
-//! 2. one `git cat-file --batch-check` resolves every named commit at once
+//! 2. one `git log -z --name-only HEAD -- content/<default locale>/`: every
+//!    commit that touched a source, its files and date ("touches");
+//! 3. one `git cat-file --batch-check` resolves every named commit at once
 //!    (unknown ones become "unknown", never an error);
-//! 3. per distinct commit `C` (run in parallel), one
-//!    `git log -z --name-only C..HEAD -- content/<default locale>/` lists the
-//!    source files changed in a later commit, with their dates;
-//! 4. for `source_hash`, one `git log` over `content/<default locale>/` gives
-//!    each source's latest commit date.
+//! 4. one `git rev-list --parents HEAD`: the commit graph, from which the
+//!    touches after each named commit `C` (`C..HEAD`) are computed here,
+//!    in parallel; only a named commit outside `HEAD`'s history (another
+//!    branch) costs a `git log C..HEAD` of its own.
 //!
-//! Invariants: never fails (no git, no repository, a shallow clone, a
-//! garbage value: the affected translations are `Unknown`); values from
+//! So the cost grows with the history of the sources, not with the number
+//! of translations or of distinct named commits (scripts/bench_status_git.sh).
+//!
+//! Invariants: never fails (no git, no repository, an unknown commit, a
+//! garbage value: the affected translations are `Unknown`); in a shallow
+//! clone, history before the boundary is not seen; values from
 //! frontmatter reach git only after they were checked to be hex digits, so
 //! they can never be taken for options; uncommitted edits are not seen.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -57,28 +62,109 @@ pub fn load(config: &Config, discovered: &Discovered, default_locale: Option<&st
         return History::default();
     }
     let sources = format!("content/{default}/");
-    let mut history = History { available: true, ..Default::default() };
+    let mut history = History::default();
+    history.available = true;
+
+    // Every commit of HEAD's history that touches a source, with its files:
+    // one pass, whatever the number of named commits.
+    let log = git(root, &["log", "-z", "--name-only", "--relative", "--format=%x01%H %cI", "HEAD", "--", &sources]);
+    let touches = log.as_deref().map(parse_log).unwrap_or_default();
+    for t in &touches {
+        history.add_touch(t.date, &t.files);
+    }
 
     let resolved = resolve_commits(root, &commits);
     let distinct: BTreeSet<&String> = resolved.values().flatten().collect();
-    let changes: BTreeMap<&String, Option<BTreeMap<String, Date>>> = distinct
+    let graph = if distinct.is_empty() { None } else { git(root, &["rev-list", "--parents", "HEAD"]).map(|o| Graph::parse(&o)) };
+    let touch_nodes: Vec<Option<usize>> =
+        touches.iter().map(|t| graph.as_ref().and_then(|g| g.index.get(&t.id).copied())).collect();
+    let after: BTreeMap<&String, Option<Vec<bool>>> = distinct
         .into_par_iter()
         .map(|full| {
-            let range = format!("{full}..HEAD");
-            let out = git(root, &["log", "-z", "--name-only", "--relative", "--format=%x01%cI", &range, "--", &sources]);
-            (full, out.map(|o| latest_changes(&o)))
+            let after = match graph.as_ref().and_then(|g| g.ancestors(full)) {
+                // C..HEAD: the touches that are not C or an ancestor of C.
+                Some(ancestors) => Some(touch_nodes.iter().map(|n| n.is_none_or(|n| !ancestors[n])).collect()),
+                // Not in HEAD's history (another branch): ask git for this one.
+                None => {
+                    let range = format!("{full}..HEAD");
+                    git(root, &["log", "-z", "--name-only", "--relative", "--format=%x01%H %cI", &range, "--", &sources])
+                        .map(|o| {
+                            let ids: BTreeSet<String> = parse_log(&o).into_iter().map(|t| t.id).collect();
+                            touches.iter().map(|t| ids.contains(&t.id)).collect()
+                        })
+                }
+            };
+            (full, after)
         })
         .collect();
     for (named, full) in &resolved {
-        let entry = full.as_ref().and_then(|f| changes.get(f).cloned().flatten());
-        history.changed_since.insert(named.clone(), entry);
-    }
-    if hashes {
-        if let Some(out) = git(root, &["log", "-z", "--name-only", "--relative", "--format=%x01%cI", "HEAD", "--", &sources]) {
-            history.last_change = latest_changes(&out);
-        }
+        history.add_named(named, full.as_ref().and_then(|f| after.get(f).cloned().flatten()));
     }
     history
+}
+
+/// A commit of `git log --name-only`.
+#[derive(Debug, PartialEq, Eq)]
+struct Touch {
+    id: String,
+    date: Option<Date>,
+    files: Vec<String>,
+}
+
+/// Parses `git log -z --name-only --format=%x01%H %cI`.
+fn parse_log(out: &[u8]) -> Vec<Touch> {
+    let mut touches: Vec<Touch> = Vec::new();
+    for token in out.split(|&b| b == 0) {
+        let token = token.strip_prefix(b"\n").unwrap_or(token);
+        if token.is_empty() {
+            continue;
+        }
+        if let Some(header) = token.strip_prefix(b"\x01") {
+            let header = String::from_utf8_lossy(header);
+            let (id, date) = header.split_once(' ').unwrap_or((&header, ""));
+            touches.push(Touch { id: id.to_string(), date: Date::parse(date), files: Vec::new() });
+        } else if let Some(t) = touches.last_mut() {
+            t.files.push(String::from_utf8_lossy(token).into_owned());
+        }
+    }
+    touches
+}
+
+/// The commit graph of `git rev-list --parents HEAD`.
+struct Graph {
+    index: HashMap<String, usize>,
+    ids: Vec<String>,
+    parents: Vec<Vec<usize>>,
+}
+
+impl Graph {
+    fn parse(out: &[u8]) -> Graph {
+        let text = String::from_utf8_lossy(out);
+        let lines: Vec<Vec<&str>> = text.lines().map(|l| l.split(' ').collect()).collect();
+        let ids: Vec<String> = lines.iter().filter_map(|l| l.first().map(|s| s.to_string())).collect();
+        let index: HashMap<String, usize> = ids.iter().enumerate().map(|(i, id)| (id.clone(), i)).collect();
+        // Parents outside the listing (a shallow clone's boundary) are dropped.
+        let parents = lines.iter().map(|l| l.iter().skip(1).filter_map(|p| index.get(*p).copied()).collect()).collect();
+        Graph { index, ids, parents }
+    }
+
+    /// Which commits (by index) are `id` or one of its ancestors; `None`
+    /// when `id` is not in the graph.
+    fn ancestors(&self, id: &str) -> Option<Vec<bool>> {
+        let start = *self.index.get(id)?;
+        let mut seen = vec![false; self.ids.len()];
+        let mut stack = vec![start];
+        seen[start] = true;
+        while let Some(c) = stack.pop() {
+            for &p in &self.parents[c] {
+                if !seen[p] {
+                    seen[p] = true;
+                    stack.push(p);
+                }
+            }
+        }
+        Some(seen)
+    }
 }
 
 /// Runs git in `dir`; its stdout when it succeeded.
@@ -135,27 +221,6 @@ fn resolve_commits(dir: &Path, commits: &BTreeSet<String>) -> BTreeMap<String, O
     out
 }
 
-/// Parses `git log -z --name-only --format=%x01%cI`: each file with the
-/// date of its latest commit in the output.
-fn latest_changes(out: &[u8]) -> BTreeMap<String, Date> {
-    let mut latest: BTreeMap<String, Date> = BTreeMap::new();
-    let mut date: Option<Date> = None;
-    for token in out.split(|&b| b == 0) {
-        let token = token.strip_prefix(b"\n").unwrap_or(token);
-        if token.is_empty() {
-            continue;
-        }
-        if let Some(header) = token.strip_prefix(b"\x01") {
-            date = Date::parse(&String::from_utf8_lossy(header));
-            continue;
-        }
-        let Some(d) = date else { continue };
-        let path = String::from_utf8_lossy(token).into_owned();
-        latest.entry(path).and_modify(|e| *e = (*e).max(d)).or_insert(d);
-    }
-    latest
-}
-
 /// A commit id as git prints it: 4 to 64 hex digits (SHA-1 or SHA-256).
 fn is_commit_id(s: &str) -> bool {
     (4..=64).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_hexdigit())
@@ -191,12 +256,30 @@ mod tests {
 
     #[test]
     fn parses_git_log_output() {
-        let out = b"\x012024-03-02T10:00:00+01:00\0\ncontent/en-US/a.md\0content/en-US/\xe6\x97\xa5.md\0\x012024-01-01T00:00:00Z\0\ncontent/en-US/a.md\0";
-        let m = latest_changes(out);
-        assert_eq!(m.len(), 2);
-        assert_eq!(m["content/en-US/a.md"], Date { year: 2024, month: 3, day: 2 });
-        assert_eq!(m["content/en-US/日.md"], Date { year: 2024, month: 3, day: 2 });
-        assert!(latest_changes(b"").is_empty());
+        let out = b"\x01aaaa 2024-03-02T10:00:00+01:00\0\ncontent/en-US/a.md\0content/en-US/\xe6\x97\xa5.md\0\x01bbbb 2024-01-01T00:00:00Z\0\ncontent/en-US/a.md\0";
+        let t = parse_log(out);
+        assert_eq!(t.len(), 2);
+        assert_eq!(t[0].id, "aaaa");
+        assert_eq!(t[0].files, ["content/en-US/a.md", "content/en-US/日.md"]);
+        assert_eq!(t[1].date, Some(Date { year: 2024, month: 1, day: 1 }));
+        assert_eq!(t[1].files, ["content/en-US/a.md"]);
+        assert!(parse_log(b"").is_empty());
+    }
+
+    #[test]
+    fn ancestors_follow_every_parent() {
+        // d merges c and b; b and c both come from a; e is on another branch.
+        let g = Graph::parse(b"d c b\nc a\nb a\na\n");
+        let of = |id: &str| {
+            let seen = g.ancestors(id).unwrap();
+            let mut ids: Vec<&str> = g.ids.iter().enumerate().filter(|(i, _)| seen[*i]).map(|(_, s)| s.as_str()).collect();
+            ids.sort();
+            ids
+        };
+        assert_eq!(of("c"), ["a", "c"]);
+        assert_eq!(of("b"), ["a", "b"]);
+        assert_eq!(of("d"), ["a", "b", "c", "d"]);
+        assert!(g.ancestors("e").is_none());
     }
 
     #[test]

@@ -39,7 +39,7 @@ pub enum Freshness {
     /// The source changed after the translation was made.
     Stale {
         /// When the source changed, when known: the date of the source's
-        /// latest commit (for `ms.sourcegitcommit`, the latest commit after
+        /// latest commit (for `ms.sourcegitcommit`, of the latest one after
         /// the translation's), else the source's `ms.date`.
         source_changed: Option<Date>,
     },
@@ -71,19 +71,71 @@ pub enum Basis {
 /// What git knows about the sources, for `ms.sourcegitcommit`. Read from
 /// disk by [`crate::history::load`]; empty when the site is not in a git
 /// repository or no translation names a commit.
+///
+/// It holds the commits that touched a source ("touches"), which files each
+/// touched, and for each commit named by a translation which touches came
+/// after it (reachable from `HEAD`, not from the named commit), so that a
+/// question costs the number of commits of one source, not of the site.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct History {
     /// Whether the site is in a git repository that could be asked.
     pub available: bool,
-    /// For each commit named by a translation (the frontmatter value,
-    /// lower-cased): `None` when the repository does not have it; else the
-    /// source files changed in a later commit (reachable from `HEAD`, not
-    /// from the named commit), as site-relative paths
-    /// (`content/en-US/a.md`), each with the date of its latest change.
-    pub changed_since: BTreeMap<String, Option<BTreeMap<String, Date>>>,
+    /// The committer date of each touch.
+    touches: Vec<Option<Date>>,
+    /// Site-relative source path (`content/en-US/a.md`) → its touches.
+    by_path: BTreeMap<String, Vec<usize>>,
+    /// Named commit (lower-cased as written) → for each touch, whether it
+    /// came after; `None` when the repository does not have the commit.
+    named: BTreeMap<String, Option<Vec<bool>>>,
     /// The date of the latest commit of each source file (site-relative
     /// path), for the "source changed" date of `source_hash` staleness.
     pub last_change: BTreeMap<String, Date>,
+}
+
+/// Whether a source changed after a named commit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// The commit is unknown, or was not looked up.
+    Unknown,
+    Unchanged,
+    /// Changed; the date of the latest such commit, when git gave one.
+    Changed(Option<Date>),
+}
+
+impl History {
+    /// Records a commit that touched `files` (site-relative paths); returns
+    /// its index for [`History::add_named`].
+    pub fn add_touch(&mut self, date: Option<Date>, files: &[String]) -> usize {
+        let i = self.touches.len();
+        self.touches.push(date);
+        for f in files {
+            self.by_path.entry(f.clone()).or_default().push(i);
+            if let Some(d) = date {
+                self.last_change.entry(f.clone()).and_modify(|e| *e = (*e).max(d)).or_insert(d);
+            }
+        }
+        i
+    }
+
+    /// Records a commit named by translations: `after[i]` says whether
+    /// touch `i` came after it; `None` for a commit the repository lacks.
+    pub fn add_named(&mut self, commit: &str, after: Option<Vec<bool>>) {
+        self.named.insert(commit.to_ascii_lowercase(), after);
+    }
+
+    /// Whether the source at `path` changed after `commit`.
+    pub fn changed_after(&self, commit: &str, path: &str) -> Change {
+        let Some(Some(after)) = self.named.get(&commit.to_ascii_lowercase()) else { return Change::Unknown };
+        let mut changed = false;
+        let mut latest: Option<Date> = None;
+        for &t in self.by_path.get(path).map(Vec::as_slice).unwrap_or_default() {
+            if after.get(t).copied().unwrap_or(false) {
+                changed = true;
+                latest = latest.max(self.touches[t]);
+            }
+        }
+        if changed { Change::Changed(latest) } else { Change::Unchanged }
+    }
 }
 
 /// Whether the frontmatter marks an article as machine-translated.
@@ -201,14 +253,12 @@ fn freshness(site: &Site, history: &History, fm: &Frontmatter, src: ArticleId, h
             }
         }
         Basis::GitCommit => {
-            let commit = fm.get_str(SOURCE_COMMIT_KEY).unwrap_or_default().to_ascii_lowercase();
-            match history.changed_since.get(&commit) {
-                Some(Some(changed)) => match changed.get(src_path) {
-                    Some(&date) => Freshness::Stale { source_changed: Some(date) },
-                    None => Freshness::Current,
-                },
+            let commit = fm.get_str(SOURCE_COMMIT_KEY).unwrap_or_default();
+            match history.changed_after(&commit, src_path) {
+                Change::Changed(date) => Freshness::Stale { source_changed: date.or_else(src_date) },
+                Change::Unchanged => Freshness::Current,
                 // Unknown commit, or no repository to ask.
-                Some(None) | None => Freshness::Unknown,
+                Change::Unknown => Freshness::Unknown,
             }
         }
         Basis::None => Freshness::Unknown,
@@ -355,8 +405,11 @@ mod tests {
         ]);
         let d = Date { year: 2024, month: 3, day: 1 };
         let mut history = History { available: true, ..Default::default() };
-        history.changed_since.insert("aaaa1111".into(), Some(BTreeMap::from([("content/en-US/a.md".into(), d)])));
-        history.changed_since.insert("bbbb2222".into(), None);
+        // Newest first: a commit after aaaa1111 changed a; an older one changed b.
+        history.add_touch(Some(d), &["content/en-US/a.md".into()]);
+        history.add_touch(Some(Date { year: 2023, month: 1, day: 1 }), &["content/en-US/b.md".into(), "content/en-US/a.md".into()]);
+        history.add_named("aaaa1111", Some(vec![true, false]));
+        history.add_named("bbbb2222", None);
         let states = states(&s, &history);
         let ja_a = state_of(&s, &states, "ja-JP", "a.md");
         assert_eq!(ja_a.freshness, Freshness::Stale { source_changed: Some(d) });
@@ -374,7 +427,8 @@ mod tests {
             ("ja-JP", "a.md", &format!("---\nms.sourcegitcommit: aaaa\nsource_hash: {}\n---\n", source_hash("# A\n"))),
         ]);
         let mut history = History::default();
-        history.changed_since.insert("aaaa".into(), Some(BTreeMap::from([("content/en-US/a.md".into(), Date { year: 2024, month: 1, day: 1 })])));
+        history.add_touch(Some(Date { year: 2024, month: 1, day: 1 }), &["content/en-US/a.md".into()]);
+        history.add_named("aaaa", Some(vec![true]));
         assert_eq!(state_of(&s, &states(&s, &history), "ja-JP", "a.md").freshness, Freshness::Current);
     }
 

@@ -121,6 +121,47 @@ fn git_commit_staleness() {
 }
 
 #[test]
+fn commits_on_other_branches_and_merges() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path();
+    git(site, "2024-01-01T09:00:00Z", &["init", "-q", "-b", "main"]);
+    write(site, "content/en-US/a.md", "# A\n");
+    write(site, "content/en-US/b.md", "# B\n");
+    git(site, "2024-01-01T09:00:00Z", &["add", "."]);
+    git(site, "2024-01-01T09:00:00Z", &["commit", "-q", "-m", "sources"]);
+    // A side branch edits a; the translation is made from there.
+    git(site, "2024-01-02T09:00:00Z", &["checkout", "-q", "-b", "side"]);
+    write(site, "content/en-US/a.md", "# A (side)\n");
+    git(site, "2024-01-02T09:00:00Z", &["commit", "-q", "-am", "side edit"]);
+    let side = git(site, "2024-01-02T09:00:00Z", &["rev-parse", "HEAD"]);
+    git(site, "2024-01-03T09:00:00Z", &["checkout", "-q", "main"]);
+    write(site, "content/en-US/b.md", "# B (main)\n");
+    git(site, "2024-01-03T09:00:00Z", &["commit", "-q", "-am", "main edit of b"]);
+    write(site, "content/ja-JP/a.md", &format!("---\nms.sourcegitcommit: {side}\n---\n# A\n"));
+    write(site, "content/ja-JP/b.md", &format!("---\nms.sourcegitcommit: {side}\n---\n# B\n"));
+    git(site, "2024-01-04T09:00:00Z", &["add", "."]);
+    git(site, "2024-01-04T09:00:00Z", &["commit", "-q", "-m", "translations"]);
+
+    // `side` is not in HEAD's history: since the fork, main changed b, not a.
+    let v = status_json(site);
+    assert_eq!(cell(&v, "content/ja-JP/a.md")["state"], "current", "{v:#}");
+    assert_eq!(cell(&v, "content/ja-JP/b.md")["state"], "stale");
+    assert_eq!(cell(&v, "content/ja-JP/b.md")["source_changed"], "2024-01-03");
+
+    // After the merge, `side` is an ancestor of HEAD: the same answers.
+    git(site, "2024-01-05T09:00:00Z", &["merge", "-q", "--no-edit", "side"]);
+    let v = status_json(site);
+    assert_eq!(cell(&v, "content/ja-JP/a.md")["state"], "current", "{v:#}");
+    assert_eq!(cell(&v, "content/ja-JP/b.md")["state"], "stale");
+    // A later edit on main makes a stale too.
+    write(site, "content/en-US/a.md", "# A (merged, edited)\n");
+    git(site, "2024-01-06T09:00:00Z", &["commit", "-q", "-am", "edit a"]);
+    let v = status_json(site);
+    assert_eq!(cell(&v, "content/ja-JP/a.md")["state"], "stale");
+    assert_eq!(cell(&v, "content/ja-JP/a.md")["source_changed"], "2024-01-06");
+}
+
+#[test]
 fn source_hash_staleness_takes_its_date_from_git() {
     let tmp = tempfile::tempdir().unwrap();
     let site = tmp.path();
