@@ -152,13 +152,33 @@ fn check_article(
             Resolution::Missing { rel } => {
                 let tag = &site.locales[locale].tag;
                 let mut d = diag(&mut loc, Code::BrokenLink, link, format!("`{}` not found", link.target));
-                let names = site
+                // Suggest a file of the same folder, written as the link was.
+                let (dir, name) = rel.rsplit_once('/').unwrap_or(("", rel.as_str()));
+                let in_dir = |r: &str| r.rsplit_once('/').map(|(d, _)| d).unwrap_or("") == dir;
+                let file_name = |r: &'_ str| -> String { r.rsplit('/').next().unwrap_or(r).to_string() };
+                let mut names: Vec<String> = site
                     .articles
                     .iter()
-                    .filter(|a| a.locale == locale || a.locale == site.default_locale)
-                    .map(|a| a.rel.as_str());
-                d = match closest(rel, names) {
-                    Some(best) => d.with_hint(format!("did you mean `{best}`? (paths are relative to the linking file)")),
+                    .filter(|a| (a.locale == locale || a.locale == site.default_locale) && in_dir(&a.rel))
+                    .map(|a| file_name(&a.rel))
+                    .chain(
+                        site.statics
+                            .iter()
+                            .filter(|st| (st.locale == *tag || st.locale == site.locales[site.default_locale].tag) && in_dir(&st.rel))
+                            .map(|st| file_name(&st.rel)),
+                    )
+                    .collect();
+                names.sort();
+                names.dedup();
+                d = match closest(name, names.iter().map(String::as_str)) {
+                    Some(best) => {
+                        let written = link.target.split(['#', '?']).next().unwrap_or(&link.target);
+                        let suggestion = match written.rsplit_once('/') {
+                            Some((prefix, _)) => format!("{prefix}/{best}"),
+                            None => best.to_string(),
+                        };
+                        d.with_hint(format!("did you mean `{suggestion}`?"))
+                    }
                     None => d.with_hint(format!(
                         "no `content/{tag}/{rel}` and no `content/{}/{rel}`",
                         site.locales[site.default_locale].tag
@@ -203,12 +223,20 @@ fn check_article(
 pub fn closest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     let lower = wanted.to_lowercase();
     let mut best: Option<(usize, &str)> = None;
+    let len = wanted.chars().count();
+    let limit = (len / 3).max(1);
     for c in candidates {
-        if c.to_lowercase() == lower {
+        let c_len = c.chars().count();
+        // The length difference bounds the edit distance from below.
+        if c_len.abs_diff(len) > limit {
+            continue;
+        }
+        let c_lower = c.to_lowercase();
+        if c_lower == lower {
             return Some(c);
         }
-        let d = strsim::levenshtein(&lower, &c.to_lowercase());
-        if d <= (wanted.chars().count() / 3).max(1) && best.is_none_or(|(bd, bc)| (d, c) < (bd, bc)) {
+        let d = strsim::levenshtein(&lower, &c_lower);
+        if d <= limit && best.is_none_or(|(bd, bc)| (d, c) < (bd, bc)) {
             best = Some((d, c));
         }
     }

@@ -74,7 +74,7 @@ pub enum Level {
 }
 
 /// `[check]`.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CheckConfig {
     #[serde(default)]
@@ -93,6 +93,17 @@ pub struct CheckConfig {
 
 fn default_heading_tolerance() -> usize {
     2
+}
+
+impl Default for CheckConfig {
+    fn default() -> Self {
+        CheckConfig {
+            docsets: Vec::new(),
+            external_prefixes: Vec::new(),
+            levels: BTreeMap::new(),
+            heading_tolerance: default_heading_tolerance(),
+        }
+    }
 }
 
 /// One entry of the `redirects` list.

@@ -193,10 +193,12 @@ impl Diagnostic {
     }
 }
 
-/// Sorts diagnostics by file, position and code and removes exact repeats.
+/// Sorts diagnostics by file, position and code and removes repeats: the
+/// same problem at the same place, as when an include shared by several
+/// articles (or locales) has a broken link, is reported once.
 pub fn sort_dedup(diags: &mut Vec<Diagnostic>) {
-    diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    diags.dedup();
+    diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()).then_with(|| a.locale.cmp(&b.locale)));
+    diags.dedup_by(|b, a| a.sort_key() == b.sort_key());
 }
 
 /// Maps byte offsets of one text to 1-based line and character columns.

@@ -92,8 +92,12 @@ fn is_navigation_file(name: &str) -> bool {
     name.eq_ignore_ascii_case("toc.md")
 }
 
+/// A relative path with `/` separators, in Unicode NFC: macOS may hand out
+/// NFD file names while links are written in NFC.
 fn rel_string(path: &Path) -> String {
-    path.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+    use unicode_normalization::UnicodeNormalization;
+    let joined = path.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+    if joined.is_ascii() { joined } else { joined.nfc().collect() }
 }
 
 /// Walks `content/`. Errors only when `content/` itself cannot be read.
@@ -106,6 +110,7 @@ pub fn walk(config: &Config) -> anyhow::Result<Walk> {
         )
     })?;
     let mut walk = Walk::default();
+    let content_root = std::fs::canonicalize(&content).unwrap_or_else(|_| content.clone());
     read_redirects(&config.root.join(REDIRECT_FILE), None, REDIRECT_FILE.to_string(), &mut walk);
     let mut top: Vec<_> = entries.filter_map(Result::ok).collect();
     top.sort_by_key(|e| e.file_name());
@@ -144,7 +149,7 @@ pub fn walk(config: &Config) -> anyhow::Result<Walk> {
             format!("content/{name}/{REDIRECT_FILE}"),
             &mut walk,
         );
-        walk_locale(&entry.path(), &name, &mut walk);
+        walk_locale(&entry.path(), &name, &content_root, &mut walk);
     }
     Ok(walk)
 }
@@ -164,7 +169,7 @@ fn read_redirects(path: &Path, locale: Option<String>, site_rel: String, walk: &
     }
 }
 
-fn walk_locale(dir: &Path, locale: &str, walk: &mut Walk) {
+fn walk_locale(dir: &Path, locale: &str, content_root: &Path, walk: &mut Walk) {
     let it = WalkDir::new(dir).sort_by_file_name().into_iter().filter_entry(|e| {
         e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
     });
@@ -189,6 +194,16 @@ fn walk_locale(dir: &Path, locale: &str, walk: &mut Walk) {
         }
         let Ok(rel_path) = entry.path().strip_prefix(dir) else { continue };
         let rel = rel_string(rel_path);
+        if entry.path_is_symlink() {
+            if let Some(problem) = symlink_problem(entry.path(), content_root) {
+                walk.diagnostics.push(
+                    Diagnostic::new(Code::UnreadableFile, format!("content/{locale}/{rel}"), problem)
+                        .with_hint("symbolic links must point to files inside `content/`; the link was not read")
+                        .with_locale(locale),
+                );
+                continue;
+            }
+        }
         let name = entry.file_name().to_string_lossy();
         let is_md = Path::new(&*name).extension().is_some_and(|e| e.eq_ignore_ascii_case("md"));
         if is_md {
@@ -204,6 +219,20 @@ fn walk_locale(dir: &Path, locale: &str, walk: &mut Walk) {
         } else {
             walk.statics.push(StaticFile { locale: locale.to_string(), rel, abs: entry.path().to_path_buf() });
         }
+    }
+}
+
+/// Why a symbolic link is not read: it dangles, points outside `content/`
+/// (a site must not read `/etc/passwd` because a link says so) or at a
+/// directory (not followed). `None` when it is a file inside `content/`.
+fn symlink_problem(path: &Path, content_root: &Path) -> Option<String> {
+    match std::fs::canonicalize(path) {
+        Err(e) => Some(format!("broken symbolic link: {e}")),
+        Ok(target) if !target.starts_with(content_root) => {
+            Some(format!("symbolic link to `{}`, outside `content/`", target.display()))
+        }
+        Ok(target) if target.is_dir() => Some("symbolic link to a directory; directories are not followed".to_string()),
+        Ok(_) => None,
     }
 }
 

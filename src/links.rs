@@ -76,8 +76,12 @@ pub fn scheme(target: &str) -> Option<&str> {
 }
 
 /// Percent-decodes a path or fragment (invalid UTF-8 kept lossy).
+/// Percent-decodes a path or fragment (invalid UTF-8 kept lossy) and
+/// normalizes it to NFC, as file names are.
 pub fn decode(s: &str) -> String {
-    percent_decode_str(s).decode_utf8_lossy().into_owned()
+    use unicode_normalization::UnicodeNormalization;
+    let d = percent_decode_str(s).decode_utf8_lossy();
+    if d.is_ascii() { d.into_owned() } else { d.nfc().collect() }
 }
 
 impl<'s> Resolver<'s> {
@@ -148,7 +152,7 @@ impl<'s> Resolver<'s> {
                 }
             }
         }
-        for loc in [Some(locale), None] {
+        for loc in [Some(locale), None, Some(default)] {
             if let Some(to) = self.redirects.get(&(loc, rel.to_lowercase())) {
                 return self.redirected(locale, to, fragment);
             }
@@ -236,6 +240,16 @@ impl<'s> Resolver<'s> {
         Resolution::UnknownSitePath
     }
 
+    /// Where a redirect entry's `to` leads, as an href, for a page of
+    /// `locale`: an article's URL, a site path, or an external URL.
+    pub fn redirect_href(&self, locale: usize, to: &str) -> String {
+        match self.redirected(locale, to, None) {
+            Resolution::Redirected { article: Some(a), .. } => self.site.articles[a].url.clone(),
+            _ if scheme(to).is_some() || to.starts_with('/') => to.to_string(),
+            _ => format!("{}/{}/{}", self.site.base_path, self.site.locales[locale].slug, to.trim_end_matches(".md")),
+        }
+    }
+
     /// The href to write for a link, when it should be rewritten.
     pub fn href(&self, resolution: &Resolution) -> Option<String> {
         let with_fragment = |url: &str, f: &Option<String>| match f {
@@ -300,6 +314,13 @@ mod tests {
         assert_eq!(r.resolve(ja, "a/x.md", "mailto:a@b.c"), Resolution::OtherScheme);
         assert_eq!(r.resolve(ja, "a/x.md", "#top"), Resolution::SamePage { fragment: Some("top".into()) });
         assert_eq!(r.href(&r.resolve(ja, "a/x.md", "./b.md?x=1#f")).as_deref(), Some("/ja-jp/a/b/#f"));
+    }
+
+    #[test]
+    fn links_are_compared_in_nfc() {
+        // `é` written decomposed (NFD), percent-encoded, as macOS tools do.
+        assert_eq!(decode("caf%65%CC%81.md"), "caf\u{e9}.md");
+        assert_eq!(decode("cafe\u{301}"), "caf\u{e9}");
     }
 
     #[test]

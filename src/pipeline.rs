@@ -115,10 +115,12 @@ pub fn run(inputs: Inputs) -> Built {
 
     let checked = check::check(&site, &outputs, &resolver);
     diags.extend(checked.diagnostics);
+    diags.extend(crate::lint::lint(&site, &outputs));
 
     let states = translation::states(&site, &history);
     let (mut pages, render_diags) = render::render_site(&site, &outputs, &states, &theme, &ui, render::Mode::Build);
     diags.extend(render_diags);
+    pages.extend(crate::redirect::pages(&site, &resolver));
     if config.status_page {
         let matrix = status::Matrix::new(&site, &outputs, &states, &history);
         pages.push(Page { path: status::PAGE_PATH.to_string(), bytes: status::html(&site, &matrix).into_bytes() });
@@ -165,7 +167,7 @@ pub fn process_article(site: &Site, resolver: &Resolver, i: ArticleId) -> (Artic
         let (file, _) = map.locate(range.start);
         resolver.href(&resolver.resolve(article.locale, &site.files[file].rel, target))
     };
-    let rendered = markdown::render(&expanded.text, &rewrite);
+    let rendered = markdown::render(&expanded.text, &rewrite, markdown::RenderOptions::default());
     let title = article
         .title
         .clone()

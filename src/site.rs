@@ -172,7 +172,7 @@ pub fn encode_path(path: &str) -> String {
 }
 
 /// Where an article's page goes: (URL path below the locale, output file).
-fn page_path(rel: &str) -> (String, String) {
+pub fn page_path(rel: &str) -> (String, String) {
     let stem = rel.strip_suffix(".md").or_else(|| rel.strip_suffix(".MD")).unwrap_or(rel);
     let dir = match stem.rsplit_once('/') {
         Some((dir, name)) if matches!(name, "index" | "_index" | "README") => format!("{dir}/"),
