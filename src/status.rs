@@ -520,16 +520,16 @@ pub fn write_human(out: &mut dyn Write, m: &Matrix, color: Color) -> std::io::Re
         writeln!(out, "freshness unknown for {}:", count(git + hash + none, "translation"))?;
         if git > 0 {
             if m.git {
-                writeln!(out, "  = {git} name a source commit (`ms.sourcegitcommit`) that the git repository does not have")?;
+                writeln!(out, "  = {} name a source commit (`ms.sourcegitcommit`) that the git repository does not have", thousands(git))?;
             } else {
-                writeln!(out, "  = {git} name a source commit (`ms.sourcegitcommit`), but the site is not in a git repository")?;
+                writeln!(out, "  = {} name a source commit (`ms.sourcegitcommit`), but the site is not in a git repository", thousands(git))?;
             }
         }
         if hash > 0 {
-            writeln!(out, "  = {hash} have a `source_hash` that is not `blake3:<hex>`")?;
+            writeln!(out, "  = {} have a `source_hash` that is not `blake3:<hex>`", thousands(hash))?;
         }
         if none > 0 {
-            writeln!(out, "  = {none} record neither `source_hash` nor `ms.sourcegitcommit`")?;
+            writeln!(out, "  = {} record neither `source_hash` nor `ms.sourcegitcommit`", thousands(none))?;
         }
         writeln!(out, "  = hint: when a translation is done, `stele status --stamp FILE…` records the hash of its source")?;
     }
