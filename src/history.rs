@@ -58,7 +58,7 @@ pub fn load(config: &Config, discovered: &Discovered, default_locale: Option<&st
         return History::default();
     }
     let root = config.root.as_path();
-    if !git(root, &["rev-parse", "--show-toplevel"]).is_some_and(|o| !o.is_empty()) {
+    if git(root, &["rev-parse", "--show-toplevel"]).is_none_or(|o| o.is_empty()) {
         return History::default();
     }
     let sources = format!("content/{default}/");
@@ -212,10 +212,10 @@ fn resolve_commits(dir: &Path, commits: &BTreeSet<String>) -> BTreeMap<String, O
     let text = String::from_utf8_lossy(&result.stdout);
     for (named, line) in commits.iter().zip(text.lines()) {
         let mut parts = line.split(' ');
-        if let (Some(id), Some("commit")) = (parts.next(), parts.next()) {
-            if is_commit_id(id) {
-                out.insert(named.clone(), Some(id.to_string()));
-            }
+        if let (Some(id), Some("commit")) = (parts.next(), parts.next())
+            && is_commit_id(id)
+        {
+            out.insert(named.clone(), Some(id.to_string()));
         }
     }
     out

@@ -313,7 +313,7 @@ fn thousands(n: usize) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -498,10 +498,10 @@ pub fn write_human(out: &mut dyn Write, m: &Matrix, color: Color) -> std::io::Re
             let mut line = vec![(r.name.clone(), Style::Plain)];
             for c in &r.cells {
                 let mut text = c.state.label().to_string();
-                if c.state == CellState::Stale {
-                    if let Some(d) = &c.source_changed {
-                        text = format!("stale {d}");
-                    }
+                if c.state == CellState::Stale
+                    && let Some(d) = &c.source_changed
+                {
+                    text = format!("stale {d}");
                 }
                 if c.machine {
                     text.push_str(" MT");

@@ -186,7 +186,7 @@ pub fn basis(fm: &Frontmatter) -> Basis {
 }
 
 /// The body of an article: its file's text after the frontmatter.
-pub fn body<'s>(site: &'s Site, article: ArticleId) -> &'s str {
+pub fn body(site: &Site, article: ArticleId) -> &str {
     let file = site.articles[article].file;
     let text = &site.files[file].text;
     text.get(site.frontmatter[file].body_start..).unwrap_or("")
@@ -202,7 +202,7 @@ pub fn source_hash(body: &str) -> String {
     let mut hasher = blake3::Hasher::new();
     let mut rest = body;
     while let Some(i) = rest.find('\r') {
-        hasher.update(rest[..i].as_bytes());
+        hasher.update(&rest.as_bytes()[..i]);
         hasher.update(b"\n");
         rest = &rest[i + 1..];
         if let Some(after) = rest.strip_prefix('\n') {
