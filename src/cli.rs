@@ -206,14 +206,13 @@ fn status(args: StatusArgs) -> Result<ExitCode> {
         }
         return Ok(ExitCode::from(EXIT_OK));
     }
-    let history = inputs.history.clone();
-    let built = pipeline::run(inputs);
-    let matrix = status::Matrix::new(&built.site, &built.outputs, &built.states, &history);
+    let a = pipeline::analyze(inputs);
+    let matrix = status::Matrix::new(&a.site, &a.outputs, &a.states, &a.history);
     let mut out = std::io::stdout().lock();
     match args.format {
         StatusFormat::Human => status::write_human(&mut out, &matrix, stdout_color())?,
         StatusFormat::Json => writeln!(out, "{}", status::json(&matrix))?,
-        StatusFormat::Html => out.write_all(status::html(&built.site, &matrix).as_bytes())?,
+        StatusFormat::Html => out.write_all(status::html(&a.site, &matrix).as_bytes())?,
     }
     out.flush()?;
     Ok(ExitCode::from(EXIT_OK))

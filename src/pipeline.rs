@@ -145,6 +145,28 @@ pub fn run(inputs: Inputs) -> Built {
     Built { site, outputs, pages, copies, diagnostics, summary, external: checked.external, states }
 }
 
+/// What `stele status` needs: the site, its articles through include and
+/// Markdown (word counts) and their translation states, without check,
+/// render or diagnostics. Pure; the same stages as [`run`] up to Markdown,
+/// so the numbers agree with the build's status page.
+pub struct Analyzed {
+    pub site: Site,
+    pub outputs: Vec<ArticleOutput>,
+    pub states: Vec<ArticleState>,
+    pub history: History,
+}
+
+/// See [`Analyzed`].
+pub fn analyze(inputs: Inputs) -> Analyzed {
+    let Inputs { config, discovered, default_locale, history, .. } = inputs;
+    let (site, _) = site::build(&config, discovered, default_locale.as_deref());
+    let resolver = Resolver::new(&site);
+    let outputs: Vec<ArticleOutput> =
+        (0..site.articles.len()).into_par_iter().map(|i| process_article(&site, &resolver, i).0).collect();
+    let states = translation::states(&site, &history);
+    Analyzed { site, outputs, states, history }
+}
+
 /// Drops diagnostics configured `off`, sets configured severities, sorts.
 pub fn apply_levels(config: &Config, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let mut out: Vec<Diagnostic> = diags
