@@ -11,7 +11,10 @@
 //!    commit that touched a source, its files and date ("touches");
 //! 3. one `git cat-file --batch-check` resolves every named commit at once
 //!    (unknown ones become "unknown", never an error);
-//! 4. one `git rev-list --parents HEAD`: the commit graph, from which the
+//! 4. `git ls-files` and `git diff --name-only HEAD` over the sources: an
+//!    untracked source has no history (unknown), a source with uncommitted
+//!    changes changed after every commit;
+//! 5. one `git rev-list --parents HEAD`: the commit graph, from which the
 //!    touches after each named commit `C` (`C..HEAD`) are computed here,
 //!    in parallel; only a named commit outside `HEAD`'s history (another
 //!    branch) costs a `git log C..HEAD` of its own.
@@ -23,7 +26,7 @@
 //! garbage value: the affected translations are `Unknown`); in a shallow
 //! clone, history before the boundary is not seen; values from
 //! frontmatter reach git only after they were checked to be hex digits, so
-//! they can never be taken for options; uncommitted edits are not seen.
+//! they can never be taken for options.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::Write;
@@ -73,6 +76,12 @@ pub fn load(config: &Config, discovered: &Discovered, default_locale: Option<&st
         history.add_touch(t.date, &t.files);
     }
 
+    // Untracked sources have no history; uncommitted edits are changes.
+    history.tracked = git(root, &["ls-files", "-z", "--", &sources]).map(|o| nul_separated(&o));
+    if let Some(o) = git(root, &["diff", "-z", "--name-only", "--relative", "HEAD", "--", &sources]) {
+        history.uncommitted = nul_separated(&o);
+    }
+
     let resolved = resolve_commits(root, &commits);
     let distinct: BTreeSet<&String> = resolved.values().flatten().collect();
     let graph = if distinct.is_empty() { None } else { git(root, &["rev-list", "--parents", "HEAD"]).map(|o| Graph::parse(&o)) };
@@ -101,6 +110,11 @@ pub fn load(config: &Config, discovered: &Discovered, default_locale: Option<&st
         history.add_named(named, full.as_ref().and_then(|f| after.get(f).cloned().flatten()));
     }
     history
+}
+
+/// The paths of a `-z` listing.
+fn nul_separated(out: &[u8]) -> BTreeSet<String> {
+    out.split(|&b| b == 0).filter(|p| !p.is_empty()).map(|p| String::from_utf8_lossy(p).into_owned()).collect()
 }
 
 /// A commit of `git log --name-only`.

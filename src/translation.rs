@@ -18,7 +18,7 @@
 //! Invariants: pure; a source article (default locale) is never stale; the
 //! state of article `i` is `states[i]`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::frontmatter::{Date, Frontmatter};
 use crate::site::{ArticleId, Site};
@@ -87,6 +87,12 @@ pub struct History {
     /// Named commit (lower-cased as written) → for each touch, whether it
     /// came after; `None` when the repository does not have the commit.
     named: BTreeMap<String, Option<Vec<bool>>>,
+    /// The source files git tracks; `None` when not known (then every
+    /// source counts as tracked). An untracked source's history is unknown.
+    pub tracked: Option<BTreeSet<String>>,
+    /// Tracked source files with uncommitted changes: changed after any
+    /// commit.
+    pub uncommitted: BTreeSet<String>,
     /// The date of the latest commit of each source file (site-relative
     /// path), for the "source changed" date of `source_hash` staleness.
     pub last_change: BTreeMap<String, Date>,
@@ -126,7 +132,10 @@ impl History {
     /// Whether the source at `path` changed after `commit`.
     pub fn changed_after(&self, commit: &str, path: &str) -> Change {
         let Some(Some(after)) = self.named.get(&commit.to_ascii_lowercase()) else { return Change::Unknown };
-        let mut changed = false;
+        if self.tracked.as_ref().is_some_and(|t| !t.contains(path)) {
+            return Change::Unknown;
+        }
+        let mut changed = self.uncommitted.contains(path);
         let mut latest: Option<Date> = None;
         for &t in self.by_path.get(path).map(Vec::as_slice).unwrap_or_default() {
             if after.get(t).copied().unwrap_or(false) {
@@ -418,6 +427,16 @@ mod tests {
         // Unknown commit, and a commit the loader did not look up.
         assert_eq!(state_of(&s, &states, "de-DE", "a.md").freshness, Freshness::Unknown);
         assert_eq!(state_of(&s, &states, "it-IT", "a.md").freshness, Freshness::Unknown);
+
+        // An uncommitted edit of b's source: changed, date unknown (no ms.date).
+        history.uncommitted.insert("content/en-US/b.md".into());
+        let st = super::states(&s, &history);
+        assert_eq!(state_of(&s, &st, "ja-JP", "b.md").freshness, Freshness::Stale { source_changed: None });
+        // A source git does not track has no history.
+        history.tracked = Some(BTreeSet::from(["content/en-US/b.md".to_string()]));
+        let st = super::states(&s, &history);
+        assert_eq!(state_of(&s, &st, "ja-JP", "a.md").freshness, Freshness::Unknown);
+        assert_eq!(state_of(&s, &st, "ja-JP", "b.md").freshness, Freshness::Stale { source_changed: None });
     }
 
     #[test]

@@ -112,6 +112,16 @@ fn git_commit_staleness() {
     assert!(text.contains("stale 2024-03-05 MT"), "{text}");
     assert!(text.contains("2 name a source commit (`ms.sourcegitcommit`) that the git repository does not have"), "{text}");
 
+    // An uncommitted edit of b's source counts; a source git does not
+    // track has no history to compare with.
+    write(&site, "content/en-US/b.md", "---\ntitle: B\n---\n# B, edited\n");
+    write(&site, "content/en-US/d.md", "# D\n");
+    write(&site, "content/ja-JP/d.md", &format!("---\nms.sourcegitcommit: {c1}\n---\n# D\n"));
+    let v = status_json(&site);
+    assert_eq!(cell(&v, "content/ja-JP/b.md")["state"], "stale");
+    assert_eq!(cell(&v, "content/ja-JP/d.md")["state"], "unknown");
+    assert_eq!(cell(&v, "content/ja-JP/a.md")["state"], "stale");
+
     // The same site outside any repository: nothing can be told, nothing fails.
     let copy = tempfile::tempdir().unwrap();
     copy_dir(&site, copy.path());
