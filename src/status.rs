@@ -325,6 +325,11 @@ fn pct(p: Option<f64>) -> String {
     p.map(|p| format!("{p:.1}%")).unwrap_or_else(|| "–".into())
 }
 
+/// `1 names`, `2,327 name`.
+fn verb(n: usize, singular: &str, plural: &str) -> String {
+    format!("{} {}", thousands(n), if n == 1 { singular } else { plural })
+}
+
 /// `1 article`, `2,331 articles`.
 fn count(n: usize, word: &str) -> String {
     if n == 1 { format!("1 {word}") } else { format!("{} {word}s", thousands(n)) }
@@ -520,16 +525,24 @@ pub fn write_human(out: &mut dyn Write, m: &Matrix, color: Color) -> std::io::Re
         writeln!(out, "freshness unknown for {}:", count(git + hash + none, "translation"))?;
         if git > 0 {
             if m.git {
-                writeln!(out, "  = {} name a source commit (`ms.sourcegitcommit`) that the git repository does not have", thousands(git))?;
+                writeln!(
+                    out,
+                    "  = {} a source commit (`ms.sourcegitcommit`) that the git repository does not have",
+                    verb(git, "names", "name")
+                )?;
             } else {
-                writeln!(out, "  = {} name a source commit (`ms.sourcegitcommit`), but the site is not in a git repository", thousands(git))?;
+                writeln!(
+                    out,
+                    "  = {} a source commit (`ms.sourcegitcommit`), but the site is not in a git repository",
+                    verb(git, "names", "name")
+                )?;
             }
         }
         if hash > 0 {
-            writeln!(out, "  = {} have a `source_hash` that is not `blake3:<hex>`", thousands(hash))?;
+            writeln!(out, "  = {} a `source_hash` that is not `blake3:<hex>`", verb(hash, "has", "have"))?;
         }
         if none > 0 {
-            writeln!(out, "  = {} record neither `source_hash` nor `ms.sourcegitcommit`", thousands(none))?;
+            writeln!(out, "  = {} neither `source_hash` nor `ms.sourcegitcommit`", verb(none, "records", "record"))?;
         }
         writeln!(out, "  = hint: when a translation is done, `stele status --stamp FILE…` records the hash of its source")?;
     }
