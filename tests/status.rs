@@ -122,6 +122,17 @@ fn git_commit_staleness() {
     assert_eq!(cell(&v, "content/ja-JP/d.md")["state"], "unknown");
     assert_eq!(cell(&v, "content/ja-JP/a.md")["state"], "stale");
 
+    // The same answers on one thread or many, byte for byte.
+    let run = |threads: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_stele"))
+            .env("RAYON_NUM_THREADS", threads)
+            .args(["status", site.to_str().unwrap(), "--format", "json"])
+            .output()
+            .unwrap();
+        out.stdout
+    };
+    assert_eq!(run("1"), run("4"));
+
     // The same site outside any repository: nothing can be told, nothing fails.
     let copy = tempfile::tempdir().unwrap();
     copy_dir(&site, copy.path());
