@@ -86,6 +86,9 @@ pub struct CheckArgs {
     /// Exit with 1 when there are warnings, not only errors
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Also fetch external (http, https) links; settings under `[check.external]` in stele.toml
+    #[arg(long)]
+    pub external: bool,
 }
 
 #[derive(Debug, Args)]
@@ -136,12 +139,18 @@ fn load_config(site: &SiteArgs, output: Option<PathBuf>, base_url: Option<String
     Config::load(&site.site, &overrides)
 }
 
+/// The diagnostics and the summary in `format` (`stele check`).
 fn print_diagnostics(built: &Built, format: Format, out: &mut dyn Write) -> Result<()> {
-    let sources: HashMap<&str, &str> = built.site.files.iter().map(|f| (f.path.as_str(), f.text.as_str())).collect();
+    let sources = sources(built);
     let lookup = |p: &str| sources.get(p).copied();
     let color = if format == Format::Human { stderr_color() } else { Color::Never };
     report::write(out, format, &built.diagnostics, &built.summary, &lookup, color)?;
     Ok(())
+}
+
+/// The text of every source file by site-relative path, for source lines.
+fn sources(built: &Built) -> HashMap<&str, &str> {
+    built.site.files.iter().map(|f| (f.path.as_str(), f.text.as_str())).collect()
 }
 
 fn build(args: BuildArgs) -> Result<ExitCode> {
@@ -158,7 +167,9 @@ fn build(args: BuildArgs) -> Result<ExitCode> {
     spinner.finish();
     let mut err = std::io::stderr().lock();
     if !built.diagnostics.is_empty() {
-        print_diagnostics(&built, Format::Human, &mut err)?;
+        // Without the check summary line: the build prints its own below.
+        let sources = sources(&built);
+        report::write_diagnostics(&mut err, &built.diagnostics, &|p: &str| sources.get(p).copied(), stderr_color())?;
     }
     if !args.quiet {
         let s = &built.summary;
@@ -180,7 +191,23 @@ fn build(args: BuildArgs) -> Result<ExitCode> {
 fn check(args: CheckArgs) -> Result<ExitCode> {
     let config = load_config(&args.site, None, None)?;
     let inputs = pipeline::load(config)?;
-    let built = pipeline::run(inputs);
+    let mut built = pipeline::run(inputs);
+    if args.external {
+        let outcome = crate::external::check_built(&mut built);
+        let mut err = std::io::stderr().lock();
+        for note in &outcome.notes {
+            writeln!(err, "note: {note}")?;
+        }
+        if args.format == Format::Human {
+            writeln!(
+                err,
+                "checked {} ({}, {} from the cache)",
+                plural(outcome.links, "external link"),
+                plural(outcome.urls, "URL"),
+                outcome.from_cache
+            )?;
+        }
+    }
     if args.format == Format::Human {
         print_diagnostics(&built, Format::Human, &mut std::io::stderr().lock())?;
     } else {

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
 use serde::Deserialize;
@@ -89,6 +90,92 @@ pub struct CheckConfig {
     /// translation before `heading-count` fires.
     #[serde(default = "default_heading_tolerance")]
     pub heading_tolerance: usize,
+    /// `[check.external]`: how `stele check --external` fetches links.
+    #[serde(default)]
+    pub external: ExternalConfig,
+}
+
+/// `[check.external]`: settings of `stele check --external`. Durations
+/// are strings with a unit: `"500ms"`, `"10s"`, `"5m"`, `"24h"`, `"7d"`.
+///
+/// ```toml
+/// [check.external]
+/// timeout = "10s"          # per request, connection to last byte of the headers
+/// retries = 2              # extra attempts after timeouts, connection errors, 429 and 5xx
+/// backoff = "500ms"        # first wait between attempts; doubles each time
+/// max_retry_after = "60s"  # longest `Retry-After` honoured; longer is reported
+/// max_per_host = 4         # requests in flight to one host at once
+/// max_concurrency = 16     # requests in flight in total
+/// max_redirects = 10
+/// cache_ttl = "24h"        # successful results are reused this long; "0s" disables the cache
+/// cache = ".stele/cache/external.json"   # relative to the site root
+/// accept = [403]           # status codes counted as working besides 2xx
+/// exclude = ["https://internal.example.com/"]  # URL prefixes never fetched
+/// user_agent = "stele-link-check"
+/// ```
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ExternalConfig {
+    #[serde(deserialize_with = "de_duration")]
+    pub timeout: Duration,
+    pub retries: u32,
+    #[serde(deserialize_with = "de_duration")]
+    pub backoff: Duration,
+    #[serde(deserialize_with = "de_duration")]
+    pub max_retry_after: Duration,
+    pub max_per_host: usize,
+    pub max_concurrency: usize,
+    pub max_redirects: u32,
+    #[serde(deserialize_with = "de_duration")]
+    pub cache_ttl: Duration,
+    /// Path of the cache file, relative to the site root.
+    pub cache: PathBuf,
+    pub accept: Vec<u16>,
+    pub exclude: Vec<String>,
+    pub user_agent: String,
+}
+
+impl Default for ExternalConfig {
+    fn default() -> Self {
+        ExternalConfig {
+            timeout: Duration::from_secs(10),
+            retries: 2,
+            backoff: Duration::from_millis(500),
+            max_retry_after: Duration::from_secs(60),
+            max_per_host: 4,
+            max_concurrency: 16,
+            max_redirects: 10,
+            cache_ttl: Duration::from_secs(24 * 60 * 60),
+            cache: PathBuf::from(".stele/cache/external.json"),
+            accept: Vec::new(),
+            exclude: Vec::new(),
+            user_agent: concat!("stele/", env!("CARGO_PKG_VERSION"), " (link check)").to_string(),
+        }
+    }
+}
+
+/// Parses `"500ms"`, `"10s"`, `"5m"`, `"24h"`, `"7d"`.
+pub fn parse_duration(text: &str) -> Option<Duration> {
+    let t = text.trim();
+    let split = t.find(|c: char| !c.is_ascii_digit())?;
+    let (n, unit) = t.split_at(split);
+    let n: u64 = n.parse().ok()?;
+    let ms = match unit.trim() {
+        "ms" => 1,
+        "s" => 1000,
+        "m" => 60_000,
+        "h" => 3_600_000,
+        "d" => 86_400_000,
+        _ => return None,
+    };
+    Some(Duration::from_millis(n.checked_mul(ms)?))
+}
+
+fn de_duration<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Duration, D::Error> {
+    let s = String::deserialize(d)?;
+    parse_duration(&s).ok_or_else(|| {
+        serde::de::Error::custom(format!("invalid duration `{s}`; write a number and a unit: `500ms`, `10s`, `5m`, `24h`, `7d`"))
+    })
 }
 
 fn default_heading_tolerance() -> usize {
@@ -102,6 +189,7 @@ impl Default for CheckConfig {
             external_prefixes: Vec::new(),
             levels: BTreeMap::new(),
             heading_tolerance: default_heading_tolerance(),
+            external: ExternalConfig::default(),
         }
     }
 }
@@ -195,6 +283,10 @@ impl Config {
     /// Parses the text of a `stele.toml`.
     pub fn parse(text: &str) -> Result<FileConfig> {
         let file: FileConfig = toml::from_str(text)?;
+        let external = &file.check.external;
+        if external.max_per_host == 0 || external.max_concurrency == 0 {
+            bail!("`max_per_host` and `max_concurrency` under `[check.external]` must be at least 1");
+        }
         for name in file.check.levels.keys() {
             if Code::from_name(name).is_none() {
                 bail!("unknown diagnostic code `{name}` in `[check.levels]`");
@@ -281,6 +373,27 @@ mod tests {
         assert_eq!(c.level(Code::FallbackLink), None);
         assert_eq!(c.level(Code::BrokenAnchor), Some(Severity::Warning));
         assert_eq!(c.level(Code::BrokenLink), Some(Severity::Error));
+    }
+
+    #[test]
+    fn external_defaults_and_durations() {
+        let f = Config::parse("").unwrap();
+        assert_eq!(f.check.external.timeout, Duration::from_secs(10));
+        assert_eq!(f.check.external.max_per_host, 4);
+        let f = Config::parse(
+            "[check.external]\ntimeout = '250ms'\ncache_ttl = '7d'\nretries = 0\naccept = [403]\nexclude = ['https://x.org/']\n",
+        )
+        .unwrap();
+        let e = &f.check.external;
+        assert_eq!(e.timeout, Duration::from_millis(250));
+        assert_eq!(e.cache_ttl, Duration::from_secs(7 * 86_400));
+        assert_eq!((e.retries, e.accept.as_slice(), e.exclude.len()), (0, &[403][..], 1));
+        assert_eq!(e.backoff, Duration::from_millis(500), "unset keys keep their defaults");
+        assert!(Config::parse("[check.external]\ntimeout = '10'").is_err());
+        assert!(Config::parse("[check.external]\ntimout = '10s'").is_err());
+        assert!(Config::parse("[check.external]\nmax_per_host = 0").is_err());
+        assert_eq!(parse_duration("5m"), Some(Duration::from_secs(300)));
+        assert_eq!(parse_duration("ms"), None);
     }
 
     #[test]

@@ -27,12 +27,12 @@ impl Severity {
 }
 
 macro_rules! codes {
-    ($( $(#[$doc:meta])* $variant:ident = $name:literal, $sev:ident; )*) => {
+    ($( $(#[doc = $doc:literal])* $variant:ident = $name:literal, $sev:ident; )*) => {
         /// Stable diagnostic codes. The string form (`broken-link`) is part of
         /// stele's interface: CI configurations and `[check.levels]` use it.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum Code {
-            $( $(#[$doc])* $variant, )*
+            $( $(#[doc = $doc])* $variant, )*
         }
 
         impl Code {
@@ -47,6 +47,12 @@ macro_rules! codes {
             /// The severity used unless `[check.levels]` says otherwise.
             pub fn default_severity(self) -> Severity {
                 match self { $(Code::$variant => Severity::$sev,)* }
+            }
+
+            /// What the code means: the text of its doc comment (one
+            /// sentence), used for SARIF rules and docs/DIAGNOSTICS.md.
+            pub fn description(self) -> &'static str {
+                match self { $(Code::$variant => concat!($($doc),*).trim_ascii(),)* }
             }
 
             /// Parses the stable name.
@@ -102,6 +108,8 @@ codes! {
     DuplicateAnchor = "duplicate-anchor", Warning;
     /// A template failed to render a page.
     TemplateError = "template-error", Error;
+    /// A UI-string file (`locales/<tag>.ftl`) that is not valid Fluent.
+    InvalidUiStrings = "invalid-ui-strings", Error;
     /// An HTML element no browser knows (often left by machine translation).
     UnknownElement = "unknown-element", Warning;
     /// Unbalanced or mis-nested HTML tags.
@@ -271,6 +279,15 @@ mod tests {
     fn codes_round_trip() {
         for code in Code::ALL {
             assert_eq!(Code::from_name(code.as_str()), Some(*code));
+        }
+    }
+
+    #[test]
+    fn descriptions_come_from_doc_comments() {
+        assert_eq!(Code::BrokenLink.description(), "A relative link whose target exists nowhere.");
+        for code in Code::ALL {
+            let d = code.description();
+            assert!(!d.is_empty() && !d.starts_with(' ') && d.ends_with('.'), "{code}: {d:?}");
         }
     }
 }

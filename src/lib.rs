@@ -6,7 +6,8 @@
 //! `config` → `discover` → `frontmatter` → `site` → `include` + `markdown`
 //! → `check` → `render` → `output`.
 //!
-//! Only [`discover`], [`output`] and `serve` touch the disk; the stages in
+//! Only [`discover`], [`output`], `serve` and [`external`] (the network, for
+//! `check --external`) touch the outside world; the stages in
 //! between are pure functions of their inputs.
 
 pub mod check;
@@ -14,6 +15,7 @@ pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod discover;
+pub mod external;
 pub mod frontmatter;
 pub mod history;
 pub mod include;
