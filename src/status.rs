@@ -760,7 +760,7 @@ impl Encoding {
         } else {
             Encoding::Utf8 { bom: false }
         };
-        let text = crate::discover::decode(bytes).map_err(|e| anyhow::anyhow!("{e:?}"))?;
+        let text = crate::discover::decode(bytes).map_err(|_| anyhow::anyhow!("the file is not UTF-8 or UTF-16 with a byte-order mark"))?;
         Ok((encoding, text))
     }
 
