@@ -596,21 +596,31 @@ pub fn html(site: &Site, m: &Matrix) -> String {
     }
     h.push_str("<h2>Locales</h2>\n<table>\n<tr><th>locale</th><th>articles</th><th>coverage</th><th>words</th><th>up to date</th><th>stale</th><th>unknown</th><th>missing</th><th>orphan</th><th>machine</th><th>human</th></tr>\n");
     for l in &m.locales {
-        let cov = if l.default { "source".to_string() } else { pct(l.coverage_articles) };
+        let cov = if !l.default {
+            pct(l.coverage_articles)
+        } else if m.source_articles > 0 {
+            "source".to_string()
+        } else {
+            "default".to_string()
+        };
         let words = if l.default { String::new() } else { pct(l.coverage_words) };
+        // The default locale has no translation counts, only orphans.
+        let n = |v: usize, only_translations: bool| {
+            if l.default && (only_translations || l.orphan == 0) { String::new() } else { v.to_string() }
+        };
         h.push_str(&format!(
             "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>\n",
             escape(&l.locale),
             l.articles,
             escape(&cov),
             escape(&words),
-            l.current,
-            l.stale,
-            l.unknown,
-            l.missing,
-            l.orphan,
-            l.machine,
-            l.human
+            n(l.current, true),
+            n(l.stale, true),
+            n(l.unknown, true),
+            n(l.missing, true),
+            n(l.orphan, false),
+            n(l.machine, false),
+            n(l.human, false)
         ));
     }
     h.push_str("</table>\n<h2>Translation groups</h2>\n<table>\n<tr><th>group</th>");
