@@ -136,7 +136,14 @@ fn git_commit_staleness() {
     // The same site outside any repository: nothing can be told, nothing fails.
     let copy = tempfile::tempdir().unwrap();
     copy_dir(&site, copy.path());
-    let v = status_json(copy.path());
+    // (Even when the temporary directory lies inside some repository.)
+    let out = Command::new(env!("CARGO_BIN_EXE_stele"))
+        .env("GIT_CEILING_DIRECTORIES", copy.path().parent().unwrap())
+        .args(["status", copy.path().to_str().unwrap(), "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["git"], false);
     assert_eq!(cell(&v, "content/ja-JP/a.md")["state"], "unknown");
 }
