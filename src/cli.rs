@@ -48,6 +48,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Preview the site: build in memory, serve on 127.0.0.1, rebuild and reload on every save
     Serve(ServeArgs),
+    /// Show the translation status: missing, stale and machine-translated articles per locale
+    Status(StatusArgs),
 }
 
 /// Options every command that reads a site shares.
@@ -106,11 +108,32 @@ pub struct ServeArgs {
     pub open: bool,
 }
 
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Output format: human (a table), json or html (a report page), on stdout
+    #[arg(long, value_enum, default_value = "human", conflicts_with = "stamp")]
+    pub format: crate::status::StatusFormat,
+    /// Record the current source's hash (`source_hash`) in these translations' frontmatter (put SITE first)
+    #[arg(long, value_name = "FILE", num_args = 1..)]
+    pub stamp: Vec<PathBuf>,
+}
+
 /// Colour on stderr: only on a terminal, never with `NO_COLOR`.
 pub fn stderr_color() -> Color {
+    color_if(std::io::stderr().is_terminal())
+}
+
+/// Colour on stdout: only on a terminal, never with `NO_COLOR`.
+pub fn stdout_color() -> Color {
+    color_if(std::io::stdout().is_terminal())
+}
+
+fn color_if(terminal: bool) -> Color {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
-    if !no_color && !dumb && std::io::stderr().is_terminal() { Color::Always } else { Color::Never }
+    if !no_color && !dumb && terminal { Color::Always } else { Color::Never }
 }
 
 /// Parses the command line and runs it.
@@ -126,6 +149,7 @@ pub fn run() -> Result<ExitCode> {
             port: args.port,
             open: args.open,
         }),
+        Command::Status(args) => status(args),
     }
 }
 
@@ -218,6 +242,31 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
     let s = &built.summary;
     let failed = s.errors > 0 || (args.deny_warnings && s.warnings > 0);
     Ok(ExitCode::from(if failed { EXIT_CONTENT } else { EXIT_OK }))
+}
+
+fn status(args: StatusArgs) -> Result<ExitCode> {
+    use crate::status::{self, StatusFormat};
+    let config = load_config(&args.site, None, None)?;
+    let inputs = pipeline::load(config)?;
+    if !args.stamp.is_empty() {
+        let (site, diags) = crate::site::build(&inputs.config, inputs.discovered, inputs.default_locale.as_deref());
+        let lines = status::stamp(&site, &diags, &args.stamp)?;
+        let mut err = std::io::stderr().lock();
+        for line in lines {
+            writeln!(err, "{line}")?;
+        }
+        return Ok(ExitCode::from(EXIT_OK));
+    }
+    let a = pipeline::analyze(inputs);
+    let matrix = status::Matrix::new(&a.site, &a.outputs, &a.states, &a.history);
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        StatusFormat::Human => status::write_human(&mut out, &matrix, stdout_color())?,
+        StatusFormat::Json => writeln!(out, "{}", status::json(&matrix))?,
+        StatusFormat::Html => out.write_all(status::html(&a.site, &matrix).as_bytes())?,
+    }
+    out.flush()?;
+    Ok(ExitCode::from(EXIT_OK))
 }
 
 /// `1 article`, `2 articles`.

@@ -16,8 +16,9 @@ use crate::output::Copy;
 use crate::render::{self, Page, Theme};
 use crate::report::Summary;
 use crate::site::{self, ArticleId, Site};
+use crate::translation::{self, ArticleState, History};
 use crate::ui::Ui;
-use crate::check;
+use crate::{check, status};
 
 /// One article after include expansion and Markdown.
 #[derive(Clone, Debug)]
@@ -38,6 +39,9 @@ pub struct Inputs {
     pub theme: Theme,
     /// (locale, file name, FTL text): stele's own, then the site's.
     pub ui_sources: Vec<(String, String, String)>,
+    /// What git knows about the sources (`ms.sourcegitcommit`), read by
+    /// [`crate::history::load`]; empty outside a git repository.
+    pub history: History,
 }
 
 /// Reads the site from disk. `Err` for failures of the site as a whole
@@ -74,7 +78,8 @@ pub fn load(config: Config) -> Result<Inputs> {
     };
     let mut ui_sources = Ui::embedded_sources();
     ui_sources.extend(discover::ui_files(&config)?);
-    Ok(Inputs { config, discovered, default_locale, theme, ui_sources })
+    let history = crate::history::load(&config, &discovered, default_locale.as_deref());
+    Ok(Inputs { config, discovered, default_locale, theme, ui_sources, history })
 }
 
 /// The result of a build, before anything is written.
@@ -88,6 +93,8 @@ pub struct Built {
     pub summary: Summary,
     /// External links found, as (article, link index) pairs.
     pub external: Vec<(usize, usize)>,
+    /// The translation state of every article, indexed like `site.articles`.
+    pub states: Vec<ArticleState>,
 }
 
 /// The Markdown stage as a function: [`markdown::render`], or a cache of
@@ -118,7 +125,7 @@ pub fn run(inputs: Inputs) -> Built {
 /// passes [`render::Mode::Serve`] and its caches). Pure.
 pub fn run_with(inputs: Inputs, mode: render::Mode, stages: &Stages<'_>) -> Built {
     let markdown = stages.markdown;
-    let Inputs { config, discovered, default_locale, theme, ui_sources } = inputs;
+    let Inputs { config, discovered, default_locale, theme, ui_sources, history } = inputs;
     // Serve keeps machine-translation originals for the side-by-side view.
     let mt_originals = if mode == render::Mode::Serve { markdown::MtOriginals::Keep } else { markdown::MtOriginals::Strip };
     let options = markdown::RenderOptions { mt_originals };
@@ -139,10 +146,14 @@ pub fn run_with(inputs: Inputs, mode: render::Mode, stages: &Stages<'_>) -> Buil
     diags.extend(checked.diagnostics);
     diags.extend(crate::lint::lint(&site, &outputs));
 
-    let states = crate::translation::states(&site);
+    let states = translation::states(&site, &history);
     let (mut pages, render_diags) = render::render_site(&site, &outputs, &states, &theme, &ui, mode);
     diags.extend(render_diags);
     pages.extend(crate::redirect::pages(&site, &resolver));
+    if config.status_page {
+        let matrix = status::Matrix::new(&site, &outputs, &states, &history);
+        pages.push(Page { path: status::PAGE_PATH.to_string(), bytes: status::html(&site, &matrix).into_bytes() });
+    }
 
     let copies: Vec<Copy> = site
         .statics
@@ -160,7 +171,29 @@ pub fn run_with(inputs: Inputs, mode: render::Mode, stages: &Stages<'_>) -> Buil
         articles: site.articles.len(),
         links: checked.links,
     };
-    Built { site, outputs, pages, copies, diagnostics, summary, external: checked.external }
+    Built { site, outputs, pages, copies, diagnostics, summary, external: checked.external, states }
+}
+
+/// What `stele status` needs: the site, its articles through include and
+/// Markdown (word counts) and their translation states, without check,
+/// render or diagnostics. Pure; the same stages as [`run`] up to Markdown,
+/// so the numbers agree with the build's status page.
+pub struct Analyzed {
+    pub site: Site,
+    pub outputs: Vec<ArticleOutput>,
+    pub states: Vec<ArticleState>,
+    pub history: History,
+}
+
+/// See [`Analyzed`].
+pub fn analyze(inputs: Inputs) -> Analyzed {
+    let Inputs { config, discovered, default_locale, history, .. } = inputs;
+    let (site, _) = site::build(&config, discovered, default_locale.as_deref());
+    let resolver = Resolver::new(&site);
+    let outputs: Vec<ArticleOutput> =
+        (0..site.articles.len()).into_par_iter().map(|i| process_article(&site, &resolver, i).0).collect();
+    let states = translation::states(&site, &history);
+    Analyzed { site, outputs, states, history }
 }
 
 /// Drops diagnostics configured `off`, sets configured severities, sorts.

@@ -49,7 +49,7 @@ pub const ASSET_DIR: &str = "_stele";
 
 /// The templates a theme provides (the default theme fills in any a site
 /// theme leaves out).
-pub const TEMPLATES: &[&str] = &["article.html", "locale_index.html", "root.html", "404.html"];
+pub const TEMPLATES: &[&str] = &["article.html", "locale_index.html", "root.html", "404.html", "nav.html"];
 
 /// themes/default, embedded at compile time: (file name, bytes).
 const DEFAULT_THEME: &[(&str, &[u8])] = &[
@@ -59,6 +59,7 @@ const DEFAULT_THEME: &[(&str, &[u8])] = &[
     ("templates/locale_index.html", include_bytes!("../themes/default/templates/locale_index.html")),
     ("templates/root.html", include_bytes!("../themes/default/templates/root.html")),
     ("templates/404.html", include_bytes!("../themes/default/templates/404.html")),
+    ("templates/nav.html", include_bytes!("../themes/default/templates/nav.html")),
     ("static/style.css", include_bytes!("../themes/default/static/style.css")),
     ("static/serve.js", include_bytes!("../themes/default/static/serve.js")),
 ];
@@ -131,6 +132,21 @@ fn error_text(e: &tera::Error) -> String {
     text
 }
 
+/// A `template-error` diagnostic: `file` is the article (or template) the
+/// page came from, `what` names the page.
+fn template_error(e: &tera::Error, template: &str, file: String, what: &str) -> Diagnostic {
+    let text = error_text(e);
+    let mut lines = text.lines();
+    let first = lines.next().unwrap_or("unknown error").trim().to_string();
+    let rest: Vec<&str> = lines.filter(|l| !l.trim().is_empty()).collect();
+    let hint = if rest.is_empty() {
+        "fix the theme template; the page was not written".to_string()
+    } else {
+        format!("{}\nthe page was not written", rest.join("\n"))
+    };
+    Diagnostic::new(Code::TemplateError, file, format!("template `{template}` failed for {what}: {first}")).with_hint(hint)
+}
+
 /// Escapes text for HTML content and attribute values.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -175,7 +191,8 @@ struct PageView {
     languages: Vec<LanguageView>,
     /// The locale's start page.
     home: String,
-    nav: Vec<NavItem>,
+    /// The sidebar, rendered by `nav.html` (the current page marked).
+    nav: String,
     breadcrumb: Vec<Crumb>,
     toc: Vec<TocItem>,
     /// The article's HTML.
@@ -348,12 +365,18 @@ impl LocaleNav {
         LocaleNav { entries, root, folders }
     }
 
-    /// The tree as seen from the page at `rel` (`None`: everything open).
-    fn view(&self, current: Option<&str>) -> Vec<NavItem> {
-        self.items(&self.root.children, current)
+    /// The tree as seen from a page in folder `dir` (the folders above it
+    /// open, the others closed); `None`: every folder open.
+    ///
+    /// No item is marked current: the sidebar is rendered once per folder
+    /// and the page's link marked afterwards ([`mark_current`]). So that the
+    /// page's URL occurs once, an open folder without `index.md` is a label,
+    /// not a link to its first page.
+    fn view(&self, dir: Option<&str>) -> Vec<NavItem> {
+        self.items(&self.root.children, dir)
     }
 
-    fn items(&self, nodes: &[Node], current: Option<&str>) -> Vec<NavItem> {
+    fn items(&self, nodes: &[Node], dir: Option<&str>) -> Vec<NavItem> {
         nodes
             .iter()
             .map(|n| match n {
@@ -362,7 +385,7 @@ impl LocaleNav {
                     NavItem {
                         title: e.title.clone(),
                         href: Some(e.url.clone()),
-                        current: current == Some(e.rel.as_str()),
+                        current: false,
                         folder: false,
                         expanded: false,
                         lang: e.lang.clone(),
@@ -370,19 +393,23 @@ impl LocaleNav {
                     }
                 }
                 Node::Folder(f) => {
-                    let expanded = match current {
+                    let expanded = match dir {
                         None => true,
-                        Some(rel) => rel.starts_with(&format!("{}/", f.path)),
+                        Some(dir) => dir == f.path || dir.starts_with(&format!("{}/", f.path)),
                     };
                     let index = f.index.map(|i| &self.entries[i]);
                     NavItem {
                         title: folder_title(&self.entries, f),
-                        href: f.href.clone(),
-                        current: index.is_some_and(|e| current == Some(e.rel.as_str())),
+                        href: match (index, expanded) {
+                            (Some(e), _) => Some(e.url.clone()),
+                            (None, true) => None,
+                            (None, false) => f.href.clone(),
+                        },
+                        current: false,
                         folder: true,
                         expanded,
                         lang: index.and_then(|e| e.lang.clone()),
-                        children: if expanded { self.items(&f.children, current) } else { Vec::new() },
+                        children: if expanded { self.items(&f.children, dir) } else { Vec::new() },
                     }
                 }
             })
@@ -411,6 +438,27 @@ impl LocaleNav {
         }
         crumbs.push(Crumb { title: title.to_string(), href: None });
         crumbs
+    }
+}
+
+/// The folder of a path relative to the locale directory (`""` at the top).
+fn dir_of(rel: &str) -> &str {
+    rel.rsplit_once('/').map(|(d, _)| d).unwrap_or("")
+}
+
+/// Marks the link to `url` in a rendered sidebar with `aria-current="page"`.
+fn mark_current(nav: &str, url: &str) -> String {
+    let needle = format!("href=\"{}\"", escape(url));
+    match nav.find(&needle) {
+        Some(p) => {
+            let end = p + needle.len();
+            let mut out = String::with_capacity(nav.len() + 20);
+            out.push_str(&nav[..end]);
+            out.push_str(" aria-current=\"page\"");
+            out.push_str(&nav[end..]);
+            out
+        }
+        None => nav.to_string(),
     }
 }
 
@@ -481,6 +529,8 @@ struct LocaleCtx<'u> {
     /// The UI strings as a template value.
     t: tera::Value,
     nav: LocaleNav,
+    /// The sidebar rendered once per folder that holds a page.
+    sidebars: HashMap<String, String>,
     home: String,
 }
 
@@ -520,7 +570,8 @@ pub fn render_site(
     ui: &Ui,
     mode: Mode,
 ) -> (Vec<Page>, Vec<Diagnostic>) {
-    let ctx = Ctx::new(site, outputs, states, theme, ui, mode);
+    let mut ctx = Ctx::new(site, outputs, states, theme, ui, mode);
+    let mut diags = ctx.render_sidebars();
     let mut jobs: Vec<Job> = (0..site.articles.len()).map(Job::Article).collect();
     jobs.extend((0..ctx.fallbacks.len()).map(Job::Fallback));
     let homes: HashSet<String> = site
@@ -541,7 +592,6 @@ pub fn render_site(
 
     let rendered: Vec<Result<Page, Diagnostic>> = jobs.par_iter().map(|j| ctx.render_job(j)).collect();
     let mut pages = Vec::with_capacity(rendered.len() + theme.assets.len() + 1);
-    let mut diags = Vec::new();
     for r in rendered {
         match r {
             Ok(p) => pages.push(p),
@@ -634,10 +684,50 @@ impl<'a> Ctx<'a> {
             .map(|(l, e)| {
                 let lui = ui.locale(&l.tag);
                 let t = tera::Value::from_serializable(&lui.all());
-                LocaleCtx { ui: lui, t, nav: LocaleNav::build(e), home: home_url(site, l) }
+                LocaleCtx { ui: lui, t, nav: LocaleNav::build(e), sidebars: HashMap::new(), home: home_url(site, l) }
             })
             .collect();
         Ctx { site, outputs, states, theme, mode, site_view, locales, fallbacks }
+    }
+
+    /// Renders the sidebar of every folder that holds a page, in parallel.
+    fn render_sidebars(&mut self) -> Vec<Diagnostic> {
+        let mut keys: Vec<(usize, String)> = Vec::new();
+        for (l, lc) in self.locales.iter().enumerate() {
+            keys.push((l, String::new()));
+            keys.extend(lc.nav.entries.iter().map(|e| (l, dir_of(&e.rel).to_string())));
+        }
+        keys.sort();
+        keys.dedup();
+        let rendered: Vec<Result<String, Diagnostic>> = keys
+            .par_iter()
+            .map(|(l, dir)| {
+                let mut context = tera::Context::new();
+                context.insert("site", &self.site_view);
+                context.insert("items", &self.locales[*l].nav.view(Some(dir)));
+                context.insert_value("t", self.locales[*l].t.clone());
+                self.theme.tera.render("nav.html", &context).map_err(|e| {
+                    template_error(&e, "nav.html", self.theme_file("nav.html"), &format!("the sidebar of `{dir}/`"))
+                        .with_locale(self.site.locales[*l].tag.clone())
+                })
+            })
+            .collect();
+        let mut diags = Vec::new();
+        for ((l, dir), r) in keys.into_iter().zip(rendered) {
+            match r {
+                Ok(html) => {
+                    self.locales[l].sidebars.insert(dir, html);
+                }
+                Err(d) => diags.push(d),
+            }
+        }
+        diags
+    }
+
+    /// The sidebar for the page at `rel` with URL `url`.
+    fn sidebar(&self, locale: usize, rel: &str, url: &str) -> String {
+        let lc = &self.locales[locale];
+        lc.sidebars.get(dir_of(rel)).map(|nav| mark_current(nav, url)).unwrap_or_default()
     }
 
     fn render_job(&self, job: &Job) -> Result<Page, Diagnostic> {
@@ -671,24 +761,8 @@ impl<'a> Ctx<'a> {
         context.insert_value("t", self.locales[locale].t.clone());
         match self.theme.tera.render(template, &context) {
             Ok(html) => Ok(Page { path, bytes: html.into_bytes() }),
-            Err(e) => {
-                let text = error_text(&e);
-                let mut lines = text.lines();
-                let first = lines.next().unwrap_or("unknown error").trim().to_string();
-                let rest: Vec<&str> = lines.filter(|l| !l.trim().is_empty()).collect();
-                let mut d = Diagnostic::new(
-                    Code::TemplateError,
-                    file,
-                    format!("template `{template}` failed for `{path}`: {first}"),
-                )
-                .with_locale(site.locales[locale].tag.clone());
-                d = d.with_hint(if rest.is_empty() {
-                    "fix the theme template; the page was not written".to_string()
-                } else {
-                    format!("{}\nthe page was not written", rest.join("\n"))
-                });
-                Err(d)
-            }
+            Err(e) => Err(template_error(&e, template, file, &format!("`{path}`"))
+                .with_locale(site.locales[locale].tag.clone())),
         }
     }
 
@@ -796,7 +870,7 @@ impl<'a> Ctx<'a> {
             alternates: self.alternates(a.group),
             languages: self.languages(a.group, a.locale, &a.url),
             home: lc.home.clone(),
-            nav: lc.nav.view(Some(&a.rel)),
+            nav: self.sidebar(a.locale, &a.rel, &a.url),
             breadcrumb: lc.nav.breadcrumb(&a.rel, &out.title, &lc.home, lc.ui.text("home")),
             toc: toc(&out.rendered.headings),
             content: out.rendered.html.clone(),
@@ -831,7 +905,7 @@ impl<'a> Ctx<'a> {
             alternates: self.alternates(src.group),
             languages: self.languages(src.group, fb.locale, &fb.url),
             home: lc.home.clone(),
-            nav: lc.nav.view(Some(&src.rel)),
+            nav: self.sidebar(fb.locale, &src.rel, &fb.url),
             breadcrumb: lc.nav.breadcrumb(&src.rel, &out.title, &lc.home, lc.ui.text("home")),
             toc: toc(&out.rendered.headings),
             content: out.rendered.html.clone(),
@@ -885,7 +959,7 @@ impl<'a> Ctx<'a> {
                 .map(|(i, x)| LanguageView { tag: x.tag.clone(), name: x.name.clone(), href: home(i), current: i == l })
                 .collect(),
             home: lc.home.clone(),
-            nav: lc.nav.view(Some("")),
+            nav: self.sidebar(l, "", &lc.home),
             index: lc.nav.view(None),
             ..Default::default()
         }
@@ -1096,6 +1170,7 @@ mod tests {
             default_locale,
             theme,
             ui_sources: Ui::embedded_sources(),
+            history: Default::default(),
         }
     }
 
@@ -1139,6 +1214,14 @@ mod tests {
         let first = html.find("/docs/en-us/p39/").unwrap();
         let later = html.find("/docs/en-us/p3/").unwrap();
         assert!(first < later);
+        // The sidebar is rendered once per folder; each page's own link is
+        // the one marked current.
+        for a in &one.site.articles {
+            let html = page(&one, &a.out_path);
+            let nav = &html[html.find("<nav id=\"stele-nav\"").unwrap()..];
+            assert_eq!(nav.matches("aria-current=\"page\"").count(), 1, "{}", a.out_path);
+            assert!(nav.contains(&format!("href=\"{}\" aria-current=\"page\"", a.url)), "{}", a.out_path);
+        }
     }
 
     #[test]
@@ -1176,7 +1259,7 @@ mod tests {
             "",
             Theme::embedded_default(),
         ));
-        let mut states = crate::translation::states(&built.site);
+        let mut states = built.states.clone();
         let de = built.site.articles.iter().position(|a| a.rel == "install.md" && built.site.locales[a.locale].tag == "de-DE").unwrap();
         states[de].freshness = Freshness::Stale { source_changed: Some(Date { year: 2024, month: 3, day: 9 }) };
         let (ui, _) = Ui::from_sources(&Ui::embedded_sources());
@@ -1210,7 +1293,7 @@ mod tests {
         let sitemap = page(&built, "sitemap.xml");
         assert!(!sitemap.contains("/ja-jp/guide/install/"), "{sitemap}");
         // The fallback page is listed in the locale's navigation.
-        assert!(html.contains("<a href=\"/ja-jp/guide/install/\" lang=\"en-US\" aria-current=\"page\">Install</a>"), "{html}");
+        assert!(html.contains("<a href=\"/ja-jp/guide/install/\" aria-current=\"page\" lang=\"en-US\">Install</a>"), "{html}");
     }
 
     #[test]
@@ -1225,7 +1308,7 @@ mod tests {
         let keep = crate::markdown::RenderOptions { mt_originals: crate::markdown::MtOriginals::Keep };
         let body = &JA[JA.find("\n---\n").unwrap() + 5..];
         outputs[ja].rendered = crate::markdown::render(body, &|_, _| None, keep);
-        let states = crate::translation::states(&built.site);
+        let states = built.states.clone();
         let (ui, _) = Ui::from_sources(&Ui::embedded_sources());
         let (pages, diags) = render_site(&built.site, &outputs, &states, &Theme::embedded_default(), &ui, Mode::Serve);
         assert!(diags.is_empty());

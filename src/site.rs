@@ -308,8 +308,14 @@ pub fn build_with(
     // Translation groups.
     let mut keyed: BTreeMap<GroupKey, Vec<ArticleId>> = BTreeMap::new();
     let mut seen_ids: HashMap<(usize, &str), ArticleId> = HashMap::new();
+    // Default-locale articles split off for a duplicate asset id, by (id,
+    // path): a translation with that id at that path is a translation of
+    // that article, not of the first one with the id. Default-locale
+    // articles come first (locale 0), so this is filled before it is read.
+    let mut split_sources: std::collections::HashSet<(&str, &str)> = std::collections::HashSet::new();
     for (i, a) in articles.iter().enumerate() {
         let key = match &a.asset_id {
+            Some(id) if a.locale != 0 && split_sources.contains(&(id.as_str(), a.rel.as_str())) => GroupKey::Path(a.rel.clone()),
             Some(id) => match seen_ids.get(&(a.locale, id.as_str())) {
                 Some(&other) => {
                     let f = &files[a.file];
@@ -332,6 +338,9 @@ pub fn build_with(
                         d = d.with_span(idx.span(&f.text, r));
                     }
                     diags.push(d);
+                    if a.locale == 0 {
+                        split_sources.insert((id.as_str(), a.rel.as_str()));
+                    }
                     GroupKey::Path(a.rel.clone())
                 }
                 None => {
@@ -514,6 +523,27 @@ mod tests {
         assert_eq!(d[0].file, "content/en-US/b.md");
         assert_eq!(d[0].span.unwrap().line, 2);
         assert_eq!(s.groups.len(), 2);
+    }
+
+    #[test]
+    fn a_translation_follows_its_split_off_source_by_path() {
+        // As in the o365 corpus: two en-US articles share an asset id; zh-TW
+        // has only the second, ja-JP both.
+        let (s, d) = site(vec![
+            file("en-US", "export.md", "---\nms.assetid: X\n---\n"),
+            file("en-US", "search.md", "---\nms.assetid: X\n---\n"),
+            file("ja-JP", "export.md", "---\nms.assetid: X\n---\n"),
+            file("ja-JP", "search.md", "---\nms.assetid: X\n---\n"),
+            file("zh-TW", "search.md", "---\nms.assetid: X\n---\n"),
+        ]);
+        // The duplicate is reported in en-US only: the translations follow.
+        assert_eq!(d.iter().map(|d| d.file.as_str()).collect::<Vec<_>>(), ["content/en-US/search.md"]);
+        let members = |rel: &str| {
+            let g = &s.groups[s.articles[s.article_at(0, rel).unwrap()].group];
+            g.members.iter().map(|&m| s.files[s.articles[m].file].path.clone()).collect::<Vec<_>>()
+        };
+        assert_eq!(members("export.md"), ["content/en-US/export.md", "content/ja-JP/export.md"]);
+        assert_eq!(members("search.md"), ["content/en-US/search.md", "content/ja-JP/search.md", "content/zh-TW/search.md"]);
     }
 
     #[test]

@@ -3,11 +3,14 @@
 //! directory, runs the `stele` binary on it and compares with `expect.toml`:
 //!
 //! ```toml
-//! command = "build"          # or "check" (default: "build")
+//! command = "build"          # or "check" or "status" (default: "build")
 //! args = ["--locale", "ja-JP"] # extra arguments (optional)
 //! exit = 1                   # expected exit code (default 0)
 //! stderr_contains = ["…"]    # optional
+//! stdout_contains = ["…"]    # optional; stdout of the command (status tables, JSON, HTML)
+//! stdout_not_contains = ["…"] # optional
 //! # Every diagnostic `stele check --format json` reports, exactly (no more, no fewer).
+//! # `check` gets the case's `args`, except for `status`, which passes on only `--locale`.
 //! [[diagnostic]]
 //! code = "broken-link"
 //! file = "content/en-US/a.md"
@@ -41,6 +44,10 @@ struct Expect {
     exit: i32,
     #[serde(default)]
     stderr_contains: Vec<String>,
+    #[serde(default)]
+    stdout_contains: Vec<String>,
+    #[serde(default)]
+    stdout_not_contains: Vec<String>,
     #[serde(default)]
     diagnostic: Vec<ExpectDiag>,
     /// Skip the comparison of diagnostics (for cases about the CLI only).
@@ -154,13 +161,29 @@ fn run_case(dir: &Path) -> Result<(), Failed> {
             problems.push(format!("stderr lacks {s:?}"));
         }
     }
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    for s in &expect.stdout_contains {
+        if !stdout.contains(s) {
+            problems.push(format!("stdout lacks {s:?}"));
+        }
+    }
+    for s in &expect.stdout_not_contains {
+        if stdout.contains(s) {
+            problems.push(format!("stdout contains {s:?}"));
+        }
+    }
 
     // Diagnostics, exactly, through the JSON format.
     if !expect.any_diagnostics {
+        let check_args: Vec<&String> = if expect.command == "status" {
+            expect.args.windows(2).filter(|w| w[0] == "--locale").flatten().collect()
+        } else {
+            expect.args.iter().filter(|a| a.as_str() != "--deny-warnings").collect()
+        };
         let out = stele()
             .arg("check")
             .arg(&site)
-            .args(expect.args.iter().filter(|a| a.as_str() != "--deny-warnings"))
+            .args(check_args)
             .args(["--format", "json"])
             .output()
             .map_err(|e| e.to_string())?;
@@ -230,6 +253,6 @@ fn run_case(dir: &Path) -> Result<(), Failed> {
     if problems.is_empty() {
         Ok(())
     } else {
-        Err(format!("{}\n--- stderr ---\n{stderr}", problems.join("\n")).into())
+        Err(format!("{}\n--- stdout ---\n{stdout}\n--- stderr ---\n{stderr}", problems.join("\n")).into())
     }
 }
