@@ -139,7 +139,7 @@ async fn serve(options: Options) -> Result<ExitCode> {
 
     let start = Instant::now();
     let mut builder = Builder::new(&options, &url)?;
-    let (built, stats) = builder.initial()?;
+    let (mut built, stats) = builder.initial()?;
     print_diagnostics(&built, &built.diagnostics, &mut err);
     let _ = writeln!(
         err,
@@ -152,7 +152,7 @@ async fn serve(options: Options) -> Result<ExitCode> {
     );
     let content = std::fs::canonicalize(built.site.config.content_dir()).unwrap_or(built.site.config.content_dir());
     let (tx, _) = broadcast::channel(64);
-    let shared = Arc::new(Shared { snapshot: RwLock::new(Arc::new(snapshot(&built, 1, None))), events: tx, content });
+    let shared = Arc::new(Shared { snapshot: RwLock::new(Arc::new(snapshot(&mut built, 1, None))), events: tx, content });
     drop(built);
 
     let root = builder.root.clone();
@@ -184,10 +184,11 @@ fn print_diagnostics(built: &Built, diagnostics: &[Diagnostic], out: &mut dyn Wr
     let _ = report::write(out, Format::Human, diagnostics, &built.summary, &lookup, crate::cli::stderr_color());
 }
 
-fn snapshot(built: &Built, build: u64, overlay: Option<String>) -> Snapshot {
+/// Moves the pages out of `built` (it is not served from afterwards).
+fn snapshot(built: &mut Built, build: u64, overlay: Option<String>) -> Snapshot {
     Snapshot {
         build,
-        pages: built.pages.iter().map(|p| (p.path.clone(), Bytes::from(p.bytes.clone()))).collect(),
+        pages: std::mem::take(&mut built.pages).into_iter().map(|p| (p.path, Bytes::from(p.bytes))).collect(),
         copies: built.copies.iter().map(|(abs, rel)| (rel.clone(), abs.clone())).collect(),
         overlay,
     }
@@ -339,7 +340,7 @@ fn watch(root: &Path, shared: Arc<Shared>, mut builder: Builder) -> Result<()> {
                 let start = Instant::now();
                 let mut err = std::io::stderr();
                 match builder.rebuild(scope) {
-                    Ok((built, stats, fresh)) => {
+                    Ok((mut built, stats, fresh)) => {
                         print_diagnostics(&built, &fresh, &mut err);
                         if stats.changed_pages.is_empty() && stats.removed_pages.is_empty() && !failed {
                             let _ = writeln!(err, "rebuilt in {} ms: no page changed", start.elapsed().as_millis());
@@ -348,7 +349,7 @@ fn watch(root: &Path, shared: Arc<Shared>, mut builder: Builder) -> Result<()> {
                         build += 1;
                         let all = failed;
                         failed = false;
-                        shared.replace(snapshot(&built, build, None));
+                        shared.replace(snapshot(&mut built, build, None));
                         let _ = writeln!(
                             err,
                             "rebuilt in {} ms: {} parsed, {} changed ({}, {})",
