@@ -30,14 +30,19 @@ if [ ! -d "$dir/stele/content" ]; then
   python3 "$gen" --articles "$articles" --out "$dir/stele/content" >/dev/null
   python3 "$gen" --articles "$articles" --out "$dir/hugo" --format hugo >/dev/null
 fi
+# gen_corpus.py leaves its manifest in content/; it is not part of the site.
+if [ -f "$dir/stele/content/corpus.json" ]; then mv "$dir/stele/content/corpus.json" "$dir/corpus.json"; fi
 pages=$(find "$dir/stele/content" -name '*.md' -not -path '*/includes/*' | wc -l)
 
 # run NAME COMMAND...: times RUNS runs, prints "median_seconds peak_rss_mib".
 measure() {
   local times=() mems=()
   for _ in $(seq "$runs"); do
-    local out
-    out=$( { /usr/bin/time -f '%e %M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+    local out tf
+    tf=$(mktemp)
+    /usr/bin/time -f '%e %M' -o "$tf" "$@" >/dev/null 2>&1 || true
+    out=$(tail -1 "$tf")
+    rm -f "$tf"
     times+=("${out% *}")
     mems+=("${out#* }")
   done
