@@ -149,16 +149,19 @@ fn symlinks_out_of_the_site_are_refused_and_the_rest_builds() {
     std::os::unix::fs::symlink(tmp.path().join("outside/secret.md"), en.join("secret.md")).expect("symlink");
     std::os::unix::fs::symlink(tmp.path().join("nowhere.md"), en.join("dangling.md")).expect("symlink");
     std::os::unix::fs::symlink(tmp.path().join("outside"), en.join("dir")).expect("symlink");
+    write(tmp.path(), "outside/photo.png", "not an image of the site");
+    std::os::unix::fs::symlink(tmp.path().join("outside/photo.png"), en.join("photo.png")).expect("symlink");
     write(tmp.path(), "content/en-US/real.md", "# Real\n");
     std::os::unix::fs::symlink(en.join("real.md"), en.join("alias.md")).expect("symlink");
     let out = stele().args(["build", "-q"]).arg(tmp.path()).output().expect("runs");
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
-    assert_eq!(err.matches("unreadable-file").count(), 3, "{err}");
+    assert_eq!(err.matches("unreadable-file").count(), 4, "{err}");
     assert!(err.contains("content/en-US/secret.md") && err.contains("outside `content/`"), "{err}");
     assert!(err.contains("broken symbolic link"), "{err}");
     let public = tmp.path().join("public/en-us");
     assert!(public.join("index.html").is_file());
     assert!(public.join("alias/index.html").is_file(), "a link inside content/ is read");
     assert!(!public.join("secret").exists());
+    assert!(!public.join("photo.png").exists(), "a static file linked from outside is not published");
 }
