@@ -34,50 +34,53 @@ fi
 if [ -f "$dir/stele/content/corpus.json" ]; then mv "$dir/stele/content/corpus.json" "$dir/corpus.json"; fi
 pages=$(find "$dir/stele/content" -name '*.md' -not -path '*/includes/*' | wc -l)
 
-# run NAME COMMAND...: times RUNS runs, prints "median_seconds peak_rss_mib".
+# measure COMMAND...: RUNS runs, prints "median_wall_s median_peak_rss_mib median_cpu_s"
+# (cpu = user + sys: steadier than wall time on a shared machine).
 measure() {
-  local times=() mems=()
+  local times=() mems=() cpus=()
   for _ in $(seq "$runs"); do
     local out tf
     tf=$(mktemp)
-    /usr/bin/time -f '%e %M' -o "$tf" "$@" >/dev/null 2>&1 || true
-    out=$(tail -1 "$tf")
+    /usr/bin/time -f '%e %M %U %S' -o "$tf" "$@" >/dev/null 2>&1 || true
+    read -r e mem u sy < <(tail -1 "$tf")
     rm -f "$tf"
-    times+=("${out% *}")
-    mems+=("${out#* }")
+    times+=("$e")
+    mems+=("$mem")
+    cpus+=("$(echo "$u + $sy" | bc -l)")
   done
-  local t m
+  local t m c
   t=$(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
   m=$(printf '%s\n' "${mems[@]}" | sort -g | awk '{a[NR]=$1} END {printf "%.0f", a[int((NR+1)/2)]/1024}')
-  echo "$t $m"
+  c=$(printf '%s\n' "${cpus[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  echo "$t $m $c"
 }
 
 printf 'machine: %s, %s cores, %s\n' "$(uname -m)" "$(nproc)" "$(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)"
 printf 'corpus: %s pages (%s articles x %s locales), %s runs each, medians\n\n' \
   "$pages" "$articles" "$(ls "$dir/stele/content" | wc -l)" "$runs"
-printf '%-34s %9s %11s %10s\n' tool seconds pages/s 'peak MiB'
+printf '%-34s %9s %11s %10s %9s\n' tool 'wall s' pages/s 'peak MiB' 'cpu s'
 
 row() {
-  local name=$1 t=$2 m=$3
-  printf '%-34s %9.2f %11.0f %10s\n' "$name" "$t" "$(echo "$pages / $t" | bc -l)" "$m"
+  local name=$1 t=$2 m=$3 c=$4
+  printf '%-34s %9.2f %11.0f %10s %9.2f\n' "$name" "$t" "$(echo "$pages / $t" | bc -l)" "$m" "$c"
 }
 
-read -r st sm < <(measure "$stele" build "$dir/stele" -o "$dir/stele-public" -q)
-row "stele build" "$st" "$sm"
-read -r ct cm < <(measure "$stele" check "$dir/stele")
-row "stele check" "$ct" "$cm"
-read -r s1 m1 < <(measure env RAYON_NUM_THREADS=1 "$stele" build "$dir/stele" -o "$dir/stele-public-1" -q)
-row "stele build (1 thread)" "$s1" "$m1"
+read -r st sm sc < <(measure "$stele" build "$dir/stele" -o "$dir/stele-public" -q)
+row "stele build" "$st" "$sm" "$sc"
+read -r ct cm cc < <(measure "$stele" check "$dir/stele")
+row "stele check" "$ct" "$cm" "$cc"
+read -r s1 m1 c1 < <(measure env RAYON_NUM_THREADS=1 "$stele" build "$dir/stele" -o "$dir/stele-public-1" -q)
+row "stele build (1 thread)" "$s1" "$m1" "$c1"
 
 if command -v hugo >/dev/null; then
-  read -r ht hm < <(measure hugo --quiet -s "$dir/hugo" -d "$dir/hugo-public")
-  row "hugo $(hugo version | awk '{print $2}')" "$ht" "$hm"
+  read -r ht hm hc < <(measure hugo --quiet -s "$dir/hugo" -d "$dir/hugo-public")
+  row "hugo $(hugo version | awk '{print $2}')" "$ht" "$hm" "$hc"
   printf '\nstele build vs hugo: %.2fx the pages/s, %.2fx the peak memory\n' \
     "$(echo "$ht / $st" | bc -l)" "$(echo "$sm / $hm" | bc -l)"
 else
   echo "(hugo not installed: apt-get install hugo)"
 fi
 if command -v lychee >/dev/null; then
-  read -r lt lm < <(measure lychee --offline --no-progress --include-fragments "$dir/stele-public")
-  row "lychee --offline (stele's HTML)" "$lt" "$lm"
+  read -r lt lm lc < <(measure lychee --offline --no-progress --include-fragments "$dir/stele-public")
+  row "lychee --offline (stele's HTML)" "$lt" "$lm" "$lc"
 fi

@@ -129,6 +129,16 @@ fn an_output_dir_stele_did_not_write_is_never_replaced() {
     stele().args(["build", "-q"]).arg(tmp.path()).assert().code(0);
     let page = fs::read_to_string(tmp.path().join("public/en-us/index.html")).expect("page");
     assert!(page.contains("Home again"));
+    // Unchanged files are carried over from the previous build; a change
+    // in the new build never reaches the old files (they are not shared).
+    write(tmp.path(), "content/en-US/other.md", "# Other\n");
+    stele().args(["build", "-q"]).arg(tmp.path()).assert().code(0);
+    let before = fs::read_to_string(tmp.path().join("public/en-us/index.html")).expect("page");
+    write(tmp.path(), "content/en-US/index.md", "# Home, third edition\n");
+    stele().args(["build", "-q"]).arg(tmp.path()).assert().code(0);
+    let after = fs::read_to_string(tmp.path().join("public/en-us/index.html")).expect("page");
+    assert!(before.contains("Home again") && after.contains("third edition"));
+    assert!(tmp.path().join("public/en-us/other/index.html").is_file());
     assert_eq!(fs::read_to_string(tmp.path().join("mine/precious.txt")).expect("kept"), "keep me");
     let leftovers: Vec<_> = fs::read_dir(tmp.path())
         .expect("read")
