@@ -179,6 +179,7 @@ fn check_article(
                         };
                         d.with_hint(format!("did you mean `{suggestion}`?"))
                     }
+                    None if locale == site.default_locale => d.with_hint(format!("no `content/{tag}/{rel}`")),
                     None => d.with_hint(format!(
                         "no `content/{tag}/{rel}` and no `content/{}/{rel}`",
                         site.locales[site.default_locale].tag
