@@ -134,7 +134,8 @@ fn lint_article(site: &Site, outputs: &[ArticleOutput], out: &ArticleOutput) -> 
     if article.locale == site.default_locale {
         return diags;
     }
-    let Some(source) = site.translation(out.article, site.default_locale) else { return diags };
+    // Only a real source counts: the default locale may hold translations too.
+    let Some(source) = crate::translation::source_of(site, out.article) else { return diags };
     let src_out = &outputs[source];
     let src_rel = &site.articles[source].rel;
     let path = site.files[article.file].path.clone();

@@ -835,7 +835,9 @@ impl<'a> Ctx<'a> {
         let mut notices = Vec::new();
         if self.states[i].machine {
             let mut html = escape(&lc.ui.text("mt-notice"));
-            if let Some(s) = source {
+            // Link to the original only when there is one: the default
+            // locale's article may itself be a translation (orphan groups).
+            if let Some(s) = crate::translation::source_of(site, i) {
                 let name = lc.ui.language_name(&site.locales[site.articles[s].locale]);
                 let text = lc.ui.message("mt-notice-link", &[("language", &name)]).unwrap_or(name);
                 html.push(' ');
