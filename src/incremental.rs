@@ -58,6 +58,9 @@ pub struct Stats {
     pub parsed: usize,
     /// Files whose frontmatter was parsed again.
     pub frontmatter_parsed: usize,
+    /// Templates rendered again (pages and folder sidebars; the rest came
+    /// from the cache).
+    pub rendered: usize,
     /// Output paths of the pages that are new or differ from the previous
     /// build's, sorted.
     pub changed_pages: Vec<String>,
@@ -73,13 +76,21 @@ pub struct Cache {
     /// Frontmatter by hash of (path, text).
     frontmatter: HashMap<blake3::Hash, Parsed>,
     markdown: HashMap<blake3::Hash, Vec<Arc<Entry>>>,
+    /// Rendered templates by the hash of everything they saw ([`render::PageFn`]).
+    rendered: HashMap<blake3::Hash, Arc<String>>,
     /// Hash of every page of the previous build.
     pages: HashMap<String, blake3::Hash>,
 }
 
 impl Cache {
     pub fn new(mode: Mode) -> Cache {
-        Cache { mode, frontmatter: HashMap::new(), markdown: HashMap::new(), pages: HashMap::new() }
+        Cache {
+            mode,
+            frontmatter: HashMap::new(),
+            markdown: HashMap::new(),
+            rendered: HashMap::new(),
+            pages: HashMap::new(),
+        }
     }
 
     /// Forgets every cached result (a theme or configuration change); the
@@ -87,6 +98,7 @@ impl Cache {
     pub fn clear(&mut self) {
         self.frontmatter.clear();
         self.markdown.clear();
+        self.rendered.clear();
     }
 
     /// Runs the pipeline, reusing what the previous builds computed.
@@ -147,10 +159,28 @@ impl Cache {
             }
             result
         };
-        let stages = pipeline::Stages { frontmatter: &fm_memo, markdown: &memo };
+        let old_rendered = &self.rendered;
+        let next_rendered: Mutex<HashMap<blake3::Hash, Arc<String>>> = Mutex::new(HashMap::new());
+        let rendered = AtomicUsize::new(0);
+        let render_memo = |key: blake3::Hash, render: &dyn Fn() -> Result<String, Diagnostic>| -> Result<String, Diagnostic> {
+            let html = match old_rendered.get(&key) {
+                Some(h) => Arc::clone(h),
+                None => {
+                    rendered.fetch_add(1, Ordering::Relaxed);
+                    Arc::new(render()?)
+                }
+            };
+            let out = String::clone(&html);
+            if let Ok(mut next) = next_rendered.lock() {
+                next.insert(key, html);
+            }
+            Ok(out)
+        };
+        let stages = pipeline::Stages { frontmatter: &fm_memo, markdown: &memo, render: &render_memo };
         let built = pipeline::run_with(inputs, self.mode, &stages);
         self.markdown = next.into_inner().unwrap_or_default();
         self.frontmatter = next_fm.into_inner().unwrap_or_default();
+        self.rendered = next_rendered.into_inner().unwrap_or_default();
 
         let pages: HashMap<String, blake3::Hash> =
             built.pages.iter().map(|p| (p.path.clone(), blake3::hash(&p.bytes))).collect();
@@ -164,6 +194,7 @@ impl Cache {
             articles: built.site.articles.len(),
             parsed: parsed.into_inner(),
             frontmatter_parsed: fm_parsed.into_inner(),
+            rendered: rendered.into_inner(),
             changed_pages: changed,
             removed_pages: removed,
         };
@@ -230,14 +261,15 @@ mod tests {
         // Nothing changed: nothing parsed, no page changed.
         let (b, s) = cache.build(load(root));
         assert_same(&b, root);
-        assert_eq!((s.parsed, s.frontmatter_parsed, s.changed_pages.len()), (0, 0, 0));
+        assert_eq!((s.parsed, s.frontmatter_parsed, s.rendered, s.changed_pages.len()), (0, 0, 0, 0));
 
         // Edit one article: only it is parsed again.
         write(root, "content/en-US/other.md", "# Other\n\nEdited.\n");
         let (b, s) = cache.build(load(root));
         assert_same(&b, root);
         assert_eq!((s.parsed, s.frontmatter_parsed), (1, 1));
-        assert!(s.changed_pages.iter().any(|p| p == "en-us/other/index.html"), "{:?}", s.changed_pages);
+        assert_eq!(s.rendered, 1, "only its page is rendered again (its title, so the sidebars, did not change)");
+        assert_eq!(s.changed_pages, ["en-us/other/index.html"]);
 
         // Edit an include: the article including it is parsed again.
         write(root, "content/en-US/includes/note.md", "A changed note.\n");
@@ -259,7 +291,39 @@ mod tests {
 
         // A translation changes its title: the group's pages change (switchers).
         write(root, "content/ja-JP/guide.md", "---\nms.assetid: guide\ntitle: 新しいガイド\n---\n# ガイド\n");
+        let (b, s) = cache.build(load(root));
+        assert_same(&b, root);
+        // The other pages of the locale list the new title in their sidebar.
+        assert!(s.changed_pages.iter().any(|p| p == "ja-jp/index.html"), "{:?}", s.changed_pages);
+        assert!(page_text(&b, "ja-jp/index.html").contains("新しいガイド"));
+
+        // An anchor goes away: the article linking to it gets a diagnostic,
+        // though its own text did not change.
+        write(root, "content/en-US/guide.md", "---\nms.assetid: guide\n---\n# Guide\n\n## Install\n\n[!INCLUDE [note](includes/note.md)]\n");
         let (b, _) = cache.build(load(root));
         assert_same(&b, root);
+        assert!(
+            b.diagnostics.iter().any(|d| d.file == "content/en-US/index.md" && d.message.contains("setup")),
+            "{:?}",
+            diags(&b)
+        );
+
+        // A theme change renders every page again.
+        let base = include_str!("../themes/default/templates/base.html");
+        write(root, "themes/default/templates/base.html", &base.replacen("<head>", "<head>\n<!-- themed -->", 1));
+        let (b, s) = cache.build(load(root));
+        assert_same(&b, root);
+        let html: Vec<&str> = b.pages.iter().map(|p| p.path.as_str()).filter(|p| p.ends_with(".html")).collect();
+        assert!(html.len() > 5, "{html:?}");
+        for p in &html {
+            assert!(page_text(&b, p).contains("<!-- themed -->"), "{p}");
+            assert!(s.changed_pages.iter().any(|c| c == p), "{p} not reported changed");
+        }
+        assert!(s.rendered >= html.len());
+    }
+
+    fn page_text<'b>(b: &'b Built, path: &str) -> &'b str {
+        let p = b.pages.iter().find(|p| p.path == path).unwrap_or_else(|| panic!("no page `{path}`"));
+        std::str::from_utf8(&p.bytes).unwrap()
     }
 }

@@ -107,12 +107,14 @@ pub type MarkdownFn<'a> = dyn Fn(&str, &markdown::Rewrite, markdown::RenderOptio
 pub struct Stages<'a> {
     pub frontmatter: &'a site::FrontmatterFn<'a>,
     pub markdown: &'a MarkdownFn<'a>,
+    /// Every template rendering of the render stage ([`render::PageFn`]).
+    pub render: &'a render::PageFn<'a>,
 }
 
 impl Stages<'static> {
     /// The stages themselves, uncached.
     pub fn direct() -> Stages<'static> {
-        Stages { frontmatter: &crate::frontmatter::parse, markdown: &markdown::render }
+        Stages { frontmatter: &crate::frontmatter::parse, markdown: &markdown::render, render: &render::render_direct }
     }
 }
 
@@ -147,7 +149,7 @@ pub fn run_with(inputs: Inputs, mode: render::Mode, stages: &Stages<'_>) -> Buil
     diags.extend(crate::lint::lint(&site, &outputs));
 
     let states = translation::states(&site, &history);
-    let (mut pages, render_diags) = render::render_site(&site, &outputs, &states, &theme, &ui, mode);
+    let (mut pages, render_diags) = render::render_site_with(&site, &outputs, &states, &theme, &ui, mode, stages.render);
     diags.extend(render_diags);
     pages.extend(crate::redirect::pages(&site, &resolver));
     if config.status_page {

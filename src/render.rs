@@ -14,6 +14,8 @@
 //! hreflang alternates and the sitemap list real translations only.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 
 use anyhow::{Context as _, bail};
 use rayon::prelude::*;
@@ -70,6 +72,9 @@ pub struct Theme {
     tera: tera::Tera,
     /// (path below `_stele/`, bytes), sorted by path.
     assets: Vec<(String, Vec<u8>)>,
+    /// BLAKE3 of every file of the theme (names and bytes): part of the key
+    /// of every rendered page ([`PageFn`]).
+    fingerprint: blake3::Hash,
 }
 
 impl Theme {
@@ -80,6 +85,11 @@ impl Theme {
             DEFAULT_THEME.iter().map(|(n, b)| (n.to_string(), b.to_vec())).collect();
         for (name, bytes) in files {
             all.insert(name.replace('\\', "/"), bytes);
+        }
+        let mut fingerprint = blake3::Hasher::new();
+        for (name, bytes) in &all {
+            fingerprint.update(&(name.len() as u64).to_le_bytes()).update(name.as_bytes());
+            fingerprint.update(&(bytes.len() as u64).to_le_bytes()).update(bytes);
         }
         let mut templates = Vec::new();
         let mut assets = Vec::new();
@@ -101,7 +111,7 @@ impl Theme {
                 bail!("the theme has no `templates/{t}`");
             }
         }
-        Ok(Theme { tera, assets })
+        Ok(Theme { tera, assets, fingerprint: fingerprint.finalize() })
     }
 
     /// The built-in theme.
@@ -166,7 +176,7 @@ pub fn escape(s: &str) -> String {
 // ---------------------------------------------------------------------------
 // View structs: what templates see.
 
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 struct SiteView {
     title: String,
     /// URL path prefix (`/docs`) or empty.
@@ -177,7 +187,7 @@ struct SiteView {
     serve: bool,
 }
 
-#[derive(Serialize, Default)]
+#[derive(Serialize, Hash, Default)]
 struct PageView {
     /// `article`, `fallback`, `locale-index`, `root`, `not-found`.
     kind: &'static str,
@@ -192,7 +202,7 @@ struct PageView {
     /// The locale's start page.
     home: String,
     /// The sidebar, rendered by `nav.html` (the current page marked).
-    nav: String,
+    nav: Nav,
     breadcrumb: Vec<Crumb>,
     toc: Vec<TocItem>,
     /// The article's HTML.
@@ -211,13 +221,66 @@ struct PageView {
     script_locales: String,
 }
 
-#[derive(Serialize)]
+/// A page's sidebar: its folder's, rendered once, with the page's link
+/// marked current when it is serialized. Hashed as the folder sidebar's
+/// hash and the URL (what [`mark_current`] reads), so the key of a page
+/// does not hash the sidebar's text again.
+#[derive(Default)]
+struct Nav {
+    /// The folder's sidebar and its BLAKE3 hash.
+    folder: Option<Arc<(String, blake3::Hash)>>,
+    url: String,
+}
+
+impl Serialize for Nav {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match &self.folder {
+            Some(f) => s.serialize_str(&mark_current(&f.0, &self.url)),
+            None => s.serialize_str(""),
+        }
+    }
+}
+
+impl Hash for Nav {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.folder.as_ref().map(|f| *f.1.as_bytes()).hash(state);
+        self.url.hash(state);
+    }
+}
+
+/// Feeds `Hash` implementations into BLAKE3, for the keys of [`PageFn`].
+struct Fingerprint(blake3::Hasher);
+
+impl Hasher for Fingerprint {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0.update(bytes);
+    }
+    fn finish(&self) -> u64 {
+        let h = self.0.finalize();
+        u64::from_le_bytes(h.as_bytes()[..8].try_into().unwrap_or_default())
+    }
+}
+
+/// Renders one template: called with the BLAKE3 hash of everything the
+/// template sees (theme, template, output path, `site`, `page` or the
+/// sidebar's items, `t`) and the rendering itself. [`render_direct`]
+/// renders; `stele serve` passes a cache that returns the bytes it kept
+/// for the same key ([`crate::incremental`]). It must return what the
+/// rendering returns.
+pub type PageFn<'a> = dyn Fn(blake3::Hash, &dyn Fn() -> Result<String, Diagnostic>) -> Result<String, Diagnostic> + Sync + 'a;
+
+/// The [`PageFn`] that renders every time.
+pub fn render_direct(_key: blake3::Hash, render: &dyn Fn() -> Result<String, Diagnostic>) -> Result<String, Diagnostic> {
+    render()
+}
+
+#[derive(Serialize, Hash)]
 struct AlternateView {
     hreflang: String,
     href: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 struct LanguageView {
     tag: String,
     name: String,
@@ -225,7 +288,7 @@ struct LanguageView {
     current: bool,
 }
 
-#[derive(Serialize, Clone)]
+#[derive(Serialize, Hash, Clone)]
 struct NavItem {
     title: String,
     href: Option<String>,
@@ -237,33 +300,33 @@ struct NavItem {
     children: Vec<NavItem>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 struct Crumb {
     title: String,
     href: Option<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 struct TocItem {
     id: String,
     text: String,
     children: Vec<TocItem>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 struct DateView {
     iso: String,
     text: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 struct NoticeView {
     class: &'static str,
     /// Escaped text with links and `<time>` elements.
     html: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 struct SxsView {
     source_lang: String,
     source_dir: &'static str,
@@ -274,13 +337,13 @@ struct SxsView {
     has_originals: bool,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 struct SxsRow {
     source: String,
     translation: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 struct LocaleLink {
     tag: String,
     name: String,
@@ -529,8 +592,10 @@ struct LocaleCtx<'u> {
     /// The UI strings as a template value.
     t: tera::Value,
     nav: LocaleNav,
-    /// The sidebar rendered once per folder that holds a page.
-    sidebars: HashMap<String, String>,
+    /// The UI strings' hash, for the keys of pages.
+    t_hash: blake3::Hash,
+    /// The sidebar rendered once per folder that holds a page, with its hash.
+    sidebars: HashMap<String, Arc<(String, blake3::Hash)>>,
     home: String,
 }
 
@@ -570,8 +635,21 @@ pub fn render_site(
     ui: &Ui,
     mode: Mode,
 ) -> (Vec<Page>, Vec<Diagnostic>) {
+    render_site_with(site, outputs, states, theme, ui, mode, &render_direct)
+}
+
+/// [`render_site`] with every template rendering going through `render`.
+pub fn render_site_with(
+    site: &Site,
+    outputs: &[ArticleOutput],
+    states: &[ArticleState],
+    theme: &Theme,
+    ui: &Ui,
+    mode: Mode,
+    render: &PageFn<'_>,
+) -> (Vec<Page>, Vec<Diagnostic>) {
     let mut ctx = Ctx::new(site, outputs, states, theme, ui, mode);
-    let mut diags = ctx.render_sidebars();
+    let mut diags = ctx.render_sidebars(render);
     let mut jobs: Vec<Job> = (0..site.articles.len()).map(Job::Article).collect();
     jobs.extend((0..ctx.fallbacks.len()).map(Job::Fallback));
     let homes: HashSet<String> = site
@@ -590,7 +668,7 @@ pub fn render_site(
         jobs.push(Job::NotFound);
     }
 
-    let rendered: Vec<Result<Page, Diagnostic>> = jobs.par_iter().map(|j| ctx.render_job(j)).collect();
+    let rendered: Vec<Result<Page, Diagnostic>> = jobs.par_iter().map(|j| ctx.render_job(j, render)).collect();
     let mut pages = Vec::with_capacity(rendered.len() + theme.assets.len() + 1);
     for r in rendered {
         match r {
@@ -683,15 +761,18 @@ impl<'a> Ctx<'a> {
             .zip(entries)
             .map(|(l, e)| {
                 let lui = ui.locale(&l.tag);
-                let t = tera::Value::from_serializable(&lui.all());
-                LocaleCtx { ui: lui, t, nav: LocaleNav::build(e), sidebars: HashMap::new(), home: home_url(site, l) }
+                let all = lui.all();
+                // Of the sorted map: a `tera::Value` map iterates in no fixed order.
+                let t_hash = blake3::hash(&serde_json::to_vec(&all).unwrap_or_default());
+                let t = tera::Value::from_serializable(&all);
+                LocaleCtx { ui: lui, t, t_hash, nav: LocaleNav::build(e), sidebars: HashMap::new(), home: home_url(site, l) }
             })
             .collect();
         Ctx { site, outputs, states, theme, mode, site_view, locales, fallbacks }
     }
 
     /// Renders the sidebar of every folder that holds a page, in parallel.
-    fn render_sidebars(&mut self) -> Vec<Diagnostic> {
+    fn render_sidebars(&mut self, render: &PageFn<'_>) -> Vec<Diagnostic> {
         let mut keys: Vec<(usize, String)> = Vec::new();
         for (l, lc) in self.locales.iter().enumerate() {
             keys.push((l, String::new()));
@@ -702,13 +783,17 @@ impl<'a> Ctx<'a> {
         let rendered: Vec<Result<String, Diagnostic>> = keys
             .par_iter()
             .map(|(l, dir)| {
-                let mut context = tera::Context::new();
-                context.insert("site", &self.site_view);
-                context.insert("items", &self.locales[*l].nav.view(Some(dir)));
-                context.insert_value("t", self.locales[*l].t.clone());
-                self.theme.tera.render("nav.html", &context).map_err(|e| {
-                    template_error(&e, "nav.html", self.theme_file("nav.html"), &format!("the sidebar of `{dir}/`"))
-                        .with_locale(self.site.locales[*l].tag.clone())
+                let items = self.locales[*l].nav.view(Some(dir));
+                let key = self.key("nav.html", dir, *l, &items);
+                render(key, &|| {
+                    let mut context = tera::Context::new();
+                    context.insert("site", &self.site_view);
+                    context.insert("items", &items);
+                    context.insert_value("t", self.locales[*l].t.clone());
+                    self.theme.tera.render("nav.html", &context).map_err(|e| {
+                        template_error(&e, "nav.html", self.theme_file("nav.html"), &format!("the sidebar of `{dir}/`"))
+                            .with_locale(self.site.locales[*l].tag.clone())
+                    })
                 })
             })
             .collect();
@@ -716,7 +801,8 @@ impl<'a> Ctx<'a> {
         for ((l, dir), r) in keys.into_iter().zip(rendered) {
             match r {
                 Ok(html) => {
-                    self.locales[l].sidebars.insert(dir, html);
+                    let hash = blake3::hash(html.as_bytes());
+                    self.locales[l].sidebars.insert(dir, Arc::new((html, hash)));
                 }
                 Err(d) => diags.push(d),
             }
@@ -725,12 +811,24 @@ impl<'a> Ctx<'a> {
     }
 
     /// The sidebar for the page at `rel` with URL `url`.
-    fn sidebar(&self, locale: usize, rel: &str, url: &str) -> String {
+    fn sidebar(&self, locale: usize, rel: &str, url: &str) -> Nav {
         let lc = &self.locales[locale];
-        lc.sidebars.get(dir_of(rel)).map(|nav| mark_current(nav, url)).unwrap_or_default()
+        Nav { folder: lc.sidebars.get(dir_of(rel)).cloned(), url: url.to_string() }
     }
 
-    fn render_job(&self, job: &Job) -> Result<Page, Diagnostic> {
+    /// The key of a template rendering: everything the template sees.
+    fn key(&self, template: &str, path: &str, locale: usize, view: &impl Hash) -> blake3::Hash {
+        let mut h = Fingerprint(blake3::Hasher::new());
+        h.write(self.theme.fingerprint.as_bytes());
+        template.hash(&mut h);
+        path.hash(&mut h);
+        self.site_view.hash(&mut h);
+        h.write(self.locales[locale].t_hash.as_bytes());
+        view.hash(&mut h);
+        h.0.finalize()
+    }
+
+    fn render_job(&self, job: &Job, render: &PageFn<'_>) -> Result<Page, Diagnostic> {
         let site = self.site;
         let (template, locale, view, path, file) = match job {
             Job::Article(i) => {
@@ -755,15 +853,17 @@ impl<'a> Ctx<'a> {
                 ("404.html", d, self.not_found_view(), "404.html".to_string(), self.theme_file("404.html"))
             }
         };
-        let mut context = tera::Context::new();
-        context.insert("site", &self.site_view);
-        context.insert("page", &view);
-        context.insert_value("t", self.locales[locale].t.clone());
-        match self.theme.tera.render(template, &context) {
-            Ok(html) => Ok(Page { path, bytes: html.into_bytes() }),
-            Err(e) => Err(template_error(&e, template, file, &format!("`{path}`"))
-                .with_locale(site.locales[locale].tag.clone())),
-        }
+        let key = self.key(template, &path, locale, &view);
+        let html = render(key, &|| {
+            let mut context = tera::Context::new();
+            context.insert("site", &self.site_view);
+            context.insert("page", &view);
+            context.insert_value("t", self.locales[locale].t.clone());
+            self.theme.tera.render(template, &context).map_err(|e| {
+                template_error(&e, template, file.clone(), &format!("`{path}`")).with_locale(site.locales[locale].tag.clone())
+            })
+        })?;
+        Ok(Page { path, bytes: html.into_bytes() })
     }
 
     fn theme_file(&self, template: &str) -> String {
