@@ -308,6 +308,14 @@ mod tests {
             diags(&b)
         );
 
+        // The source gains an anchor written by hand: the translation's page
+        // (side-by-side view) marks it missing, though its text did not change.
+        write(root, "content/en-US/guide.md", "---\nms.assetid: guide\n---\n# Guide\n\n## <a name=\"install\"></a>Install\n");
+        let (b, s) = cache.build(load(root));
+        assert_same(&b, root);
+        assert!(s.changed_pages.iter().any(|p| p == "ja-jp/guide/index.html"), "{:?}", s.changed_pages);
+        assert!(page_text(&b, "ja-jp/guide/index.html").contains("stele-sxs-missing-anchor"));
+
         // A theme change renders every page again.
         let base = include_str!("../themes/default/templates/base.html");
         write(root, "themes/default/templates/base.html", &base.replacen("<head>", "<head>\n<!-- themed -->", 1));

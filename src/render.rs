@@ -188,7 +188,7 @@ struct SiteView {
 }
 
 #[derive(Serialize, Hash, Default)]
-struct PageView {
+struct PageView<'a> {
     /// `article`, `fallback`, `locale-index`, `root`, `not-found`.
     kind: &'static str,
     lang: String,
@@ -206,13 +206,13 @@ struct PageView {
     breadcrumb: Vec<Crumb>,
     toc: Vec<TocItem>,
     /// The article's HTML.
-    content: String,
+    content: &'a str,
     /// Language of the content when it differs from the page's (fallback pages).
     content_lang: Option<String>,
     content_dir: Option<&'static str>,
     updated: Option<DateView>,
     notices: Vec<NoticeView>,
-    sxs: Option<SxsView>,
+    sxs: Option<SxsView<'a>>,
     /// Locale index: every article of the locale.
     index: Vec<NavItem>,
     /// Root and 404: every locale's start page.
@@ -327,17 +327,66 @@ struct NoticeView {
 }
 
 #[derive(Serialize, Hash)]
-struct SxsView {
+struct SxsView<'a> {
     source_lang: String,
     source_dir: &'static str,
     source_label: String,
     translation_label: String,
-    rows: Vec<SxsRow>,
+    rows: SxsRows<'a>,
     /// The translation carries machine-translation originals.
     has_originals: bool,
 }
 
-#[derive(Serialize, Hash)]
+/// The rows of the side-by-side view, made when they are serialized (each
+/// section copy is an HTML rewrite), hashed as what they are made of.
+struct SxsRows<'a> {
+    source: &'a str,
+    source_headings: &'a [Heading],
+    translation: &'a str,
+    translation_headings: &'a [Heading],
+    /// Source anchors the translation lacks, sorted.
+    missing: Vec<String>,
+    missing_label: String,
+}
+
+impl SxsRows<'_> {
+    fn rows(&self) -> Vec<SxsRow> {
+        let missing: HashSet<String> = self.missing.iter().cloned().collect();
+        let src_sections = sections(self.source, self.source_headings);
+        let tr_sections = sections(self.translation, self.translation_headings);
+        (0..src_sections.len().max(tr_sections.len()))
+            .filter(|&k| {
+                let blank = |v: &Vec<&str>| v.get(k).is_none_or(|h| h.trim().is_empty());
+                !(blank(&src_sections) && blank(&tr_sections))
+            })
+            .map(|k| SxsRow {
+                source: src_sections.get(k).map(|h| sxs_copy(h, &missing, &self.missing_label)).unwrap_or_default(),
+                translation: tr_sections.get(k).map(|h| sxs_copy(h, &HashSet::new(), "")).unwrap_or_default(),
+            })
+            .collect()
+    }
+}
+
+impl Serialize for SxsRows<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.rows().serialize(s)
+    }
+}
+
+impl Hash for SxsRows<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        // `sections` reads only where each heading starts.
+        let starts = |hs: &[Heading]| hs.iter().map(|h| h.html_start).collect::<Vec<_>>();
+        self.source.hash(state);
+        starts(self.source_headings).hash(state);
+        self.translation.hash(state);
+        starts(self.translation_headings).hash(state);
+        self.missing.hash(state);
+        self.missing_label.hash(state);
+    }
+}
+
+#[derive(Serialize)]
 struct SxsRow {
     source: String,
     translation: String,
@@ -924,7 +973,7 @@ impl<'a> Ctx<'a> {
         format!("<time datetime=\"{}\">{}</time>", d.iso(), escape(&lui.date(d)))
     }
 
-    fn article_view(&self, i: ArticleId) -> PageView {
+    fn article_view(&self, i: ArticleId) -> PageView<'a> {
         let site = self.site;
         let a = &site.articles[i];
         let locale = &site.locales[a.locale];
@@ -973,7 +1022,7 @@ impl<'a> Ctx<'a> {
             nav: self.sidebar(a.locale, &a.rel, &a.url),
             breadcrumb: lc.nav.breadcrumb(&a.rel, &out.title, &lc.home, lc.ui.text("home")),
             toc: toc(&out.rendered.headings),
-            content: out.rendered.html.clone(),
+            content: &out.rendered.html,
             updated: self.date_view(&lc.ui, i),
             notices,
             sxs,
@@ -981,7 +1030,7 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    fn fallback_view(&self, fb: &Fallback) -> PageView {
+    fn fallback_view(&self, fb: &Fallback) -> PageView<'a> {
         let site = self.site;
         let src = &site.articles[fb.source];
         let src_locale = &site.locales[src.locale];
@@ -1008,7 +1057,7 @@ impl<'a> Ctx<'a> {
             nav: self.sidebar(fb.locale, &src.rel, &fb.url),
             breadcrumb: lc.nav.breadcrumb(&src.rel, &out.title, &lc.home, lc.ui.text("home")),
             toc: toc(&out.rendered.headings),
-            content: out.rendered.html.clone(),
+            content: &out.rendered.html,
             content_lang: Some(src_locale.tag.clone()),
             content_dir: Some(src_locale.dir.as_str()),
             updated: self.date_view(&lc.ui, fb.source),
@@ -1031,7 +1080,7 @@ impl<'a> Ctx<'a> {
             .collect()
     }
 
-    fn locale_index_view(&self, l: usize) -> PageView {
+    fn locale_index_view(&self, l: usize) -> PageView<'a> {
         let site = self.site;
         let locale = &site.locales[l];
         let lc = &self.locales[l];
@@ -1065,7 +1114,7 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    fn root_view(&self) -> PageView {
+    fn root_view(&self) -> PageView<'a> {
         let site = self.site;
         let d = &site.locales[site.default_locale];
         let locales = self.locale_links();
@@ -1087,7 +1136,7 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    fn not_found_view(&self) -> PageView {
+    fn not_found_view(&self) -> PageView<'a> {
         let site = self.site;
         let d = &site.locales[site.default_locale];
         PageView {
@@ -1102,12 +1151,12 @@ impl<'a> Ctx<'a> {
     }
 
     /// The source beside the translation, section by section.
-    fn sxs_view(&self, lc: &LocaleCtx<'_>, source: ArticleId, translation: ArticleId) -> SxsView {
+    fn sxs_view(&self, lc: &LocaleCtx<'_>, source: ArticleId, translation: ArticleId) -> SxsView<'a> {
         let site = self.site;
         let src_locale = &site.locales[site.articles[source].locale];
         let tr_locale = &site.locales[site.articles[translation].locale];
-        let s = &self.outputs[source].rendered;
-        let t = &self.outputs[translation].rendered;
+        let s: &'a crate::markdown::Rendered = &self.outputs[source].rendered;
+        let t: &'a crate::markdown::Rendered = &self.outputs[translation].rendered;
         // As the `anchor-parity` lint: anchors written by hand (HTML ids and
         // names, explicit heading ids) are what other pages link to; slugs of
         // translated headings differ by design.
@@ -1117,21 +1166,18 @@ impl<'a> Ctx<'a> {
             AnchorSource::Footnote => false,
         };
         let have: HashSet<&str> = t.anchors.iter().map(|a| a.id.as_str()).collect();
-        let missing: HashSet<String> =
+        let mut missing: Vec<String> =
             s.anchors.iter().filter(|a| stable(a) && !have.contains(a.id.as_str())).map(|a| a.id.clone()).collect();
-        let missing_label = lc.ui.text("sxs-missing-anchor");
-        let src_sections = sections(&s.html, &s.headings);
-        let tr_sections = sections(&t.html, &t.headings);
-        let rows = (0..src_sections.len().max(tr_sections.len()))
-            .filter(|&k| {
-                let blank = |v: &Vec<&str>| v.get(k).is_none_or(|h| h.trim().is_empty());
-                !(blank(&src_sections) && blank(&tr_sections))
-            })
-            .map(|k| SxsRow {
-                source: src_sections.get(k).map(|h| sxs_copy(h, &missing, &missing_label)).unwrap_or_default(),
-                translation: tr_sections.get(k).map(|h| sxs_copy(h, &HashSet::new(), "")).unwrap_or_default(),
-            })
-            .collect();
+        missing.sort();
+        missing.dedup();
+        let rows = SxsRows {
+            source: &s.html,
+            source_headings: &s.headings,
+            translation: &t.html,
+            translation_headings: &t.headings,
+            missing,
+            missing_label: lc.ui.text("sxs-missing-anchor"),
+        };
         SxsView {
             source_lang: src_locale.tag.clone(),
             source_dir: src_locale.dir.as_str(),
