@@ -22,10 +22,12 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::diagnostic::Diagnostic;
+use crate::discover::Stamp;
 use crate::frontmatter::{self, Frontmatter};
 use crate::markdown::{self, RenderOptions, Rendered};
 use crate::pipeline::{self, Built, Inputs};
@@ -69,6 +71,56 @@ pub struct Stats {
 }
 
 type Parsed = Arc<(Frontmatter, Vec<Diagnostic>)>;
+
+/// The decoded texts of the site's files by path and [`Stamp`], for
+/// [`pipeline::load_with`]: a file whose stamp did not change is not read
+/// again. Only texts that were read without a diagnostic are kept.
+#[derive(Default)]
+pub struct Texts {
+    old: HashMap<PathBuf, (Stamp, Arc<String>)>,
+    next: Mutex<HashMap<PathBuf, (Stamp, Arc<String>)>>,
+    read: AtomicUsize,
+}
+
+impl Texts {
+    /// A [`crate::discover::TextFn`].
+    pub fn text(&self, path: &Path, stamp: Stamp, read: &dyn Fn() -> Result<String, Diagnostic>) -> Result<String, Diagnostic> {
+        let entry = match self.old.get(path) {
+            Some((s, text)) if *s == stamp => Arc::clone(text),
+            _ => {
+                self.read.fetch_add(1, Ordering::Relaxed);
+                Arc::new(read()?)
+            }
+        };
+        let text = String::clone(&entry);
+        if let Ok(mut next) = self.next.lock() {
+            next.insert(path.to_path_buf(), (stamp, entry));
+        }
+        Ok(text)
+    }
+
+    /// Ends a load: keeps the texts it asked for, forgets the others, and
+    /// returns how many files it read.
+    pub fn finish(&mut self) -> usize {
+        self.old = std::mem::take(self.next.get_mut().unwrap_or_else(|p| p.into_inner()));
+        std::mem::take(self.read.get_mut())
+    }
+
+    /// Forgets the text of `path` (the watcher saw it change: a save within
+    /// the file system's timestamp granularity that keeps the size would
+    /// otherwise keep its stamp).
+    pub fn forget(&mut self, path: &Path) {
+        self.old.remove(path);
+    }
+
+    /// Forgets every text.
+    pub fn clear(&mut self) {
+        self.old.clear();
+        if let Ok(next) = self.next.get_mut() {
+            next.clear();
+        }
+    }
+}
 
 /// The incremental build cache. One per `stele serve`.
 pub struct Cache {
@@ -252,6 +304,14 @@ mod tests {
         write(root, "content/ja-JP/guide.md", "---\nms.assetid: guide\n---\n# ガイド\n");
 
         let mut cache = Cache::new(Mode::Serve);
+        let mut texts = Texts::default();
+        let mut load = |root: &Path| {
+            let config = Config::load(root, &Overrides::default()).unwrap();
+            let t = &texts;
+            let inputs = pipeline::load_with(config, &|p, st, r| t.text(p, st, r)).unwrap();
+            texts.finish();
+            inputs
+        };
         let (b, s) = cache.build(load(root));
         assert_same(&b, root);
         assert_eq!(s.parsed, 5, "the first build parses every article");
@@ -328,6 +388,39 @@ mod tests {
             assert!(s.changed_pages.iter().any(|c| c == p), "{p} not reported changed");
         }
         assert!(s.rendered >= html.len());
+    }
+
+    #[test]
+    fn texts_are_read_again_only_when_a_file_changes() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(root, "content/en-US/a.md", "# A\n");
+        write(root, "content/en-US/b.md", "# B\n");
+        let mut texts = Texts::default();
+        let load = |texts: &mut Texts| {
+            let config = Config::load(root, &Overrides::default()).unwrap();
+            let t = &*texts;
+            let inputs = pipeline::load_with(config, &|p, st, r| t.text(p, st, r)).unwrap();
+            let read = texts.finish();
+            let sources: Vec<(String, String)> =
+                inputs.discovered.sources.iter().map(|f| (f.path.clone(), f.text.clone())).collect();
+            (read, sources)
+        };
+        let (read, first) = load(&mut texts);
+        assert_eq!(read, 2);
+        let (read, again) = load(&mut texts);
+        assert_eq!((read, &again), (0, &first), "nothing changed: nothing read");
+        // Same length, new bytes: the stamp (time, inode change) differs.
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        write(root, "content/en-US/a.md", "# Z\n");
+        let (read, after) = load(&mut texts);
+        assert_eq!(read, 1);
+        assert!(after.contains(&("content/en-US/a.md".to_string(), "# Z\n".to_string())), "{after:?}");
+        assert_eq!(load(&mut texts).1, pipeline::load(Config::load(root, &Overrides::default()).unwrap())
+            .unwrap().discovered.sources.iter().map(|f| (f.path.clone(), f.text.clone())).collect::<Vec<_>>());
+        fs::remove_file(root.join("content/en-US/b.md")).unwrap();
+        load(&mut texts);
+        assert_eq!(texts.old.len(), 1, "a removed file is forgotten");
     }
 
     fn page_text<'b>(b: &'b Built, path: &str) -> &'b str {

@@ -47,6 +47,12 @@ pub struct Inputs {
 /// Reads the site from disk. `Err` for failures of the site as a whole
 /// (no `content/`, a broken theme, an unknown `--locale`).
 pub fn load(config: Config) -> Result<Inputs> {
+    load_with(config, &discover::read_text)
+}
+
+/// [`load`] with the texts of Markdown files read through `text`
+/// (`stele serve` passes its cache, [`crate::incremental::Texts`]).
+pub fn load_with(config: Config, text: &discover::TextFn<'_>) -> Result<Inputs> {
     let walk = discover::walk(&config)?;
     let default_locale = site::choose_default_locale(&config, &walk.article_counts());
     if let Some(d) = &config.default_locale {
@@ -67,7 +73,7 @@ pub fn load(config: Config) -> Result<Inputs> {
     let only = config.only_locales.clone();
     let default = default_locale.clone();
     let keep = move |l: &str| only.is_empty() || only.iter().any(|x| x == l) || default.as_deref() == Some(l);
-    let discovered = discover::read(walk, &keep);
+    let discovered = discover::read_with(walk, &keep, text);
     let theme = match discover::theme_files(&config)? {
         Some(files) => Theme::from_files(files)?,
         None if config.theme == "default" => Theme::embedded_default(),
