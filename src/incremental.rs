@@ -129,7 +129,8 @@ pub struct Cache {
     frontmatter: HashMap<blake3::Hash, Parsed>,
     markdown: HashMap<blake3::Hash, Vec<Arc<Entry>>>,
     /// Rendered templates by the hash of everything they saw ([`render::PageFn`]).
-    rendered: HashMap<blake3::Hash, Arc<String>>,
+    /// (bytes, hash of the bytes)
+    rendered: HashMap<blake3::Hash, Arc<(String, blake3::Hash)>>,
     /// Hash of every page of the previous build.
     pages: HashMap<String, blake3::Hash>,
 }
@@ -212,19 +213,31 @@ impl Cache {
             result
         };
         let old_rendered = &self.rendered;
-        let next_rendered: Mutex<HashMap<blake3::Hash, Arc<String>>> = Mutex::new(HashMap::new());
+        let next_rendered: Mutex<HashMap<blake3::Hash, Arc<(String, blake3::Hash)>>> = Mutex::new(HashMap::new());
         let rendered = AtomicUsize::new(0);
-        let render_memo = |key: blake3::Hash, render: &dyn Fn() -> Result<String, Diagnostic>| -> Result<String, Diagnostic> {
-            let html = match old_rendered.get(&key) {
-                Some(h) => Arc::clone(h),
+        let page_hashes: Mutex<HashMap<String, blake3::Hash>> = Mutex::new(HashMap::new());
+        let render_memo = |key: &dyn Fn() -> blake3::Hash,
+                           page: Option<&str>,
+                           render: &dyn Fn() -> Result<String, Diagnostic>|
+         -> Result<String, Diagnostic> {
+            let key = key();
+            let entry = match old_rendered.get(&key) {
+                Some(e) => Arc::clone(e),
                 None => {
                     rendered.fetch_add(1, Ordering::Relaxed);
-                    Arc::new(render()?)
+                    let html = render()?;
+                    let hash = blake3::hash(html.as_bytes());
+                    Arc::new((html, hash))
                 }
             };
-            let out = String::clone(&html);
+            let out = entry.0.clone();
+            if let Some(path) = page {
+                if let Ok(mut hashes) = page_hashes.lock() {
+                    hashes.insert(path.to_string(), entry.1);
+                }
+            }
             if let Ok(mut next) = next_rendered.lock() {
-                next.insert(key, html);
+                next.insert(key, entry);
             }
             Ok(out)
         };
@@ -234,8 +247,14 @@ impl Cache {
         self.frontmatter = next_fm.into_inner().unwrap_or_default();
         self.rendered = next_rendered.into_inner().unwrap_or_default();
 
-        let pages: HashMap<String, blake3::Hash> =
-            built.pages.iter().map(|p| (p.path.clone(), blake3::hash(&p.bytes))).collect();
+        // Rendered pages come with the hash of their bytes; the others
+        // (sitemap, assets, redirects, status) are hashed here.
+        let known = page_hashes.into_inner().unwrap_or_default();
+        let pages: HashMap<String, blake3::Hash> = built
+            .pages
+            .iter()
+            .map(|p| (p.path.clone(), known.get(&p.path).copied().unwrap_or_else(|| blake3::hash(&p.bytes))))
+            .collect();
         let mut changed: Vec<String> =
             pages.iter().filter(|(path, h)| self.pages.get(*path) != Some(h)).map(|(p, _)| p.clone()).collect();
         changed.sort();

@@ -15,7 +15,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::{Hash, Hasher};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use anyhow::{Context as _, bail};
 use rayon::prelude::*;
@@ -206,7 +206,7 @@ struct PageView<'a> {
     breadcrumb: Vec<Crumb>,
     toc: Vec<TocItem>,
     /// The article's HTML.
-    content: &'a str,
+    content: Html<'a>,
     /// Language of the content when it differs from the page's (fallback pages).
     content_lang: Option<String>,
     content_dir: Option<&'static str>,
@@ -248,6 +248,34 @@ impl Hash for Nav {
     }
 }
 
+/// An article's HTML, hashed as its BLAKE3 hash (computed once per build
+/// and article, though several pages show it).
+#[derive(Clone, Copy)]
+struct Html<'a> {
+    text: &'a str,
+    hash: &'a OnceLock<blake3::Hash>,
+}
+
+static NO_HASH: OnceLock<blake3::Hash> = OnceLock::new();
+
+impl Default for Html<'_> {
+    fn default() -> Self {
+        Html { text: "", hash: &NO_HASH }
+    }
+}
+
+impl Serialize for Html<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.text)
+    }
+}
+
+impl Hash for Html<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write(self.hash.get_or_init(|| blake3::hash(self.text.as_bytes())).as_bytes());
+    }
+}
+
 /// Feeds `Hash` implementations into BLAKE3, for the keys of [`PageFn`].
 struct Fingerprint(blake3::Hasher);
 
@@ -267,10 +295,19 @@ impl Hasher for Fingerprint {
 /// renders; `stele serve` passes a cache that returns the bytes it kept
 /// for the same key ([`crate::incremental`]). It must return what the
 /// rendering returns.
-pub type PageFn<'a> = dyn Fn(blake3::Hash, &dyn Fn() -> Result<String, Diagnostic>) -> Result<String, Diagnostic> + Sync + 'a;
+///
+/// The key is given as a function (build and check never compute it), with
+/// the output path for pages (`None` for sidebars).
+pub type PageFn<'a> = dyn Fn(&dyn Fn() -> blake3::Hash, Option<&str>, &dyn Fn() -> Result<String, Diagnostic>) -> Result<String, Diagnostic>
+    + Sync
+    + 'a;
 
 /// The [`PageFn`] that renders every time.
-pub fn render_direct(_key: blake3::Hash, render: &dyn Fn() -> Result<String, Diagnostic>) -> Result<String, Diagnostic> {
+pub fn render_direct(
+    _key: &dyn Fn() -> blake3::Hash,
+    _page: Option<&str>,
+    render: &dyn Fn() -> Result<String, Diagnostic>,
+) -> Result<String, Diagnostic> {
     render()
 }
 
@@ -340,9 +377,9 @@ struct SxsView<'a> {
 /// The rows of the side-by-side view, made when they are serialized (each
 /// section copy is an HTML rewrite), hashed as what they are made of.
 struct SxsRows<'a> {
-    source: &'a str,
+    source: Html<'a>,
     source_headings: &'a [Heading],
-    translation: &'a str,
+    translation: Html<'a>,
     translation_headings: &'a [Heading],
     /// Source anchors the translation lacks, sorted.
     missing: Vec<String>,
@@ -352,8 +389,8 @@ struct SxsRows<'a> {
 impl SxsRows<'_> {
     fn rows(&self) -> Vec<SxsRow> {
         let missing: HashSet<String> = self.missing.iter().cloned().collect();
-        let src_sections = sections(self.source, self.source_headings);
-        let tr_sections = sections(self.translation, self.translation_headings);
+        let src_sections = sections(self.source.text, self.source_headings);
+        let tr_sections = sections(self.translation.text, self.translation_headings);
         (0..src_sections.len().max(tr_sections.len()))
             .filter(|&k| {
                 let blank = |v: &Vec<&str>| v.get(k).is_none_or(|h| h.trim().is_empty());
@@ -673,6 +710,8 @@ struct Ctx<'a> {
     site_view: SiteView,
     locales: Vec<LocaleCtx<'a>>,
     fallbacks: Vec<Fallback>,
+    /// The hash of each article's HTML, when a key needs it.
+    html_hashes: Vec<OnceLock<blake3::Hash>>,
 }
 
 /// Renders every page of the site.
@@ -817,7 +856,8 @@ impl<'a> Ctx<'a> {
                 LocaleCtx { ui: lui, t, t_hash, nav: LocaleNav::build(e), sidebars: HashMap::new(), home: home_url(site, l) }
             })
             .collect();
-        Ctx { site, outputs, states, theme, mode, site_view, locales, fallbacks }
+        let html_hashes = outputs.iter().map(|_| OnceLock::new()).collect();
+        Ctx { site, outputs, states, theme, mode, site_view, locales, fallbacks, html_hashes }
     }
 
     /// Renders the sidebar of every folder that holds a page, in parallel.
@@ -833,8 +873,8 @@ impl<'a> Ctx<'a> {
             .par_iter()
             .map(|(l, dir)| {
                 let items = self.locales[*l].nav.view(Some(dir));
-                let key = self.key("nav.html", dir, *l, &items);
-                render(key, &|| {
+                let key = || self.key("nav.html", dir, *l, &items);
+                render(&key, None, &|| {
                     let mut context = tera::Context::new();
                     context.insert("site", &self.site_view);
                     context.insert("items", &items);
@@ -902,8 +942,8 @@ impl<'a> Ctx<'a> {
                 ("404.html", d, self.not_found_view(), "404.html".to_string(), self.theme_file("404.html"))
             }
         };
-        let key = self.key(template, &path, locale, &view);
-        let html = render(key, &|| {
+        let key = || self.key(template, &path, locale, &view);
+        let html = render(&key, Some(&path), &|| {
             let mut context = tera::Context::new();
             context.insert("site", &self.site_view);
             context.insert("page", &view);
@@ -913,6 +953,10 @@ impl<'a> Ctx<'a> {
             })
         })?;
         Ok(Page { path, bytes: html.into_bytes() })
+    }
+
+    fn html(&self, article: ArticleId) -> Html<'_> {
+        Html { text: &self.outputs[article].rendered.html, hash: &self.html_hashes[article] }
     }
 
     fn theme_file(&self, template: &str) -> String {
@@ -973,7 +1017,7 @@ impl<'a> Ctx<'a> {
         format!("<time datetime=\"{}\">{}</time>", d.iso(), escape(&lui.date(d)))
     }
 
-    fn article_view(&self, i: ArticleId) -> PageView<'a> {
+    fn article_view(&self, i: ArticleId) -> PageView<'_> {
         let site = self.site;
         let a = &site.articles[i];
         let locale = &site.locales[a.locale];
@@ -1022,7 +1066,7 @@ impl<'a> Ctx<'a> {
             nav: self.sidebar(a.locale, &a.rel, &a.url),
             breadcrumb: lc.nav.breadcrumb(&a.rel, &out.title, &lc.home, lc.ui.text("home")),
             toc: toc(&out.rendered.headings),
-            content: &out.rendered.html,
+            content: self.html(i),
             updated: self.date_view(&lc.ui, i),
             notices,
             sxs,
@@ -1030,7 +1074,7 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    fn fallback_view(&self, fb: &Fallback) -> PageView<'a> {
+    fn fallback_view(&self, fb: &Fallback) -> PageView<'_> {
         let site = self.site;
         let src = &site.articles[fb.source];
         let src_locale = &site.locales[src.locale];
@@ -1057,7 +1101,7 @@ impl<'a> Ctx<'a> {
             nav: self.sidebar(fb.locale, &src.rel, &fb.url),
             breadcrumb: lc.nav.breadcrumb(&src.rel, &out.title, &lc.home, lc.ui.text("home")),
             toc: toc(&out.rendered.headings),
-            content: &out.rendered.html,
+            content: self.html(fb.source),
             content_lang: Some(src_locale.tag.clone()),
             content_dir: Some(src_locale.dir.as_str()),
             updated: self.date_view(&lc.ui, fb.source),
@@ -1080,7 +1124,7 @@ impl<'a> Ctx<'a> {
             .collect()
     }
 
-    fn locale_index_view(&self, l: usize) -> PageView<'a> {
+    fn locale_index_view(&self, l: usize) -> PageView<'_> {
         let site = self.site;
         let locale = &site.locales[l];
         let lc = &self.locales[l];
@@ -1114,7 +1158,7 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    fn root_view(&self) -> PageView<'a> {
+    fn root_view(&self) -> PageView<'_> {
         let site = self.site;
         let d = &site.locales[site.default_locale];
         let locales = self.locale_links();
@@ -1136,7 +1180,7 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    fn not_found_view(&self) -> PageView<'a> {
+    fn not_found_view(&self) -> PageView<'_> {
         let site = self.site;
         let d = &site.locales[site.default_locale];
         PageView {
@@ -1151,7 +1195,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The source beside the translation, section by section.
-    fn sxs_view(&self, lc: &LocaleCtx<'_>, source: ArticleId, translation: ArticleId) -> SxsView<'a> {
+    fn sxs_view(&self, lc: &LocaleCtx<'_>, source: ArticleId, translation: ArticleId) -> SxsView<'_> {
         let site = self.site;
         let src_locale = &site.locales[site.articles[source].locale];
         let tr_locale = &site.locales[site.articles[translation].locale];
@@ -1171,9 +1215,9 @@ impl<'a> Ctx<'a> {
         missing.sort();
         missing.dedup();
         let rows = SxsRows {
-            source: &s.html,
+            source: self.html(source),
             source_headings: &s.headings,
-            translation: &t.html,
+            translation: self.html(translation),
             translation_headings: &t.headings,
             missing,
             missing_label: lc.ui.text("sxs-missing-anchor"),
