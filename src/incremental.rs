@@ -1,5 +1,12 @@
-//! Incremental rebuilds for `stele serve`: caches of the frontmatter and
-//! Markdown stages, and the list of pages a rebuild changed.
+//! Incremental rebuilds for `stele serve`: caches of the file texts
+//! ([`Texts`], by path and [`Stamp`]), of the frontmatter, Markdown and
+//! render stages, and the list of pages a rebuild changed.
+//!
+//! Rendered templates are memoized by the key render computes
+//! ([`crate::render::PageFn`]: a hash of everything the template sees), so
+//! a page is rendered again only when its view changed: its article, the
+//! titles and paths of its folder's sidebar, its translation group's
+//! switcher, the source beside it, the UI strings or the theme.
 //!
 //! Frontmatter is memoized by the BLAKE3 hash of (path, text): its parse is
 //! a pure function of the two.
