@@ -276,16 +276,23 @@ impl Hash for Html<'_> {
     }
 }
 
-/// Feeds `Hash` implementations into BLAKE3, for the keys of [`PageFn`].
-struct Fingerprint(blake3::Hasher);
+/// Collects what `Hash` implementations write, for the BLAKE3 keys of
+/// [`PageFn`] (one hash of the whole, not one update per field: views write
+/// many small pieces; large HTML is written as its hash, see [`Html`]).
+struct Fingerprint(Vec<u8>);
+
+impl Fingerprint {
+    fn finalize(&self) -> blake3::Hash {
+        blake3::hash(&self.0)
+    }
+}
 
 impl Hasher for Fingerprint {
     fn write(&mut self, bytes: &[u8]) {
-        self.0.update(bytes);
+        self.0.extend_from_slice(bytes);
     }
     fn finish(&self) -> u64 {
-        let h = self.0.finalize();
-        u64::from_le_bytes(h.as_bytes()[..8].try_into().unwrap_or_default())
+        u64::from_le_bytes(self.finalize().as_bytes()[..8].try_into().unwrap_or_default())
     }
 }
 
@@ -907,14 +914,14 @@ impl<'a> Ctx<'a> {
 
     /// The key of a template rendering: everything the template sees.
     fn key(&self, template: &str, path: &str, locale: usize, view: &impl Hash) -> blake3::Hash {
-        let mut h = Fingerprint(blake3::Hasher::new());
+        let mut h = Fingerprint(Vec::with_capacity(4096));
         h.write(self.theme.fingerprint.as_bytes());
         template.hash(&mut h);
         path.hash(&mut h);
         self.site_view.hash(&mut h);
         h.write(self.locales[locale].t_hash.as_bytes());
         view.hash(&mut h);
-        h.0.finalize()
+        h.finalize()
     }
 
     fn render_job(&self, job: &Job, render: &PageFn<'_>) -> Result<Page, Diagnostic> {
