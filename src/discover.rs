@@ -236,20 +236,69 @@ fn symlink_problem(path: &Path, content_root: &Path) -> Option<String> {
     }
 }
 
+/// What the file system says about a file's version: a file whose stamp
+/// is unchanged is taken to hold the same bytes (`stele serve`'s cache of
+/// texts, [`crate::incremental::Texts`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stamp {
+    modified: Option<std::time::SystemTime>,
+    len: u64,
+    /// Inode and status-change time: an editor that saves by renaming a new
+    /// file over the old one changes the inode.
+    #[cfg(unix)]
+    inode: (u64, i64, i64),
+}
+
+impl Stamp {
+    fn of(meta: &std::fs::Metadata) -> Stamp {
+        #[cfg(unix)]
+        use std::os::unix::fs::MetadataExt;
+        Stamp {
+            modified: meta.modified().ok(),
+            len: meta.len(),
+            #[cfg(unix)]
+            inode: (meta.ino(), meta.ctime(), meta.ctime_nsec()),
+        }
+    }
+}
+
+/// Reads the decoded text of a file: called with the file's path, its
+/// stamp and the reading itself ([`read_text`]); must return what the
+/// reading returns. `stele serve` passes a cache.
+pub type TextFn<'a> =
+    dyn Fn(&Path, Stamp, &dyn Fn() -> Result<String, Diagnostic>) -> Result<String, Diagnostic> + Sync + 'a;
+
+/// The [`TextFn`] that reads every time.
+pub fn read_text(_path: &Path, _stamp: Stamp, read: &dyn Fn() -> Result<String, Diagnostic>) -> Result<String, Diagnostic> {
+    read()
+}
+
 /// Reads the Markdown files of the locales that `keep` accepts, in parallel.
 pub fn read(walk: Walk, keep: &(dyn Fn(&str) -> bool + Sync)) -> Discovered {
+    read_with(walk, keep, &read_text)
+}
+
+/// [`read`] with every file's text going through `text`.
+pub fn read_with(walk: Walk, keep: &(dyn Fn(&str) -> bool + Sync), text: &TextFn<'_>) -> Discovered {
     let results: Vec<Result<SourceFile, Diagnostic>> = walk
         .markdown
         .par_iter()
         .filter(|(locale, ..)| keep(locale))
         .map(|(locale, rel, abs, kind)| {
             let path = format!("content/{locale}/{rel}");
-            let bytes = std::fs::read(abs).map_err(|e| {
-                Diagnostic::new(Code::UnreadableFile, path.clone(), format!("cannot read file: {e}"))
-                    .with_hint("check the file's permissions")
-                    .with_locale(locale.clone())
-            })?;
-            let text = decode(&bytes).map_err(|d| d.located(&path, locale))?;
+            let read = || {
+                let bytes = std::fs::read(abs).map_err(|e| {
+                    Diagnostic::new(Code::UnreadableFile, path.clone(), format!("cannot read file: {e}"))
+                        .with_hint("check the file's permissions")
+                        .with_locale(locale.clone())
+                })?;
+                decode(&bytes).map_err(|d| d.located(&path, locale))
+            };
+            // A file that cannot be stat'ed is read (and reported) as before.
+            let text = match std::fs::metadata(abs) {
+                Ok(meta) => text(abs, Stamp::of(&meta), &read)?,
+                Err(_) => read()?,
+            };
             Ok(SourceFile { path, locale: locale.clone(), rel: rel.clone(), text, kind: *kind })
         })
         .collect();

@@ -1,5 +1,12 @@
-//! Incremental rebuilds for `stele serve`: caches of the frontmatter and
-//! Markdown stages, and the list of pages a rebuild changed.
+//! Incremental rebuilds for `stele serve`: caches of the file texts
+//! ([`Texts`], by path and [`Stamp`]), of the frontmatter, Markdown and
+//! render stages, and the list of pages a rebuild changed.
+//!
+//! Rendered templates are memoized by the key render computes
+//! ([`crate::render::PageFn`]: a hash of everything the template sees), so
+//! a page is rendered again only when its view changed: its article, the
+//! titles and paths of its folder's sidebar, its translation group's
+//! switcher, the source beside it, the UI strings or the theme.
 //!
 //! Frontmatter is memoized by the BLAKE3 hash of (path, text): its parse is
 //! a pure function of the two.
@@ -22,10 +29,12 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::diagnostic::Diagnostic;
+use crate::discover::Stamp;
 use crate::frontmatter::{self, Frontmatter};
 use crate::markdown::{self, RenderOptions, Rendered};
 use crate::pipeline::{self, Built, Inputs};
@@ -58,6 +67,9 @@ pub struct Stats {
     pub parsed: usize,
     /// Files whose frontmatter was parsed again.
     pub frontmatter_parsed: usize,
+    /// Templates rendered again (pages and folder sidebars; the rest came
+    /// from the cache).
+    pub rendered: usize,
     /// Output paths of the pages that are new or differ from the previous
     /// build's, sorted.
     pub changed_pages: Vec<String>,
@@ -67,19 +79,78 @@ pub struct Stats {
 
 type Parsed = Arc<(Frontmatter, Vec<Diagnostic>)>;
 
+/// The decoded texts of the site's files by path and [`Stamp`], for
+/// [`pipeline::load_with`]: a file whose stamp did not change is not read
+/// again. Only texts that were read without a diagnostic are kept.
+#[derive(Default)]
+pub struct Texts {
+    old: HashMap<PathBuf, (Stamp, Arc<String>)>,
+    next: Mutex<HashMap<PathBuf, (Stamp, Arc<String>)>>,
+    read: AtomicUsize,
+}
+
+impl Texts {
+    /// A [`crate::discover::TextFn`].
+    pub fn text(&self, path: &Path, stamp: Stamp, read: &dyn Fn() -> Result<String, Diagnostic>) -> Result<String, Diagnostic> {
+        let entry = match self.old.get(path) {
+            Some((s, text)) if *s == stamp => Arc::clone(text),
+            _ => {
+                self.read.fetch_add(1, Ordering::Relaxed);
+                Arc::new(read()?)
+            }
+        };
+        let text = String::clone(&entry);
+        if let Ok(mut next) = self.next.lock() {
+            next.insert(path.to_path_buf(), (stamp, entry));
+        }
+        Ok(text)
+    }
+
+    /// Ends a load: keeps the texts it asked for, forgets the others, and
+    /// returns how many files it read.
+    pub fn finish(&mut self) -> usize {
+        self.old = std::mem::take(self.next.get_mut().unwrap_or_else(|p| p.into_inner()));
+        std::mem::take(self.read.get_mut())
+    }
+
+    /// Forgets the text of `path` (the watcher saw it change: a save within
+    /// the file system's timestamp granularity that keeps the size would
+    /// otherwise keep its stamp).
+    pub fn forget(&mut self, path: &Path) {
+        self.old.remove(path);
+    }
+
+    /// Forgets every text.
+    pub fn clear(&mut self) {
+        self.old.clear();
+        if let Ok(next) = self.next.get_mut() {
+            next.clear();
+        }
+    }
+}
+
 /// The incremental build cache. One per `stele serve`.
 pub struct Cache {
     mode: Mode,
     /// Frontmatter by hash of (path, text).
     frontmatter: HashMap<blake3::Hash, Parsed>,
     markdown: HashMap<blake3::Hash, Vec<Arc<Entry>>>,
+    /// Rendered templates by the hash of everything they saw ([`render::PageFn`]).
+    /// (bytes, hash of the bytes)
+    rendered: HashMap<blake3::Hash, Arc<(String, blake3::Hash)>>,
     /// Hash of every page of the previous build.
     pages: HashMap<String, blake3::Hash>,
 }
 
 impl Cache {
     pub fn new(mode: Mode) -> Cache {
-        Cache { mode, frontmatter: HashMap::new(), markdown: HashMap::new(), pages: HashMap::new() }
+        Cache {
+            mode,
+            frontmatter: HashMap::new(),
+            markdown: HashMap::new(),
+            rendered: HashMap::new(),
+            pages: HashMap::new(),
+        }
     }
 
     /// Forgets every cached result (a theme or configuration change); the
@@ -87,6 +158,7 @@ impl Cache {
     pub fn clear(&mut self) {
         self.frontmatter.clear();
         self.markdown.clear();
+        self.rendered.clear();
     }
 
     /// Runs the pipeline, reusing what the previous builds computed.
@@ -147,13 +219,49 @@ impl Cache {
             }
             result
         };
-        let stages = pipeline::Stages { frontmatter: &fm_memo, markdown: &memo };
+        let old_rendered = &self.rendered;
+        let next_rendered: Mutex<HashMap<blake3::Hash, Arc<(String, blake3::Hash)>>> = Mutex::new(HashMap::new());
+        let rendered = AtomicUsize::new(0);
+        let page_hashes: Mutex<HashMap<String, blake3::Hash>> = Mutex::new(HashMap::new());
+        let render_memo = |key: &dyn Fn() -> blake3::Hash,
+                           page: Option<&str>,
+                           render: &dyn Fn() -> Result<String, Diagnostic>|
+         -> Result<String, Diagnostic> {
+            let key = key();
+            let entry = match old_rendered.get(&key) {
+                Some(e) => Arc::clone(e),
+                None => {
+                    rendered.fetch_add(1, Ordering::Relaxed);
+                    let html = render()?;
+                    let hash = blake3::hash(html.as_bytes());
+                    Arc::new((html, hash))
+                }
+            };
+            let out = entry.0.clone();
+            if let Some(path) = page {
+                if let Ok(mut hashes) = page_hashes.lock() {
+                    hashes.insert(path.to_string(), entry.1);
+                }
+            }
+            if let Ok(mut next) = next_rendered.lock() {
+                next.insert(key, entry);
+            }
+            Ok(out)
+        };
+        let stages = pipeline::Stages { frontmatter: &fm_memo, markdown: &memo, render: &render_memo };
         let built = pipeline::run_with(inputs, self.mode, &stages);
         self.markdown = next.into_inner().unwrap_or_default();
         self.frontmatter = next_fm.into_inner().unwrap_or_default();
+        self.rendered = next_rendered.into_inner().unwrap_or_default();
 
-        let pages: HashMap<String, blake3::Hash> =
-            built.pages.iter().map(|p| (p.path.clone(), blake3::hash(&p.bytes))).collect();
+        // Rendered pages come with the hash of their bytes; the others
+        // (sitemap, assets, redirects, status) are hashed here.
+        let known = page_hashes.into_inner().unwrap_or_default();
+        let pages: HashMap<String, blake3::Hash> = built
+            .pages
+            .iter()
+            .map(|p| (p.path.clone(), known.get(&p.path).copied().unwrap_or_else(|| blake3::hash(&p.bytes))))
+            .collect();
         let mut changed: Vec<String> =
             pages.iter().filter(|(path, h)| self.pages.get(*path) != Some(h)).map(|(p, _)| p.clone()).collect();
         changed.sort();
@@ -164,6 +272,7 @@ impl Cache {
             articles: built.site.articles.len(),
             parsed: parsed.into_inner(),
             frontmatter_parsed: fm_parsed.into_inner(),
+            rendered: rendered.into_inner(),
             changed_pages: changed,
             removed_pages: removed,
         };
@@ -221,6 +330,14 @@ mod tests {
         write(root, "content/ja-JP/guide.md", "---\nms.assetid: guide\n---\n# ガイド\n");
 
         let mut cache = Cache::new(Mode::Serve);
+        let mut texts = Texts::default();
+        let mut load = |root: &Path| {
+            let config = Config::load(root, &Overrides::default()).unwrap();
+            let t = &texts;
+            let inputs = pipeline::load_with(config, &|p, st, r| t.text(p, st, r)).unwrap();
+            texts.finish();
+            inputs
+        };
         let (b, s) = cache.build(load(root));
         assert_same(&b, root);
         assert_eq!(s.parsed, 5, "the first build parses every article");
@@ -230,14 +347,15 @@ mod tests {
         // Nothing changed: nothing parsed, no page changed.
         let (b, s) = cache.build(load(root));
         assert_same(&b, root);
-        assert_eq!((s.parsed, s.frontmatter_parsed, s.changed_pages.len()), (0, 0, 0));
+        assert_eq!((s.parsed, s.frontmatter_parsed, s.rendered, s.changed_pages.len()), (0, 0, 0, 0));
 
         // Edit one article: only it is parsed again.
         write(root, "content/en-US/other.md", "# Other\n\nEdited.\n");
         let (b, s) = cache.build(load(root));
         assert_same(&b, root);
         assert_eq!((s.parsed, s.frontmatter_parsed), (1, 1));
-        assert!(s.changed_pages.iter().any(|p| p == "en-us/other/index.html"), "{:?}", s.changed_pages);
+        assert_eq!(s.rendered, 1, "only its page is rendered again (its title, so the sidebars, did not change)");
+        assert_eq!(s.changed_pages, ["en-us/other/index.html"]);
 
         // Edit an include: the article including it is parsed again.
         write(root, "content/en-US/includes/note.md", "A changed note.\n");
@@ -259,7 +377,80 @@ mod tests {
 
         // A translation changes its title: the group's pages change (switchers).
         write(root, "content/ja-JP/guide.md", "---\nms.assetid: guide\ntitle: 新しいガイド\n---\n# ガイド\n");
+        let (b, s) = cache.build(load(root));
+        assert_same(&b, root);
+        // The other pages of the locale list the new title in their sidebar.
+        assert!(s.changed_pages.iter().any(|p| p == "ja-jp/index.html"), "{:?}", s.changed_pages);
+        assert!(page_text(&b, "ja-jp/index.html").contains("新しいガイド"));
+
+        // An anchor goes away: the article linking to it gets a diagnostic,
+        // though its own text did not change.
+        write(root, "content/en-US/guide.md", "---\nms.assetid: guide\n---\n# Guide\n\n## Install\n\n[!INCLUDE [note](includes/note.md)]\n");
         let (b, _) = cache.build(load(root));
         assert_same(&b, root);
+        assert!(
+            b.diagnostics.iter().any(|d| d.file == "content/en-US/index.md" && d.message.contains("setup")),
+            "{:?}",
+            diags(&b)
+        );
+
+        // The source gains an anchor written by hand: the translation's page
+        // (side-by-side view) marks it missing, though its text did not change.
+        write(root, "content/en-US/guide.md", "---\nms.assetid: guide\n---\n# Guide\n\n## <a name=\"install\"></a>Install\n");
+        let (b, s) = cache.build(load(root));
+        assert_same(&b, root);
+        assert!(s.changed_pages.iter().any(|p| p == "ja-jp/guide/index.html"), "{:?}", s.changed_pages);
+        assert!(page_text(&b, "ja-jp/guide/index.html").contains("stele-sxs-missing-anchor"));
+
+        // A theme change renders every page again.
+        let base = include_str!("../themes/default/templates/base.html");
+        write(root, "themes/default/templates/base.html", &base.replacen("<head>", "<head>\n<!-- themed -->", 1));
+        let (b, s) = cache.build(load(root));
+        assert_same(&b, root);
+        let html: Vec<&str> = b.pages.iter().map(|p| p.path.as_str()).filter(|p| p.ends_with(".html")).collect();
+        assert!(html.len() > 5, "{html:?}");
+        for p in &html {
+            assert!(page_text(&b, p).contains("<!-- themed -->"), "{p}");
+            assert!(s.changed_pages.iter().any(|c| c == p), "{p} not reported changed");
+        }
+        assert!(s.rendered >= html.len());
+    }
+
+    #[test]
+    fn texts_are_read_again_only_when_a_file_changes() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(root, "content/en-US/a.md", "# A\n");
+        write(root, "content/en-US/b.md", "# B\n");
+        let mut texts = Texts::default();
+        let load = |texts: &mut Texts| {
+            let config = Config::load(root, &Overrides::default()).unwrap();
+            let t = &*texts;
+            let inputs = pipeline::load_with(config, &|p, st, r| t.text(p, st, r)).unwrap();
+            let read = texts.finish();
+            let sources: Vec<(String, String)> =
+                inputs.discovered.sources.iter().map(|f| (f.path.clone(), f.text.clone())).collect();
+            (read, sources)
+        };
+        let (read, first) = load(&mut texts);
+        assert_eq!(read, 2);
+        let (read, again) = load(&mut texts);
+        assert_eq!((read, &again), (0, &first), "nothing changed: nothing read");
+        // Same length, new bytes: the stamp (time, inode change) differs.
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        write(root, "content/en-US/a.md", "# Z\n");
+        let (read, after) = load(&mut texts);
+        assert_eq!(read, 1);
+        assert!(after.contains(&("content/en-US/a.md".to_string(), "# Z\n".to_string())), "{after:?}");
+        assert_eq!(load(&mut texts).1, pipeline::load(Config::load(root, &Overrides::default()).unwrap())
+            .unwrap().discovered.sources.iter().map(|f| (f.path.clone(), f.text.clone())).collect::<Vec<_>>());
+        fs::remove_file(root.join("content/en-US/b.md")).unwrap();
+        load(&mut texts);
+        assert_eq!(texts.old.len(), 1, "a removed file is forgotten");
+    }
+
+    fn page_text<'b>(b: &'b Built, path: &str) -> &'b str {
+        let p = b.pages.iter().find(|p| p.path == path).unwrap_or_else(|| panic!("no page `{path}`"));
+        std::str::from_utf8(&p.bytes).unwrap()
     }
 }

@@ -47,6 +47,12 @@ pub struct Inputs {
 /// Reads the site from disk. `Err` for failures of the site as a whole
 /// (no `content/`, a broken theme, an unknown `--locale`).
 pub fn load(config: Config) -> Result<Inputs> {
+    load_with(config, &discover::read_text)
+}
+
+/// [`load`] with the texts of Markdown files read through `text`
+/// (`stele serve` passes its cache, [`crate::incremental::Texts`]).
+pub fn load_with(config: Config, text: &discover::TextFn<'_>) -> Result<Inputs> {
     let walk = discover::walk(&config)?;
     let default_locale = site::choose_default_locale(&config, &walk.article_counts());
     if let Some(d) = &config.default_locale {
@@ -67,7 +73,7 @@ pub fn load(config: Config) -> Result<Inputs> {
     let only = config.only_locales.clone();
     let default = default_locale.clone();
     let keep = move |l: &str| only.is_empty() || only.iter().any(|x| x == l) || default.as_deref() == Some(l);
-    let discovered = discover::read(walk, &keep);
+    let discovered = discover::read_with(walk, &keep, text);
     let theme = match discover::theme_files(&config)? {
         Some(files) => Theme::from_files(files)?,
         None if config.theme == "default" => Theme::embedded_default(),
@@ -107,12 +113,14 @@ pub type MarkdownFn<'a> = dyn Fn(&str, &markdown::Rewrite, markdown::RenderOptio
 pub struct Stages<'a> {
     pub frontmatter: &'a site::FrontmatterFn<'a>,
     pub markdown: &'a MarkdownFn<'a>,
+    /// Every template rendering of the render stage ([`render::PageFn`]).
+    pub render: &'a render::PageFn<'a>,
 }
 
 impl Stages<'static> {
     /// The stages themselves, uncached.
     pub fn direct() -> Stages<'static> {
-        Stages { frontmatter: &crate::frontmatter::parse, markdown: &markdown::render }
+        Stages { frontmatter: &crate::frontmatter::parse, markdown: &markdown::render, render: &render::render_direct }
     }
 }
 
@@ -147,7 +155,7 @@ pub fn run_with(inputs: Inputs, mode: render::Mode, stages: &Stages<'_>) -> Buil
     diags.extend(crate::lint::lint(&site, &outputs));
 
     let states = translation::states(&site, &history);
-    let (mut pages, render_diags) = render::render_site(&site, &outputs, &states, &theme, &ui, mode);
+    let (mut pages, render_diags) = render::render_site_with(&site, &outputs, &states, &theme, &ui, mode, stages.render);
     diags.extend(render_diags);
     pages.extend(crate::redirect::pages(&site, &resolver));
     if config.status_page {

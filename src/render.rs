@@ -14,6 +14,8 @@
 //! hreflang alternates and the sitemap list real translations only.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+use std::sync::{Arc, OnceLock};
 
 use anyhow::{Context as _, bail};
 use rayon::prelude::*;
@@ -70,6 +72,9 @@ pub struct Theme {
     tera: tera::Tera,
     /// (path below `_stele/`, bytes), sorted by path.
     assets: Vec<(String, Vec<u8>)>,
+    /// BLAKE3 of every file of the theme (names and bytes): part of the key
+    /// of every rendered page ([`PageFn`]).
+    fingerprint: blake3::Hash,
 }
 
 impl Theme {
@@ -80,6 +85,11 @@ impl Theme {
             DEFAULT_THEME.iter().map(|(n, b)| (n.to_string(), b.to_vec())).collect();
         for (name, bytes) in files {
             all.insert(name.replace('\\', "/"), bytes);
+        }
+        let mut fingerprint = blake3::Hasher::new();
+        for (name, bytes) in &all {
+            fingerprint.update(&(name.len() as u64).to_le_bytes()).update(name.as_bytes());
+            fingerprint.update(&(bytes.len() as u64).to_le_bytes()).update(bytes);
         }
         let mut templates = Vec::new();
         let mut assets = Vec::new();
@@ -101,7 +111,7 @@ impl Theme {
                 bail!("the theme has no `templates/{t}`");
             }
         }
-        Ok(Theme { tera, assets })
+        Ok(Theme { tera, assets, fingerprint: fingerprint.finalize() })
     }
 
     /// The built-in theme.
@@ -166,7 +176,7 @@ pub fn escape(s: &str) -> String {
 // ---------------------------------------------------------------------------
 // View structs: what templates see.
 
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 struct SiteView {
     title: String,
     /// URL path prefix (`/docs`) or empty.
@@ -177,8 +187,8 @@ struct SiteView {
     serve: bool,
 }
 
-#[derive(Serialize, Default)]
-struct PageView {
+#[derive(Serialize, Hash, Default)]
+struct PageView<'a> {
     /// `article`, `fallback`, `locale-index`, `root`, `not-found`.
     kind: &'static str,
     lang: String,
@@ -192,17 +202,17 @@ struct PageView {
     /// The locale's start page.
     home: String,
     /// The sidebar, rendered by `nav.html` (the current page marked).
-    nav: String,
+    nav: Nav,
     breadcrumb: Vec<Crumb>,
     toc: Vec<TocItem>,
     /// The article's HTML.
-    content: String,
+    content: Html<'a>,
     /// Language of the content when it differs from the page's (fallback pages).
     content_lang: Option<String>,
     content_dir: Option<&'static str>,
     updated: Option<DateView>,
     notices: Vec<NoticeView>,
-    sxs: Option<SxsView>,
+    sxs: Option<SxsView<'a>>,
     /// Locale index: every article of the locale.
     index: Vec<NavItem>,
     /// Root and 404: every locale's start page.
@@ -211,13 +221,110 @@ struct PageView {
     script_locales: String,
 }
 
-#[derive(Serialize)]
+/// A page's sidebar: its folder's, rendered once, with the page's link
+/// marked current when it is serialized. Hashed as the folder sidebar's
+/// hash and the URL (what [`mark_current`] reads), so the key of a page
+/// does not hash the sidebar's text again.
+#[derive(Default)]
+struct Nav {
+    /// The folder's sidebar and its BLAKE3 hash.
+    folder: Option<Arc<(String, blake3::Hash)>>,
+    url: String,
+}
+
+impl Serialize for Nav {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match &self.folder {
+            Some(f) => s.serialize_str(&mark_current(&f.0, &self.url)),
+            None => s.serialize_str(""),
+        }
+    }
+}
+
+impl Hash for Nav {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.folder.as_ref().map(|f| *f.1.as_bytes()).hash(state);
+        self.url.hash(state);
+    }
+}
+
+/// An article's HTML, hashed as its BLAKE3 hash (computed once per build
+/// and article, though several pages show it).
+#[derive(Clone, Copy)]
+struct Html<'a> {
+    text: &'a str,
+    hash: &'a OnceLock<blake3::Hash>,
+}
+
+static NO_HASH: OnceLock<blake3::Hash> = OnceLock::new();
+
+impl Default for Html<'_> {
+    fn default() -> Self {
+        Html { text: "", hash: &NO_HASH }
+    }
+}
+
+impl Serialize for Html<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.text)
+    }
+}
+
+impl Hash for Html<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write(self.hash.get_or_init(|| blake3::hash(self.text.as_bytes())).as_bytes());
+    }
+}
+
+/// Collects what `Hash` implementations write, for the BLAKE3 keys of
+/// [`PageFn`] (one hash of the whole, not one update per field: views write
+/// many small pieces; large HTML is written as its hash, see [`Html`]).
+struct Fingerprint(Vec<u8>);
+
+impl Fingerprint {
+    fn finalize(&self) -> blake3::Hash {
+        blake3::hash(&self.0)
+    }
+}
+
+impl Hasher for Fingerprint {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0.extend_from_slice(bytes);
+    }
+    fn finish(&self) -> u64 {
+        u64::from_le_bytes(self.finalize().as_bytes()[..8].try_into().unwrap_or_default())
+    }
+}
+
+/// Renders one template: called with the BLAKE3 hash of everything the
+/// template sees (theme, template, output path, `site`, `page` or the
+/// sidebar's items, `t`) and the rendering itself. [`render_direct`]
+/// renders; `stele serve` passes a cache that returns the bytes it kept
+/// for the same key ([`crate::incremental`]). It must return what the
+/// rendering returns.
+///
+/// The key is given as a function (build and check never compute it), with
+/// the output path for pages (`None` for sidebars).
+pub type PageFn<'a> = dyn Fn(&dyn Fn() -> blake3::Hash, Option<&str>, &dyn Fn() -> Result<String, Diagnostic>) -> Result<String, Diagnostic>
+    + Sync
+    + 'a;
+
+/// The [`PageFn`] that renders every time.
+pub fn render_direct(
+    _key: &dyn Fn() -> blake3::Hash,
+    _page: Option<&str>,
+    render: &dyn Fn() -> Result<String, Diagnostic>,
+) -> Result<String, Diagnostic> {
+    render()
+}
+
+#[derive(Serialize, Hash)]
 struct AlternateView {
     hreflang: String,
     href: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 struct LanguageView {
     tag: String,
     name: String,
@@ -225,7 +332,7 @@ struct LanguageView {
     current: bool,
 }
 
-#[derive(Serialize, Clone)]
+#[derive(Serialize, Hash, Clone)]
 struct NavItem {
     title: String,
     href: Option<String>,
@@ -237,41 +344,90 @@ struct NavItem {
     children: Vec<NavItem>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 struct Crumb {
     title: String,
     href: Option<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 struct TocItem {
     id: String,
     text: String,
     children: Vec<TocItem>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 struct DateView {
     iso: String,
     text: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 struct NoticeView {
     class: &'static str,
     /// Escaped text with links and `<time>` elements.
     html: String,
 }
 
-#[derive(Serialize)]
-struct SxsView {
+#[derive(Serialize, Hash)]
+struct SxsView<'a> {
     source_lang: String,
     source_dir: &'static str,
     source_label: String,
     translation_label: String,
-    rows: Vec<SxsRow>,
+    rows: SxsRows<'a>,
     /// The translation carries machine-translation originals.
     has_originals: bool,
+}
+
+/// The rows of the side-by-side view, made when they are serialized (each
+/// section copy is an HTML rewrite), hashed as what they are made of.
+struct SxsRows<'a> {
+    source: Html<'a>,
+    source_headings: &'a [Heading],
+    translation: Html<'a>,
+    translation_headings: &'a [Heading],
+    /// Source anchors the translation lacks, sorted.
+    missing: Vec<String>,
+    missing_label: String,
+}
+
+impl SxsRows<'_> {
+    fn rows(&self) -> Vec<SxsRow> {
+        let missing: HashSet<String> = self.missing.iter().cloned().collect();
+        let src_sections = sections(self.source.text, self.source_headings);
+        let tr_sections = sections(self.translation.text, self.translation_headings);
+        (0..src_sections.len().max(tr_sections.len()))
+            .filter(|&k| {
+                let blank = |v: &Vec<&str>| v.get(k).is_none_or(|h| h.trim().is_empty());
+                !(blank(&src_sections) && blank(&tr_sections))
+            })
+            .map(|k| SxsRow {
+                source: src_sections.get(k).map(|h| sxs_copy(h, &missing, &self.missing_label)).unwrap_or_default(),
+                translation: tr_sections.get(k).map(|h| sxs_copy(h, &HashSet::new(), "")).unwrap_or_default(),
+            })
+            .collect()
+    }
+}
+
+impl Serialize for SxsRows<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.rows().serialize(s)
+    }
+}
+
+impl Hash for SxsRows<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        // `sections` reads only where each heading starts.
+        let starts = |hs: &[Heading]| hs.iter().map(|h| h.html_start).collect::<Vec<_>>();
+        self.source.hash(state);
+        starts(self.source_headings).hash(state);
+        self.translation.hash(state);
+        starts(self.translation_headings).hash(state);
+        self.missing.hash(state);
+        self.missing_label.hash(state);
+    }
 }
 
 #[derive(Serialize)]
@@ -280,7 +436,7 @@ struct SxsRow {
     translation: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 struct LocaleLink {
     tag: String,
     name: String,
@@ -529,8 +685,10 @@ struct LocaleCtx<'u> {
     /// The UI strings as a template value.
     t: tera::Value,
     nav: LocaleNav,
-    /// The sidebar rendered once per folder that holds a page.
-    sidebars: HashMap<String, String>,
+    /// The UI strings' hash, for the keys of pages.
+    t_hash: blake3::Hash,
+    /// The sidebar rendered once per folder that holds a page, with its hash.
+    sidebars: HashMap<String, Arc<(String, blake3::Hash)>>,
     home: String,
 }
 
@@ -559,6 +717,8 @@ struct Ctx<'a> {
     site_view: SiteView,
     locales: Vec<LocaleCtx<'a>>,
     fallbacks: Vec<Fallback>,
+    /// The hash of each article's HTML, when a key needs it.
+    html_hashes: Vec<OnceLock<blake3::Hash>>,
 }
 
 /// Renders every page of the site.
@@ -570,8 +730,21 @@ pub fn render_site(
     ui: &Ui,
     mode: Mode,
 ) -> (Vec<Page>, Vec<Diagnostic>) {
+    render_site_with(site, outputs, states, theme, ui, mode, &render_direct)
+}
+
+/// [`render_site`] with every template rendering going through `render`.
+pub fn render_site_with(
+    site: &Site,
+    outputs: &[ArticleOutput],
+    states: &[ArticleState],
+    theme: &Theme,
+    ui: &Ui,
+    mode: Mode,
+    render: &PageFn<'_>,
+) -> (Vec<Page>, Vec<Diagnostic>) {
     let mut ctx = Ctx::new(site, outputs, states, theme, ui, mode);
-    let mut diags = ctx.render_sidebars();
+    let mut diags = ctx.render_sidebars(render);
     let mut jobs: Vec<Job> = (0..site.articles.len()).map(Job::Article).collect();
     jobs.extend((0..ctx.fallbacks.len()).map(Job::Fallback));
     let homes: HashSet<String> = site
@@ -590,7 +763,7 @@ pub fn render_site(
         jobs.push(Job::NotFound);
     }
 
-    let rendered: Vec<Result<Page, Diagnostic>> = jobs.par_iter().map(|j| ctx.render_job(j)).collect();
+    let rendered: Vec<Result<Page, Diagnostic>> = jobs.par_iter().map(|j| ctx.render_job(j, render)).collect();
     let mut pages = Vec::with_capacity(rendered.len() + theme.assets.len() + 1);
     for r in rendered {
         match r {
@@ -683,15 +856,19 @@ impl<'a> Ctx<'a> {
             .zip(entries)
             .map(|(l, e)| {
                 let lui = ui.locale(&l.tag);
-                let t = tera::Value::from_serializable(&lui.all());
-                LocaleCtx { ui: lui, t, nav: LocaleNav::build(e), sidebars: HashMap::new(), home: home_url(site, l) }
+                let all = lui.all();
+                // Of the sorted map: a `tera::Value` map iterates in no fixed order.
+                let t_hash = blake3::hash(&serde_json::to_vec(&all).unwrap_or_default());
+                let t = tera::Value::from_serializable(&all);
+                LocaleCtx { ui: lui, t, t_hash, nav: LocaleNav::build(e), sidebars: HashMap::new(), home: home_url(site, l) }
             })
             .collect();
-        Ctx { site, outputs, states, theme, mode, site_view, locales, fallbacks }
+        let html_hashes = outputs.iter().map(|_| OnceLock::new()).collect();
+        Ctx { site, outputs, states, theme, mode, site_view, locales, fallbacks, html_hashes }
     }
 
     /// Renders the sidebar of every folder that holds a page, in parallel.
-    fn render_sidebars(&mut self) -> Vec<Diagnostic> {
+    fn render_sidebars(&mut self, render: &PageFn<'_>) -> Vec<Diagnostic> {
         let mut keys: Vec<(usize, String)> = Vec::new();
         for (l, lc) in self.locales.iter().enumerate() {
             keys.push((l, String::new()));
@@ -702,13 +879,17 @@ impl<'a> Ctx<'a> {
         let rendered: Vec<Result<String, Diagnostic>> = keys
             .par_iter()
             .map(|(l, dir)| {
-                let mut context = tera::Context::new();
-                context.insert("site", &self.site_view);
-                context.insert("items", &self.locales[*l].nav.view(Some(dir)));
-                context.insert_value("t", self.locales[*l].t.clone());
-                self.theme.tera.render("nav.html", &context).map_err(|e| {
-                    template_error(&e, "nav.html", self.theme_file("nav.html"), &format!("the sidebar of `{dir}/`"))
-                        .with_locale(self.site.locales[*l].tag.clone())
+                let items = self.locales[*l].nav.view(Some(dir));
+                let key = || self.key("nav.html", dir, *l, &items);
+                render(&key, None, &|| {
+                    let mut context = tera::Context::new();
+                    context.insert("site", &self.site_view);
+                    context.insert("items", &items);
+                    context.insert_value("t", self.locales[*l].t.clone());
+                    self.theme.tera.render("nav.html", &context).map_err(|e| {
+                        template_error(&e, "nav.html", self.theme_file("nav.html"), &format!("the sidebar of `{dir}/`"))
+                            .with_locale(self.site.locales[*l].tag.clone())
+                    })
                 })
             })
             .collect();
@@ -716,7 +897,8 @@ impl<'a> Ctx<'a> {
         for ((l, dir), r) in keys.into_iter().zip(rendered) {
             match r {
                 Ok(html) => {
-                    self.locales[l].sidebars.insert(dir, html);
+                    let hash = blake3::hash(html.as_bytes());
+                    self.locales[l].sidebars.insert(dir, Arc::new((html, hash)));
                 }
                 Err(d) => diags.push(d),
             }
@@ -725,12 +907,24 @@ impl<'a> Ctx<'a> {
     }
 
     /// The sidebar for the page at `rel` with URL `url`.
-    fn sidebar(&self, locale: usize, rel: &str, url: &str) -> String {
+    fn sidebar(&self, locale: usize, rel: &str, url: &str) -> Nav {
         let lc = &self.locales[locale];
-        lc.sidebars.get(dir_of(rel)).map(|nav| mark_current(nav, url)).unwrap_or_default()
+        Nav { folder: lc.sidebars.get(dir_of(rel)).cloned(), url: url.to_string() }
     }
 
-    fn render_job(&self, job: &Job) -> Result<Page, Diagnostic> {
+    /// The key of a template rendering: everything the template sees.
+    fn key(&self, template: &str, path: &str, locale: usize, view: &impl Hash) -> blake3::Hash {
+        let mut h = Fingerprint(Vec::with_capacity(4096));
+        h.write(self.theme.fingerprint.as_bytes());
+        template.hash(&mut h);
+        path.hash(&mut h);
+        self.site_view.hash(&mut h);
+        h.write(self.locales[locale].t_hash.as_bytes());
+        view.hash(&mut h);
+        h.finalize()
+    }
+
+    fn render_job(&self, job: &Job, render: &PageFn<'_>) -> Result<Page, Diagnostic> {
         let site = self.site;
         let (template, locale, view, path, file) = match job {
             Job::Article(i) => {
@@ -755,15 +949,21 @@ impl<'a> Ctx<'a> {
                 ("404.html", d, self.not_found_view(), "404.html".to_string(), self.theme_file("404.html"))
             }
         };
-        let mut context = tera::Context::new();
-        context.insert("site", &self.site_view);
-        context.insert("page", &view);
-        context.insert_value("t", self.locales[locale].t.clone());
-        match self.theme.tera.render(template, &context) {
-            Ok(html) => Ok(Page { path, bytes: html.into_bytes() }),
-            Err(e) => Err(template_error(&e, template, file, &format!("`{path}`"))
-                .with_locale(site.locales[locale].tag.clone())),
-        }
+        let key = || self.key(template, &path, locale, &view);
+        let html = render(&key, Some(&path), &|| {
+            let mut context = tera::Context::new();
+            context.insert("site", &self.site_view);
+            context.insert("page", &view);
+            context.insert_value("t", self.locales[locale].t.clone());
+            self.theme.tera.render(template, &context).map_err(|e| {
+                template_error(&e, template, file.clone(), &format!("`{path}`")).with_locale(site.locales[locale].tag.clone())
+            })
+        })?;
+        Ok(Page { path, bytes: html.into_bytes() })
+    }
+
+    fn html(&self, article: ArticleId) -> Html<'_> {
+        Html { text: &self.outputs[article].rendered.html, hash: &self.html_hashes[article] }
     }
 
     fn theme_file(&self, template: &str) -> String {
@@ -824,7 +1024,7 @@ impl<'a> Ctx<'a> {
         format!("<time datetime=\"{}\">{}</time>", d.iso(), escape(&lui.date(d)))
     }
 
-    fn article_view(&self, i: ArticleId) -> PageView {
+    fn article_view(&self, i: ArticleId) -> PageView<'_> {
         let site = self.site;
         let a = &site.articles[i];
         let locale = &site.locales[a.locale];
@@ -875,7 +1075,7 @@ impl<'a> Ctx<'a> {
             nav: self.sidebar(a.locale, &a.rel, &a.url),
             breadcrumb: lc.nav.breadcrumb(&a.rel, &out.title, &lc.home, lc.ui.text("home")),
             toc: toc(&out.rendered.headings),
-            content: out.rendered.html.clone(),
+            content: self.html(i),
             updated: self.date_view(&lc.ui, i),
             notices,
             sxs,
@@ -883,7 +1083,7 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    fn fallback_view(&self, fb: &Fallback) -> PageView {
+    fn fallback_view(&self, fb: &Fallback) -> PageView<'_> {
         let site = self.site;
         let src = &site.articles[fb.source];
         let src_locale = &site.locales[src.locale];
@@ -910,7 +1110,7 @@ impl<'a> Ctx<'a> {
             nav: self.sidebar(fb.locale, &src.rel, &fb.url),
             breadcrumb: lc.nav.breadcrumb(&src.rel, &out.title, &lc.home, lc.ui.text("home")),
             toc: toc(&out.rendered.headings),
-            content: out.rendered.html.clone(),
+            content: self.html(fb.source),
             content_lang: Some(src_locale.tag.clone()),
             content_dir: Some(src_locale.dir.as_str()),
             updated: self.date_view(&lc.ui, fb.source),
@@ -933,7 +1133,7 @@ impl<'a> Ctx<'a> {
             .collect()
     }
 
-    fn locale_index_view(&self, l: usize) -> PageView {
+    fn locale_index_view(&self, l: usize) -> PageView<'_> {
         let site = self.site;
         let locale = &site.locales[l];
         let lc = &self.locales[l];
@@ -967,7 +1167,7 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    fn root_view(&self) -> PageView {
+    fn root_view(&self) -> PageView<'_> {
         let site = self.site;
         let d = &site.locales[site.default_locale];
         let locales = self.locale_links();
@@ -989,7 +1189,7 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    fn not_found_view(&self) -> PageView {
+    fn not_found_view(&self) -> PageView<'_> {
         let site = self.site;
         let d = &site.locales[site.default_locale];
         PageView {
@@ -1004,12 +1204,12 @@ impl<'a> Ctx<'a> {
     }
 
     /// The source beside the translation, section by section.
-    fn sxs_view(&self, lc: &LocaleCtx<'_>, source: ArticleId, translation: ArticleId) -> SxsView {
+    fn sxs_view(&self, lc: &LocaleCtx<'_>, source: ArticleId, translation: ArticleId) -> SxsView<'_> {
         let site = self.site;
         let src_locale = &site.locales[site.articles[source].locale];
         let tr_locale = &site.locales[site.articles[translation].locale];
-        let s = &self.outputs[source].rendered;
-        let t = &self.outputs[translation].rendered;
+        let s: &'a crate::markdown::Rendered = &self.outputs[source].rendered;
+        let t: &'a crate::markdown::Rendered = &self.outputs[translation].rendered;
         // As the `anchor-parity` lint: anchors written by hand (HTML ids and
         // names, explicit heading ids) are what other pages link to; slugs of
         // translated headings differ by design.
@@ -1019,21 +1219,18 @@ impl<'a> Ctx<'a> {
             AnchorSource::Footnote => false,
         };
         let have: HashSet<&str> = t.anchors.iter().map(|a| a.id.as_str()).collect();
-        let missing: HashSet<String> =
+        let mut missing: Vec<String> =
             s.anchors.iter().filter(|a| stable(a) && !have.contains(a.id.as_str())).map(|a| a.id.clone()).collect();
-        let missing_label = lc.ui.text("sxs-missing-anchor");
-        let src_sections = sections(&s.html, &s.headings);
-        let tr_sections = sections(&t.html, &t.headings);
-        let rows = (0..src_sections.len().max(tr_sections.len()))
-            .filter(|&k| {
-                let blank = |v: &Vec<&str>| v.get(k).is_none_or(|h| h.trim().is_empty());
-                !(blank(&src_sections) && blank(&tr_sections))
-            })
-            .map(|k| SxsRow {
-                source: src_sections.get(k).map(|h| sxs_copy(h, &missing, &missing_label)).unwrap_or_default(),
-                translation: tr_sections.get(k).map(|h| sxs_copy(h, &HashSet::new(), "")).unwrap_or_default(),
-            })
-            .collect();
+        missing.sort();
+        missing.dedup();
+        let rows = SxsRows {
+            source: self.html(source),
+            source_headings: &s.headings,
+            translation: self.html(translation),
+            translation_headings: &t.headings,
+            missing,
+            missing_label: lc.ui.text("sxs-missing-anchor"),
+        };
         SxsView {
             source_lang: src_locale.tag.clone(),
             source_dir: src_locale.dir.as_str(),

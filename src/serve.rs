@@ -33,7 +33,7 @@ use tokio::sync::broadcast;
 use crate::config::{CONFIG_FILE, Config, Overrides};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::discover::REDIRECT_FILE;
-use crate::incremental::{Cache, Stats};
+use crate::incremental::{Cache, Stats, Texts};
 use crate::pipeline::{self, Built};
 use crate::render::Mode;
 use crate::report::{self, Color, Format};
@@ -200,6 +200,7 @@ struct Builder {
     site: PathBuf,
     overrides: Overrides,
     cache: Cache,
+    texts: Texts,
     /// Errors of the last good build: a rebuild that adds one fails.
     errors: HashSet<String>,
     /// Every diagnostic of the last good build: a rebuild prints only new ones.
@@ -230,14 +231,18 @@ impl Builder {
             site: options.site.clone(),
             overrides,
             cache: Cache::new(Mode::Serve),
+            texts: Texts::default(),
             errors: HashSet::new(),
             seen: HashSet::new(),
         })
     }
 
-    fn load(&self) -> Result<pipeline::Inputs> {
+    fn load(&mut self) -> Result<pipeline::Inputs> {
         let config = Config::load(&self.site, &self.overrides)?;
-        pipeline::load(config)
+        let texts = &self.texts;
+        let inputs = pipeline::load_with(config, &|path, stamp, read| texts.text(path, stamp, read));
+        self.texts.finish();
+        inputs
     }
 
     /// The first build: its errors do not stop the server.
@@ -259,6 +264,7 @@ impl Builder {
     fn rebuild(&mut self, scope: Scope) -> std::result::Result<(Built, Stats, Vec<Diagnostic>), String> {
         if scope == Scope::All {
             self.cache.clear();
+            self.texts.clear();
         }
         let inputs = self.load().map_err(|e| format!("error: {e:#}\n"))?;
         let (built, stats) = self.cache.build(inputs);
@@ -324,6 +330,7 @@ fn watch(root: &Path, shared: Arc<Shared>, mut builder: Builder) -> Result<()> {
                             continue;
                         }
                         for p in &ev.paths {
+                            builder.texts.forget(p);
                             if let Some(s) = classify(&root, p) {
                                 scope = scope.max(Some(s));
                                 if p.parent() == Some(root.as_path()) && p.is_dir() {
