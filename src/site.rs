@@ -464,6 +464,29 @@ fn base_path_of(base_url: &str) -> String {
     path.trim_end_matches('/').to_string()
 }
 
+/// A site built in memory from (locale, path, text) articles, with the
+/// zero configuration: for the tests of the pure stages.
+#[cfg(test)]
+pub(crate) fn test_site(files: &[(&str, &str, &str)]) -> Site {
+    let sources: Vec<SourceFile> = files
+        .iter()
+        .map(|(l, rel, text)| SourceFile {
+            path: format!("content/{l}/{rel}"),
+            locale: l.to_string(),
+            rel: rel.to_string(),
+            text: text.to_string(),
+            kind: if rel.contains("includes/") { FileKind::Include } else { FileKind::Article },
+        })
+        .collect();
+    let mut locales: Vec<String> = files.iter().map(|f| f.0.to_string()).collect();
+    locales.sort();
+    locales.dedup();
+    let config = Config::zero("/site");
+    let counts: Vec<_> = locales.iter().map(|l| (l.clone(), 1)).collect();
+    let default = choose_default_locale(&config, &counts);
+    build(&config, Discovered { locales, sources, ..Default::default() }, default.as_deref()).0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,6 +11,7 @@
 //! group order and cells in locale order (default locale first), so the
 //! output is deterministic; every text in the HTML is escaped.
 
+use crate::render::escape;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -549,21 +550,6 @@ pub fn write_human(out: &mut dyn Write, m: &Matrix, color: Color) -> std::io::Re
     Ok(())
 }
 
-/// Escapes text for HTML content and attribute values.
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 const CSS: &str = "body{font:14px/1.4 system-ui,sans-serif;margin:2rem;color:#222}\
 table{border-collapse:collapse;margin:1rem 0}th,td{border:1px solid #ccc;padding:.2rem .5rem;text-align:left}\
@@ -809,29 +795,10 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
-    use crate::discover::{Discovered, FileKind, SourceFile};
     use crate::markdown::Rendered;
 
     fn site(files: &[(&str, &str, &str)]) -> Site {
-        let sources: Vec<SourceFile> = files
-            .iter()
-            .map(|(l, rel, text)| SourceFile {
-                path: format!("content/{l}/{rel}"),
-                locale: l.to_string(),
-                rel: rel.to_string(),
-                text: text.to_string(),
-                kind: FileKind::Article,
-            })
-            .collect();
-        let mut locales: Vec<String> = files.iter().map(|f| f.0.to_string()).collect();
-        locales.sort();
-        locales.dedup();
-        let config = Config::zero("/site");
-        let counts: Vec<_> = locales.iter().map(|l| (l.clone(), 1)).collect();
-        let default = crate::site::choose_default_locale(&config, &counts);
-        let d = Discovered { locales, sources, ..Default::default() };
-        crate::site::build(&config, d, default.as_deref()).0
+        crate::site::test_site(files)
     }
 
     /// Outputs with given word counts (the markdown stage is not under test).

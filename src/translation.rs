@@ -329,28 +329,9 @@ fn with_new_frontmatter(text: &str, key: &str, value: &str, eol: &str) -> String
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
-    use crate::discover::{Discovered, FileKind, SourceFile};
 
     fn site(files: &[(&str, &str, &str)]) -> Site {
-        let sources: Vec<SourceFile> = files
-            .iter()
-            .map(|(l, rel, text)| SourceFile {
-                path: format!("content/{l}/{rel}"),
-                locale: l.to_string(),
-                rel: rel.to_string(),
-                text: text.to_string(),
-                kind: FileKind::Article,
-            })
-            .collect();
-        let mut locales: Vec<String> = files.iter().map(|f| f.0.to_string()).collect();
-        locales.sort();
-        locales.dedup();
-        let config = Config::zero("/site");
-        let counts: Vec<_> = locales.iter().map(|l| (l.clone(), 1)).collect();
-        let default = crate::site::choose_default_locale(&config, &counts);
-        let d = Discovered { locales, sources, ..Default::default() };
-        crate::site::build(&config, d, default.as_deref()).0
+        crate::site::test_site(files)
     }
 
     fn state_of(s: &Site, states: &[ArticleState], locale: &str, rel: &str) -> ArticleState {
