@@ -28,8 +28,10 @@ pub struct Checked {
 /// Checks links and anchors of all articles. `outputs[i]` belongs to
 /// `site.articles[i]`.
 pub fn check(site: &Site, outputs: &[ArticleOutput], resolver: &Resolver) -> Checked {
-    let anchors: Vec<HashSet<&str>> =
-        outputs.par_iter().map(|o| o.rendered.anchors.iter().map(|a| a.id.as_str()).collect()).collect();
+    let anchors: Vec<HashSet<&str>> = outputs
+        .par_iter()
+        .map(|o| o.rendered.anchors.iter().map(|a| a.id.as_str()).collect())
+        .collect();
     let per_article: Vec<Checked> = outputs
         .par_iter()
         .enumerate()
@@ -53,7 +55,11 @@ pub struct Locator<'a> {
 
 impl<'a> Locator<'a> {
     pub fn new(site: &'a Site, out: &'a ArticleOutput) -> Self {
-        Locator { site, out, indexes: HashMap::new() }
+        Locator {
+            site,
+            out,
+            indexes: HashMap::new(),
+        }
     }
 
     /// The file and span of a range of the expanded text.
@@ -62,7 +68,10 @@ impl<'a> Locator<'a> {
         let (end_file, end) = self.out.sources.locate(range.end.max(range.start));
         let end = if end_file == file { end } else { start };
         let text = &self.site.files[file].text;
-        let idx = self.indexes.entry(file).or_insert_with(|| LineIndex::new(text));
+        let idx = self
+            .indexes
+            .entry(file)
+            .or_insert_with(|| LineIndex::new(text));
         (file, idx.span(text, start..end))
     }
 }
@@ -91,13 +100,25 @@ fn check_article(
         let (file, _) = out.sources.locate(link.range.start);
         let from_rel = &site.files[file].rel;
         let resolution = resolver.resolve(locale, from_rel, &link.target);
-        let fragment_check = |target: usize, fragment: &Option<String>, loc: &mut Locator, result: &mut Checked| {
+        let fragment_check = |target: usize,
+                              fragment: &Option<String>,
+                              loc: &mut Locator,
+                              result: &mut Checked| {
             let Some(fragment) = fragment else { return };
             if fragment == "top" || anchors[target].contains(fragment.as_str()) {
                 return;
             }
-            let target_name = if target == i { "this page".to_string() } else { format!("`{}`", site.files[site.articles[target].file].rel) };
-            let mut d = diag(loc, Code::BrokenAnchor, link, format!("no anchor `#{fragment}` in {target_name}"));
+            let target_name = if target == i {
+                "this page".to_string()
+            } else {
+                format!("`{}`", site.files[site.articles[target].file].rel)
+            };
+            let mut d = diag(
+                loc,
+                Code::BrokenAnchor,
+                link,
+                format!("no anchor `#{fragment}` in {target_name}"),
+            );
             if let Some(best) = closest(fragment, anchors[target].iter().copied()) {
                 d = d.with_hint(format!("did you mean `#{best}`?"));
             } else {
@@ -112,7 +133,11 @@ fn check_article(
             }
             Resolution::OtherScheme | Resolution::ExternalPrefix => continue,
             Resolution::SamePage { fragment } => fragment_check(i, fragment, &mut loc, &mut result),
-            Resolution::Article { article: target, fragment, fallback } => {
+            Resolution::Article {
+                article: target,
+                fragment,
+                fallback,
+            } => {
                 if *fallback {
                     let t = &site.articles[*target];
                     result.diagnostics.push(
@@ -125,19 +150,34 @@ fn check_article(
                                 t.rel, site.locales[locale].tag, site.locales[t.locale].tag
                             ),
                         )
-                        .with_hint(format!("translate `content/{}/{}`", site.locales[t.locale].tag, t.rel).replace(
-                            &format!("content/{}/", site.locales[t.locale].tag),
-                            &format!("content/{}/", site.locales[locale].tag),
-                        )),
+                        .with_hint(
+                            format!(
+                                "translate `content/{}/{}`",
+                                site.locales[t.locale].tag, t.rel
+                            )
+                            .replace(
+                                &format!("content/{}/", site.locales[t.locale].tag),
+                                &format!("content/{}/", site.locales[locale].tag),
+                            ),
+                        ),
                     );
                 }
                 fragment_check(*target, fragment, &mut loc, &mut result);
             }
             Resolution::Static { .. } => {}
-            Resolution::Redirected { to, article, fragment } => {
+            Resolution::Redirected {
+                to,
+                article,
+                fragment,
+            } => {
                 result.diagnostics.push(
-                    diag(&mut loc, Code::RedirectedLink, link, format!("`{}` moved to `{to}`", link.target))
-                        .with_hint(format!("link to `{to}` directly")),
+                    diag(
+                        &mut loc,
+                        Code::RedirectedLink,
+                        link,
+                        format!("`{}` moved to `{to}`", link.target),
+                    )
+                    .with_hint(format!("link to `{to}` directly")),
                 );
                 if let Some(a) = article {
                     fragment_check(*a, fragment, &mut loc, &mut result);
@@ -151,20 +191,32 @@ fn check_article(
             }
             Resolution::Missing { rel } => {
                 let tag = &site.locales[locale].tag;
-                let mut d = diag(&mut loc, Code::BrokenLink, link, format!("`{}` not found", link.target));
+                let mut d = diag(
+                    &mut loc,
+                    Code::BrokenLink,
+                    link,
+                    format!("`{}` not found", link.target),
+                );
                 // Suggest a file of the same folder, written as the link was.
                 let (dir, name) = rel.rsplit_once('/').unwrap_or(("", rel.as_str()));
                 let in_dir = |r: &str| r.rsplit_once('/').map(|(d, _)| d).unwrap_or("") == dir;
-                let file_name = |r: &'_ str| -> String { r.rsplit('/').next().unwrap_or(r).to_string() };
+                let file_name =
+                    |r: &'_ str| -> String { r.rsplit('/').next().unwrap_or(r).to_string() };
                 let mut names: Vec<String> = site
                     .articles
                     .iter()
-                    .filter(|a| (a.locale == locale || a.locale == site.default_locale) && in_dir(&a.rel))
+                    .filter(|a| {
+                        (a.locale == locale || a.locale == site.default_locale) && in_dir(&a.rel)
+                    })
                     .map(|a| file_name(&a.rel))
                     .chain(
                         site.statics
                             .iter()
-                            .filter(|st| (st.locale == *tag || st.locale == site.locales[site.default_locale].tag) && in_dir(&st.rel))
+                            .filter(|st| {
+                                (st.locale == *tag
+                                    || st.locale == site.locales[site.default_locale].tag)
+                                    && in_dir(&st.rel)
+                            })
                             .map(|st| file_name(&st.rel)),
                     )
                     .collect();
@@ -179,7 +231,9 @@ fn check_article(
                         };
                         d.with_hint(format!("did you mean `{suggestion}`?"))
                     }
-                    None if locale == site.default_locale => d.with_hint(format!("no `content/{tag}/{rel}`")),
+                    None if locale == site.default_locale => {
+                        d.with_hint(format!("no `content/{tag}/{rel}`"))
+                    }
                     None => d.with_hint(format!(
                         "no `content/{tag}/{rel}` and no `content/{}/{rel}`",
                         site.locales[site.default_locale].tag
@@ -208,10 +262,14 @@ fn check_article(
         if seen.insert(a.id.as_str(), ()).is_some() {
             let (file, span) = loc.locate(a.range.clone());
             result.diagnostics.push(
-                Diagnostic::new(Code::DuplicateAnchor, site.files[file].path.clone(), format!("id `{}` is used twice on the page", a.id))
-                    .with_span(span)
-                    .with_hint("links to it go to the first; rename one of them")
-                    .with_locale(site.locales[locale].tag.clone()),
+                Diagnostic::new(
+                    Code::DuplicateAnchor,
+                    site.files[file].path.clone(),
+                    format!("id `{}` is used twice on the page", a.id),
+                )
+                .with_span(span)
+                .with_hint("links to it go to the first; rename one of them")
+                .with_locale(site.locales[locale].tag.clone()),
             );
         }
     }

@@ -133,7 +133,11 @@ pub fn stdout_color() -> Color {
 fn color_if(terminal: bool) -> Color {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
-    if !no_color && !dumb && terminal { Color::Always } else { Color::Never }
+    if !no_color && !dumb && terminal {
+        Color::Always
+    } else {
+        Color::Never
+    }
 }
 
 /// Parses the command line and runs it.
@@ -153,10 +157,20 @@ pub fn run() -> Result<ExitCode> {
     }
 }
 
-fn load_config(site: &SiteArgs, output: Option<PathBuf>, base_url: Option<String>) -> Result<Config> {
+fn load_config(
+    site: &SiteArgs,
+    output: Option<PathBuf>,
+    base_url: Option<String>,
+) -> Result<Config> {
     let overrides = Overrides {
         // A relative -o is relative to the working directory, as users expect.
-        output_dir: output.map(|o| if o.is_absolute() { o } else { std::env::current_dir().map(|d| d.join(&o)).unwrap_or(o) }),
+        output_dir: output.map(|o| {
+            if o.is_absolute() {
+                o
+            } else {
+                std::env::current_dir().map(|d| d.join(&o)).unwrap_or(o)
+            }
+        }),
         base_url,
         locales: site.locales.clone(),
     };
@@ -167,14 +181,30 @@ fn load_config(site: &SiteArgs, output: Option<PathBuf>, base_url: Option<String
 fn print_diagnostics(built: &Built, format: Format, out: &mut dyn Write) -> Result<()> {
     let sources = sources(built);
     let lookup = |p: &str| sources.get(p).copied();
-    let color = if format == Format::Human { stderr_color() } else { Color::Never };
-    report::write(out, format, &built.diagnostics, &built.summary, &lookup, color)?;
+    let color = if format == Format::Human {
+        stderr_color()
+    } else {
+        Color::Never
+    };
+    report::write(
+        out,
+        format,
+        &built.diagnostics,
+        &built.summary,
+        &lookup,
+        color,
+    )?;
     Ok(())
 }
 
 /// The text of every source file by site-relative path, for source lines.
 fn sources(built: &Built) -> HashMap<&str, &str> {
-    built.site.files.iter().map(|f| (f.path.as_str(), f.text.as_str())).collect()
+    built
+        .site
+        .files
+        .iter()
+        .map(|f| (f.path.as_str(), f.text.as_str()))
+        .collect()
 }
 
 fn build(args: BuildArgs) -> Result<ExitCode> {
@@ -193,7 +223,12 @@ fn build(args: BuildArgs) -> Result<ExitCode> {
     if !built.diagnostics.is_empty() {
         // Without the check summary line: the build prints its own below.
         let sources = sources(&built);
-        report::write_diagnostics(&mut err, &built.diagnostics, &|p: &str| sources.get(p).copied(), stderr_color())?;
+        report::write_diagnostics(
+            &mut err,
+            &built.diagnostics,
+            &|p: &str| sources.get(p).copied(),
+            stderr_color(),
+        )?;
     }
     if !args.quiet {
         let s = &built.summary;
@@ -209,7 +244,11 @@ fn build(args: BuildArgs) -> Result<ExitCode> {
             plural(s.warnings, "warning"),
         )?;
     }
-    Ok(ExitCode::from(if built.summary.errors > 0 { EXIT_CONTENT } else { EXIT_OK }))
+    Ok(ExitCode::from(if built.summary.errors > 0 {
+        EXIT_CONTENT
+    } else {
+        EXIT_OK
+    }))
 }
 
 fn check(args: CheckArgs) -> Result<ExitCode> {
@@ -249,7 +288,11 @@ fn status(args: StatusArgs) -> Result<ExitCode> {
     let config = load_config(&args.site, None, None)?;
     let inputs = pipeline::load(config)?;
     if !args.stamp.is_empty() {
-        let (site, diags) = crate::site::build(&inputs.config, inputs.discovered, inputs.default_locale.as_deref());
+        let (site, diags) = crate::site::build(
+            &inputs.config,
+            inputs.discovered,
+            inputs.default_locale.as_deref(),
+        );
         let lines = status::stamp(&site, &diags, &args.stamp)?;
         let mut err = std::io::stderr().lock();
         for line in lines {
@@ -271,7 +314,11 @@ fn status(args: StatusArgs) -> Result<ExitCode> {
 
 /// `1 article`, `2 articles`.
 pub fn plural(n: usize, word: &str) -> String {
-    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }
 
 /// A spinner on stderr while a long build runs, only on a terminal.

@@ -174,7 +174,9 @@ pub fn parse_duration(text: &str) -> Option<Duration> {
 fn de_duration<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Duration, D::Error> {
     let s = String::deserialize(d)?;
     parse_duration(&s).ok_or_else(|| {
-        serde::de::Error::custom(format!("invalid duration `{s}`; write a number and a unit: `500ms`, `10s`, `5m`, `24h`, `7d`"))
+        serde::de::Error::custom(format!(
+            "invalid duration `{s}`; write a number and a unit: `500ms`, `10s`, `5m`, `24h`, `7d`"
+        ))
     })
 }
 
@@ -285,7 +287,9 @@ impl Config {
         let file: FileConfig = toml::from_str(text)?;
         let external = &file.check.external;
         if external.max_per_host == 0 || external.max_concurrency == 0 {
-            bail!("`max_per_host` and `max_concurrency` under `[check.external]` must be at least 1");
+            bail!(
+                "`max_per_host` and `max_concurrency` under `[check.external]` must be at least 1"
+            );
         }
         for name in file.check.levels.keys() {
             if Code::from_name(name).is_none() {
@@ -302,7 +306,11 @@ impl Config {
             .clone()
             .or(file.output_dir)
             .unwrap_or_else(|| PathBuf::from("public"));
-        let output_dir = if output_dir.is_absolute() { output_dir } else { root.join(output_dir) };
+        let output_dir = if output_dir.is_absolute() {
+            output_dir
+        } else {
+            root.join(output_dir)
+        };
         let base_url = overrides
             .base_url
             .clone()
@@ -311,7 +319,9 @@ impl Config {
             .trim_end_matches('/')
             .to_string();
         let title = file.title.unwrap_or_else(|| {
-            root.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "Documentation".into())
+            root.file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "Documentation".into())
         });
         Ok(Config {
             title,
@@ -319,9 +329,12 @@ impl Config {
             default_locale: file.default_locale,
             theme: file.theme.unwrap_or_else(|| "default".into()),
             output_dir,
-            translation_keys: file
-                .translation_keys
-                .unwrap_or_else(|| DEFAULT_TRANSLATION_KEYS.iter().map(|s| s.to_string()).collect()),
+            translation_keys: file.translation_keys.unwrap_or_else(|| {
+                DEFAULT_TRANSLATION_KEYS
+                    .iter()
+                    .map(|s| s.to_string())
+                    .collect()
+            }),
             locales: file.locales,
             only_locales: overrides.locales.clone(),
             check: file.check,
@@ -336,7 +349,8 @@ impl Config {
     /// the pure stages).
     pub fn zero(root: impl Into<PathBuf>) -> Config {
         let file = Self::parse("").expect("the empty configuration parses");
-        Self::from_file(root.into(), file, &Overrides::default()).expect("the empty configuration resolves")
+        Self::from_file(root.into(), file, &Overrides::default())
+            .expect("the empty configuration resolves")
     }
 
     /// The severity configured for `code`; `None` when it is off.
@@ -369,7 +383,9 @@ mod tests {
     fn levels_apply() {
         let mut c = Config::zero("/tmp/site");
         c.check.levels.insert("fallback-link".into(), Level::Off);
-        c.check.levels.insert("broken-anchor".into(), Level::Warning);
+        c.check
+            .levels
+            .insert("broken-anchor".into(), Level::Warning);
         assert_eq!(c.level(Code::FallbackLink), None);
         assert_eq!(c.level(Code::BrokenAnchor), Some(Severity::Warning));
         assert_eq!(c.level(Code::BrokenLink), Some(Severity::Error));
@@ -387,8 +403,15 @@ mod tests {
         let e = &f.check.external;
         assert_eq!(e.timeout, Duration::from_millis(250));
         assert_eq!(e.cache_ttl, Duration::from_secs(7 * 86_400));
-        assert_eq!((e.retries, e.accept.as_slice(), e.exclude.len()), (0, &[403][..], 1));
-        assert_eq!(e.backoff, Duration::from_millis(500), "unset keys keep their defaults");
+        assert_eq!(
+            (e.retries, e.accept.as_slice(), e.exclude.len()),
+            (0, &[403][..], 1)
+        );
+        assert_eq!(
+            e.backoff,
+            Duration::from_millis(500),
+            "unset keys keep their defaults"
+        );
         assert!(Config::parse("[check.external]\ntimeout = '10'").is_err());
         assert!(Config::parse("[check.external]\ntimout = '10s'").is_err());
         assert!(Config::parse("[check.external]\nmax_per_host = 0").is_err());

@@ -205,7 +205,11 @@ impl Diagnostic {
 /// same problem at the same place, as when an include shared by several
 /// articles (or locales) has a broken link, is reported once.
 pub fn sort_dedup(diags: &mut Vec<Diagnostic>) {
-    diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()).then_with(|| a.locale.cmp(&b.locale)));
+    diags.sort_by(|a, b| {
+        a.sort_key()
+            .cmp(&b.sort_key())
+            .then_with(|| a.locale.cmp(&b.locale))
+    });
     diags.dedup_by(|b, a| a.sort_key() == b.sort_key());
 }
 
@@ -239,7 +243,12 @@ impl LineIndex {
     pub fn span(&self, text: &str, range: std::ops::Range<usize>) -> Span {
         let (line, column) = self.position(text, range.start);
         let (end_line, end_column) = self.position(text, range.end.max(range.start));
-        Span { line, column, end_line, end_column }
+        Span {
+            line,
+            column,
+            end_line,
+            end_column,
+        }
     }
 
     /// The text of a 1-based line, without its line ending.
@@ -252,7 +261,10 @@ impl LineIndex {
 }
 
 fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1)
+    text.bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b'\n')
+        .map(|(i, _)| i + 1)
 }
 
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {
@@ -284,10 +296,16 @@ mod tests {
 
     #[test]
     fn descriptions_come_from_doc_comments() {
-        assert_eq!(Code::BrokenLink.description(), "A relative link whose target exists nowhere.");
+        assert_eq!(
+            Code::BrokenLink.description(),
+            "A relative link whose target exists nowhere."
+        );
         for code in Code::ALL {
             let d = code.description();
-            assert!(!d.is_empty() && !d.starts_with(' ') && d.ends_with('.'), "{code}: {d:?}");
+            assert!(
+                !d.is_empty() && !d.starts_with(' ') && d.ends_with('.'),
+                "{code}: {d:?}"
+            );
         }
     }
 }

@@ -64,7 +64,11 @@ impl Walk {
         self.locales
             .iter()
             .map(|l| {
-                let n = self.markdown.iter().filter(|m| &m.0 == l && m.3 == FileKind::Article).count();
+                let n = self
+                    .markdown
+                    .iter()
+                    .filter(|m| &m.0 == l && m.3 == FileKind::Article)
+                    .count();
                 (l.clone(), n)
             })
             .collect()
@@ -96,8 +100,16 @@ fn is_navigation_file(name: &str) -> bool {
 /// NFD file names while links are written in NFC.
 fn rel_string(path: &Path) -> String {
     use unicode_normalization::UnicodeNormalization;
-    let joined = path.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
-    if joined.is_ascii() { joined } else { joined.nfc().collect() }
+    let joined = path
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/");
+    if joined.is_ascii() {
+        joined
+    } else {
+        joined.nfc().collect()
+    }
 }
 
 /// Walks `content/`. Errors only when `content/` itself cannot be read.
@@ -111,7 +123,12 @@ pub fn walk(config: &Config) -> anyhow::Result<Walk> {
     })?;
     let mut walk = Walk::default();
     let content_root = std::fs::canonicalize(&content).unwrap_or_else(|_| content.clone());
-    read_redirects(&config.root.join(REDIRECT_FILE), None, REDIRECT_FILE.to_string(), &mut walk);
+    read_redirects(
+        &config.root.join(REDIRECT_FILE),
+        None,
+        REDIRECT_FILE.to_string(),
+        &mut walk,
+    );
     let mut top: Vec<_> = entries.filter_map(Result::ok).collect();
     top.sort_by_key(|e| e.file_name());
     for entry in top {
@@ -126,8 +143,14 @@ pub fn walk(config: &Config) -> anyhow::Result<Walk> {
         let site_rel = format!("content/{name}");
         if !file_type.is_dir() {
             walk.diagnostics.push(
-                Diagnostic::new(Code::StrayFile, site_rel, format!("`{name}` is outside every locale directory"))
-                    .with_hint("move it into a locale directory such as `content/en-US/`; it is not built"),
+                Diagnostic::new(
+                    Code::StrayFile,
+                    site_rel,
+                    format!("`{name}` is outside every locale directory"),
+                )
+                .with_hint(
+                    "move it into a locale directory such as `content/en-US/`; it is not built",
+                ),
             );
             continue;
         }
@@ -138,7 +161,9 @@ pub fn walk(config: &Config) -> anyhow::Result<Walk> {
                     site_rel,
                     format!("`{name}` is not a BCP 47 locale tag; its files are not built"),
                 )
-                .with_hint("name locale directories by language tag, e.g. `en-US`, `ja-JP`, `ar-SA`"),
+                .with_hint(
+                    "name locale directories by language tag, e.g. `en-US`, `ja-JP`, `ar-SA`",
+                ),
             );
             continue;
         }
@@ -158,7 +183,9 @@ fn read_redirects(path: &Path, locale: Option<String>, site_rel: String, walk: &
     match std::fs::read(path) {
         Ok(bytes) => match decode(&bytes) {
             Ok(text) => walk.redirect_files.push((locale, site_rel, text)),
-            Err(e) => walk.diagnostics.push(e.located(&site_rel, locale.as_deref().unwrap_or(""))),
+            Err(e) => walk
+                .diagnostics
+                .push(e.located(&site_rel, locale.as_deref().unwrap_or(""))),
         },
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
         Err(e) => walk.diagnostics.push(Diagnostic::new(
@@ -170,14 +197,19 @@ fn read_redirects(path: &Path, locale: Option<String>, site_rel: String, walk: &
 }
 
 fn walk_locale(dir: &Path, locale: &str, content_root: &Path, walk: &mut Walk) {
-    let it = WalkDir::new(dir).sort_by_file_name().into_iter().filter_entry(|e| {
-        e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
-    });
+    let it = WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
     for entry in it {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let path = e.path().and_then(|p| p.strip_prefix(dir).ok()).map(rel_string).unwrap_or_default();
+                let path = e
+                    .path()
+                    .and_then(|p| p.strip_prefix(dir).ok())
+                    .map(rel_string)
+                    .unwrap_or_default();
                 walk.diagnostics.push(
                     Diagnostic::new(
                         Code::UnreadableFile,
@@ -192,7 +224,9 @@ fn walk_locale(dir: &Path, locale: &str, content_root: &Path, walk: &mut Walk) {
         if entry.file_type().is_dir() {
             continue;
         }
-        let Ok(rel_path) = entry.path().strip_prefix(dir) else { continue };
+        let Ok(rel_path) = entry.path().strip_prefix(dir) else {
+            continue;
+        };
         let rel = rel_string(rel_path);
         if entry.path_is_symlink() {
             if let Some(problem) = symlink_problem(entry.path(), content_root) {
@@ -205,7 +239,9 @@ fn walk_locale(dir: &Path, locale: &str, content_root: &Path, walk: &mut Walk) {
             }
         }
         let name = entry.file_name().to_string_lossy();
-        let is_md = Path::new(&*name).extension().is_some_and(|e| e.eq_ignore_ascii_case("md"));
+        let is_md = Path::new(&*name)
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("md"));
         if is_md {
             if is_navigation_file(&name) {
                 continue;
@@ -215,9 +251,14 @@ fn walk_locale(dir: &Path, locale: &str, content_root: &Path, walk: &mut Walk) {
             } else {
                 FileKind::Article
             };
-            walk.markdown.push((locale.to_string(), rel, entry.path().to_path_buf(), kind));
+            walk.markdown
+                .push((locale.to_string(), rel, entry.path().to_path_buf(), kind));
         } else {
-            walk.statics.push(StaticFile { locale: locale.to_string(), rel, abs: entry.path().to_path_buf() });
+            walk.statics.push(StaticFile {
+                locale: locale.to_string(),
+                rel,
+                abs: entry.path().to_path_buf(),
+            });
         }
     }
 }
@@ -228,10 +269,13 @@ fn walk_locale(dir: &Path, locale: &str, content_root: &Path, walk: &mut Walk) {
 fn symlink_problem(path: &Path, content_root: &Path) -> Option<String> {
     match std::fs::canonicalize(path) {
         Err(e) => Some(format!("broken symbolic link: {e}")),
-        Ok(target) if !target.starts_with(content_root) => {
-            Some(format!("symbolic link to `{}`, outside `content/`", target.display()))
+        Ok(target) if !target.starts_with(content_root) => Some(format!(
+            "symbolic link to `{}`, outside `content/`",
+            target.display()
+        )),
+        Ok(target) if target.is_dir() => {
+            Some("symbolic link to a directory; directories are not followed".to_string())
         }
-        Ok(target) if target.is_dir() => Some("symbolic link to a directory; directories are not followed".to_string()),
         Ok(_) => None,
     }
 }
@@ -265,11 +309,16 @@ impl Stamp {
 /// Reads the decoded text of a file: called with the file's path, its
 /// stamp and the reading itself ([`read_text`]); must return what the
 /// reading returns. `stele serve` passes a cache.
-pub type TextFn<'a> =
-    dyn Fn(&Path, Stamp, &dyn Fn() -> Result<String, Diagnostic>) -> Result<String, Diagnostic> + Sync + 'a;
+pub type TextFn<'a> = dyn Fn(&Path, Stamp, &dyn Fn() -> Result<String, Diagnostic>) -> Result<String, Diagnostic>
+    + Sync
+    + 'a;
 
 /// The [`TextFn`] that reads every time.
-pub fn read_text(_path: &Path, _stamp: Stamp, read: &dyn Fn() -> Result<String, Diagnostic>) -> Result<String, Diagnostic> {
+pub fn read_text(
+    _path: &Path,
+    _stamp: Stamp,
+    read: &dyn Fn() -> Result<String, Diagnostic>,
+) -> Result<String, Diagnostic> {
     read()
 }
 
@@ -279,7 +328,11 @@ pub fn read(walk: Walk, keep: &(dyn Fn(&str) -> bool + Sync)) -> Discovered {
 }
 
 /// [`read`] with every file's text going through `text`.
-pub fn read_with(walk: Walk, keep: &(dyn Fn(&str) -> bool + Sync), text: &TextFn<'_>) -> Discovered {
+pub fn read_with(
+    walk: Walk,
+    keep: &(dyn Fn(&str) -> bool + Sync),
+    text: &TextFn<'_>,
+) -> Discovered {
     let results: Vec<Result<SourceFile, Diagnostic>> = walk
         .markdown
         .par_iter()
@@ -288,9 +341,13 @@ pub fn read_with(walk: Walk, keep: &(dyn Fn(&str) -> bool + Sync), text: &TextFn
             let path = format!("content/{locale}/{rel}");
             let read = || {
                 let bytes = std::fs::read(abs).map_err(|e| {
-                    Diagnostic::new(Code::UnreadableFile, path.clone(), format!("cannot read file: {e}"))
-                        .with_hint("check the file's permissions")
-                        .with_locale(locale.clone())
+                    Diagnostic::new(
+                        Code::UnreadableFile,
+                        path.clone(),
+                        format!("cannot read file: {e}"),
+                    )
+                    .with_hint("check the file's permissions")
+                    .with_locale(locale.clone())
                 })?;
                 decode(&bytes).map_err(|d| d.located(&path, locale))
             };
@@ -299,12 +356,22 @@ pub fn read_with(walk: Walk, keep: &(dyn Fn(&str) -> bool + Sync), text: &TextFn
                 Ok(meta) => text(abs, Stamp::of(&meta), &read)?,
                 Err(_) => read()?,
             };
-            Ok(SourceFile { path, locale: locale.clone(), rel: rel.clone(), text, kind: *kind })
+            Ok(SourceFile {
+                path,
+                locale: locale.clone(),
+                rel: rel.clone(),
+                text,
+                kind: *kind,
+            })
         })
         .collect();
     let mut out = Discovered {
         locales: walk.locales.into_iter().filter(|l| keep(l)).collect(),
-        statics: walk.statics.into_iter().filter(|s| keep(&s.locale)).collect(),
+        statics: walk
+            .statics
+            .into_iter()
+            .filter(|s| keep(&s.locale))
+            .collect(),
         redirect_files: walk.redirect_files,
         diagnostics: walk.diagnostics,
         sources: Vec::new(),
@@ -348,7 +415,11 @@ pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
     let utf16 = |rest: &[u8], le: bool| -> Result<String, DecodeError> {
         let units = rest.chunks(2).map(|c| {
             let pair = [c[0], *c.get(1).unwrap_or(&0)];
-            if le { u16::from_le_bytes(pair) } else { u16::from_be_bytes(pair) }
+            if le {
+                u16::from_le_bytes(pair)
+            } else {
+                u16::from_be_bytes(pair)
+            }
         });
         let mut text = String::with_capacity(rest.len() / 2);
         for (i, ch) in char::decode_utf16(units).enumerate() {
@@ -368,7 +439,11 @@ pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
         if rest.len() % 2 == 1 {
             let idx = LineIndex::new(&text);
             let (line, column) = idx.position(&text, text.len());
-            return Err(DecodeError { message: "UTF-16 file has an odd number of bytes".into(), line, column });
+            return Err(DecodeError {
+                message: "UTF-16 file has an odd number of bytes".into(),
+                line,
+                column,
+            });
         }
         Ok(text)
     };
@@ -406,9 +481,15 @@ mod tests {
     #[test]
     fn decodes_boms_and_utf16() {
         assert_eq!(decode(b"\xEF\xBB\xBF# Hi\r\n").unwrap(), "# Hi\r\n");
-        let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain("# 日本\r\n".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("# 日本\r\n".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
         assert_eq!(decode(&le).unwrap(), "# 日本\r\n");
-        let be: Vec<u8> = [0xFE, 0xFF].into_iter().chain("é".encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain("é".encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
         assert_eq!(decode(&be).unwrap(), "é");
     }
 
@@ -429,11 +510,14 @@ pub fn theme_files(config: &Config) -> anyhow::Result<Option<Vec<(String, Vec<u8
     }
     let mut files = Vec::new();
     for entry in WalkDir::new(&dir).sort_by_file_name() {
-        let entry = entry.map_err(|e| anyhow::anyhow!("cannot read theme `{}`: {e}", dir.display()))?;
+        let entry =
+            entry.map_err(|e| anyhow::anyhow!("cannot read theme `{}`: {e}", dir.display()))?;
         if !entry.file_type().is_file() {
             continue;
         }
-        let Ok(rel) = entry.path().strip_prefix(&dir) else { continue };
+        let Ok(rel) = entry.path().strip_prefix(&dir) else {
+            continue;
+        };
         let bytes = std::fs::read(entry.path())
             .map_err(|e| anyhow::anyhow!("cannot read `{}`: {e}", entry.path().display()))?;
         files.push((rel_string(rel), bytes));
@@ -444,7 +528,9 @@ pub fn theme_files(config: &Config) -> anyhow::Result<Option<Vec<(String, Vec<u8
 /// Reads the site's own UI strings, `locales/<tag>.ftl` under the site root.
 pub fn ui_files(config: &Config) -> anyhow::Result<Vec<(String, String, String)>> {
     let dir = config.root.join("locales");
-    let Ok(entries) = std::fs::read_dir(&dir) else { return Ok(Vec::new()) };
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Ok(Vec::new());
+    };
     let mut out = Vec::new();
     let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
     paths.sort();
@@ -452,9 +538,13 @@ pub fn ui_files(config: &Config) -> anyhow::Result<Vec<(String, String, String)>
         if path.extension().is_none_or(|e| e != "ftl") {
             continue;
         }
-        let Some(tag) = path.file_stem().map(|s| s.to_string_lossy().into_owned()) else { continue };
-        let bytes = std::fs::read(&path).map_err(|e| anyhow::anyhow!("cannot read `{}`: {e}", path.display()))?;
-        let text = decode(&bytes).map_err(|e| anyhow::anyhow!("`{}`: {}", path.display(), e.message))?;
+        let Some(tag) = path.file_stem().map(|s| s.to_string_lossy().into_owned()) else {
+            continue;
+        };
+        let bytes = std::fs::read(&path)
+            .map_err(|e| anyhow::anyhow!("cannot read `{}`: {e}", path.display()))?;
+        let text =
+            decode(&bytes).map_err(|e| anyhow::anyhow!("`{}`: {}", path.display(), e.message))?;
         out.push((tag.clone(), format!("locales/{tag}.ftl"), text));
     }
     Ok(out)

@@ -62,7 +62,11 @@ pub enum Verdict {
     /// A working result from the cache.
     Cached { status: u16 },
     /// An error status from a `GET`, after retries.
-    Status { status: u16, attempts: u32, redirected_to: Option<String> },
+    Status {
+        status: u16,
+        attempts: u32,
+        redirected_to: Option<String>,
+    },
     /// 429/503 with a `Retry-After` longer than `max_retry_after`.
     RateLimited { status: u16, retry_after: Duration },
     /// No answer within the timeout, after retries.
@@ -75,7 +79,11 @@ pub enum Verdict {
     Failed { error: String, attempts: u32 },
     /// Not fetched: earlier URLs of the host failed `failures` times in a
     /// row without an answer (see [`HOST_DOWN_AFTER`]).
-    HostDown { host: String, failures: usize, last: String },
+    HostDown {
+        host: String,
+        failures: usize,
+        last: String,
+    },
     /// Not a URL that can be fetched.
     Invalid { reason: String },
 }
@@ -105,12 +113,27 @@ pub struct Outcome {
 /// Returns the outcome without its diagnostics (moved into `built`).
 pub fn check_built(built: &mut Built) -> Outcome {
     let config = &built.site.config;
-    let mut outcome = check(&built.site, &built.outputs, &built.external, &config.root, &config.check.external);
-    let diagnostics = crate::pipeline::apply_levels(config, std::mem::take(&mut outcome.diagnostics));
+    let mut outcome = check(
+        &built.site,
+        &built.outputs,
+        &built.external,
+        &config.root,
+        &config.check.external,
+    );
+    let diagnostics =
+        crate::pipeline::apply_levels(config, std::mem::take(&mut outcome.diagnostics));
     built.diagnostics.extend(diagnostics);
     diagnostic::sort_dedup(&mut built.diagnostics);
-    built.summary.errors = built.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
-    built.summary.warnings = built.diagnostics.iter().filter(|d| d.severity == Severity::Warning).count();
+    built.summary.errors = built
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    built.summary.warnings = built
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .count();
     built.summary.links += outcome.links;
     outcome
 }
@@ -140,7 +163,11 @@ pub fn check(
     let mut to_fetch = Vec::new();
     for (i, t) in targets.iter().enumerate() {
         match &t.url {
-            Err(reason) => verdicts[i] = Some(Verdict::Invalid { reason: reason.clone() }),
+            Err(reason) => {
+                verdicts[i] = Some(Verdict::Invalid {
+                    reason: reason.clone(),
+                })
+            }
             Ok(url) => match use_cache
                 .then(|| cache.fresh(url.as_str(), now, config.cache_ttl))
                 .flatten()
@@ -166,7 +193,10 @@ pub fn check(
     if use_cache && !urls.is_empty() {
         cache.retain_fresh(now, config.cache_ttl);
         if let Err(e) = cache.save(&cache_path) {
-            outcome.notes.push(format!("cannot write the external-link cache `{}`: {e}", cache_path.display()));
+            outcome.notes.push(format!(
+                "cannot write the external-link cache `{}`: {e}",
+                cache_path.display()
+            ));
         }
     }
 
@@ -185,7 +215,9 @@ pub fn check(
         let out = &outputs[chunk[0].0];
         let mut loc = Locator::new(site, out);
         for &(_, li, v) in chunk {
-            outcome.diagnostics.push(diagnostic_for(site, out, &mut loc, li, v, config));
+            outcome
+                .diagnostics
+                .push(diagnostic_for(site, out, &mut loc, li, v, config));
         }
     }
     diagnostic::sort_dedup(&mut outcome.diagnostics);
@@ -193,24 +225,37 @@ pub fn check(
 }
 
 /// Groups the links by URL (fragment removed), drops excluded ones. Pure.
-pub fn collect(outputs: &[ArticleOutput], links: &[(usize, usize)], config: &ExternalConfig) -> Vec<Target> {
+pub fn collect(
+    outputs: &[ArticleOutput],
+    links: &[(usize, usize)],
+    config: &ExternalConfig,
+) -> Vec<Target> {
     let mut by_key: HashMap<String, usize> = HashMap::new();
     let mut targets: Vec<Target> = Vec::new();
     for &(article, li) in links {
-        let Some(link) = outputs.get(article).and_then(|o| o.rendered.links.get(li)) else { continue };
+        let Some(link) = outputs.get(article).and_then(|o| o.rendered.links.get(li)) else {
+            continue;
+        };
         let url = normalize(&link.target);
         let key = match &url {
             Ok(u) => u.as_str().to_string(),
             Err(_) => link.target.trim().to_string(),
         };
-        if config.exclude.iter().any(|p| key.starts_with(p.as_str()) || link.target.trim().starts_with(p.as_str())) {
+        if config
+            .exclude
+            .iter()
+            .any(|p| key.starts_with(p.as_str()) || link.target.trim().starts_with(p.as_str()))
+        {
             continue;
         }
         match by_key.get(&key) {
             Some(&i) => targets[i].links.push((article, li)),
             None => {
                 by_key.insert(key, targets.len());
-                targets.push(Target { url, links: vec![(article, li)] });
+                targets.push(Target {
+                    url,
+                    links: vec![(article, li)],
+                });
             }
         }
     }
@@ -221,7 +266,11 @@ pub fn collect(outputs: &[ArticleOutput], links: &[(usize, usize)], config: &Ext
 /// removed, `//host` given `https:`, IDN hosts and non-ASCII paths encoded.
 pub fn normalize(target: &str) -> Result<Url, String> {
     let t = target.trim();
-    let with_scheme = if t.starts_with("//") { format!("https:{t}") } else { t.to_string() };
+    let with_scheme = if t.starts_with("//") {
+        format!("https:{t}")
+    } else {
+        t.to_string()
+    };
     let mut url = Url::parse(&with_scheme).map_err(|e| e.to_string())?;
     if !matches!(url.scheme(), "http" | "https") {
         return Err(format!("unsupported scheme `{}`", url.scheme()));
@@ -235,7 +284,11 @@ pub fn normalize(target: &str) -> Result<Url, String> {
 
 /// The key for per-host limits: host and port.
 fn host_key(url: &Url) -> String {
-    format!("{}:{}", url.host_str().unwrap_or_default(), url.port_or_known_default().unwrap_or(0))
+    format!(
+        "{}:{}",
+        url.host_str().unwrap_or_default(),
+        url.port_or_known_default().unwrap_or(0)
+    )
 }
 
 /// Checks every URL, at most `max_concurrency` at once and `max_per_host`
@@ -258,7 +311,11 @@ pub fn fetch(urls: &[Url], config: &ExternalConfig) -> Vec<Verdict> {
     }
     let per_host = config.max_per_host.max(1);
     let workers = config.max_concurrency.max(1).min(urls.len());
-    let queue = Mutex::new(Queue { hosts, cursor: 0, left: urls.len() });
+    let queue = Mutex::new(Queue {
+        hosts,
+        cursor: 0,
+        left: urls.len(),
+    });
     let freed = Condvar::new();
     let results: Mutex<Vec<Option<Verdict>>> = Mutex::new(vec![None; urls.len()]);
     std::thread::scope(|scope| {
@@ -280,7 +337,8 @@ pub fn fetch(urls: &[Url], config: &ExternalConfig) -> Vec<Verdict> {
                                         failures: host.failures_in_row,
                                         last: why,
                                     };
-                                    skipped.extend(host.pending.drain(..).map(|j| (j, down.clone())));
+                                    skipped
+                                        .extend(host.pending.drain(..).map(|j| (j, down.clone())));
                                     q.left -= skipped.len();
                                 }
                             }
@@ -302,7 +360,12 @@ pub fn fetch(urls: &[Url], config: &ExternalConfig) -> Vec<Verdict> {
         .into_inner()
         .unwrap_or_else(|p| p.into_inner())
         .into_iter()
-        .map(|v| v.unwrap_or_else(|| Verdict::Failed { error: "not checked (a worker thread panicked)".into(), attempts: 0 }))
+        .map(|v| {
+            v.unwrap_or_else(|| Verdict::Failed {
+                error: "not checked (a worker thread panicked)".into(),
+                attempts: 0,
+            })
+        })
         .collect()
 }
 
@@ -380,7 +443,10 @@ impl Agents {
                 .max_redirects_will_error(true)
                 .user_agent(config.user_agent.as_str())
         };
-        Agents { world: builder().build().new_agent(), loopback: builder().proxy(None).build().new_agent() }
+        Agents {
+            world: builder().build().new_agent(),
+            loopback: builder().proxy(None).build().new_agent(),
+        }
     }
 
     fn for_url(&self, url: &Url) -> &ureq::Agent {
@@ -390,35 +456,64 @@ impl Agents {
             Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
             None => false,
         };
-        if loopback { &self.loopback } else { &self.world }
+        if loopback {
+            &self.loopback
+        } else {
+            &self.world
+        }
     }
 }
 
 /// The answer to one request.
 enum Answer {
-    Status { status: u16, retry_after: Option<Duration>, uri: String },
+    Status {
+        status: u16,
+        retry_after: Option<Duration>,
+        uri: String,
+    },
     Timeout,
     TooManyRedirects,
     HostNotFound,
     /// `retry`: worth another attempt (I/O, connection).
-    Error { error: String, retry: bool },
+    Error {
+        error: String,
+        retry: bool,
+    },
 }
 
 fn request(agent: &ureq::Agent, url: &Url, head: bool) -> Answer {
     use ureq::ResponseExt;
-    let result = if head { agent.head(url.as_str()).call() } else { agent.get(url.as_str()).call() };
+    let result = if head {
+        agent.head(url.as_str()).call()
+    } else {
+        agent.get(url.as_str()).call()
+    };
     match result {
         Ok(resp) => {
-            let retry_after = resp.headers().get("retry-after").and_then(|v| v.to_str().ok()).and_then(parse_retry_after);
-            Answer::Status { status: resp.status().as_u16(), retry_after, uri: resp.get_uri().to_string() }
+            let retry_after = resp
+                .headers()
+                .get("retry-after")
+                .and_then(|v| v.to_str().ok())
+                .and_then(parse_retry_after);
+            Answer::Status {
+                status: resp.status().as_u16(),
+                retry_after,
+                uri: resp.get_uri().to_string(),
+            }
         }
         Err(ureq::Error::Timeout(_)) => Answer::Timeout,
         Err(ureq::Error::TooManyRedirects) => Answer::TooManyRedirects,
         Err(ureq::Error::HostNotFound) => Answer::HostNotFound,
-        Err(e @ (ureq::Error::Io(_) | ureq::Error::ConnectionFailed | ureq::Error::Protocol(_))) => {
-            Answer::Error { error: describe(&e), retry: true }
-        }
-        Err(e) => Answer::Error { error: describe(&e), retry: false },
+        Err(
+            e @ (ureq::Error::Io(_) | ureq::Error::ConnectionFailed | ureq::Error::Protocol(_)),
+        ) => Answer::Error {
+            error: describe(&e),
+            retry: true,
+        },
+        Err(e) => Answer::Error {
+            error: describe(&e),
+            retry: false,
+        },
     }
 }
 
@@ -453,7 +548,10 @@ pub fn parse_retry_after(value: &str) -> Option<Duration> {
         return Some(Duration::from_secs(secs));
     }
     let when = httpdate::parse_http_date(v).ok()?;
-    Some(when.duration_since(SystemTime::now()).unwrap_or(Duration::ZERO))
+    Some(
+        when.duration_since(SystemTime::now())
+            .unwrap_or(Duration::ZERO),
+    )
 }
 
 fn is_success(status: u16, config: &ExternalConfig) -> bool {
@@ -475,16 +573,27 @@ fn check_url(agents: &Agents, url: &Url, config: &ExternalConfig) -> Verdict {
         let answer = request(agent, url, head);
         let can_retry = attempt < config.retries;
         let wait = |retry_after: Option<Duration>| {
-            retry_after.unwrap_or_else(|| config.backoff.saturating_mul(1u32 << attempt.min(16))).min(config.max_retry_after)
+            retry_after
+                .unwrap_or_else(|| config.backoff.saturating_mul(1u32 << attempt.min(16)))
+                .min(config.max_retry_after)
         };
         match answer {
-            Answer::Status { status, .. } if is_success(status, config) => return Verdict::Ok { status },
-            Answer::Status { status, retry_after, uri } => {
+            Answer::Status { status, .. } if is_success(status, config) => {
+                return Verdict::Ok { status };
+            }
+            Answer::Status {
+                status,
+                retry_after,
+                uri,
+            } => {
                 if is_retryable(status) {
                     if let Some(ra) = retry_after.filter(|ra| *ra > config.max_retry_after)
                         && matches!(status, 429 | 503)
                     {
-                        return Verdict::RateLimited { status, retry_after: ra };
+                        return Verdict::RateLimited {
+                            status,
+                            retry_after: ra,
+                        };
                     }
                     if can_retry {
                         let honoured = retry_after.filter(|_| matches!(status, 429 | 503));
@@ -499,14 +608,27 @@ fn check_url(agents: &Agents, url: &Url, config: &ExternalConfig) -> Verdict {
                     continue;
                 }
                 let redirected_to = (uri != url.as_str()).then_some(uri);
-                return Verdict::Status { status, attempts: attempt + 1, redirected_to };
+                return Verdict::Status {
+                    status,
+                    attempts: attempt + 1,
+                    redirected_to,
+                };
             }
             Answer::Timeout if can_retry => {}
-            Answer::Timeout => return Verdict::Timeout { attempts: attempt + 1 },
+            Answer::Timeout => {
+                return Verdict::Timeout {
+                    attempts: attempt + 1,
+                };
+            }
             Answer::TooManyRedirects => return Verdict::TooManyRedirects,
             Answer::HostNotFound => return Verdict::HostNotFound,
             Answer::Error { retry: true, .. } if can_retry => {}
-            Answer::Error { error, .. } => return Verdict::Failed { error, attempts: attempt + 1 },
+            Answer::Error { error, .. } => {
+                return Verdict::Failed {
+                    error,
+                    attempts: attempt + 1,
+                };
+            }
         }
         std::thread::sleep(wait(None));
         attempt += 1;
@@ -526,14 +648,21 @@ fn show_duration(d: Duration) -> String {
 }
 
 fn status_text(status: u16) -> String {
-    match ureq::http::StatusCode::from_u16(status).ok().and_then(|s| s.canonical_reason()) {
+    match ureq::http::StatusCode::from_u16(status)
+        .ok()
+        .and_then(|s| s.canonical_reason())
+    {
         Some(reason) => format!("{status} {reason}"),
         None => status.to_string(),
     }
 }
 
 fn times(n: u32) -> String {
-    if n == 1 { "1 attempt".into() } else { format!("{n} attempts") }
+    if n == 1 {
+        "1 attempt".into()
+    } else {
+        format!("{n} attempts")
+    }
 }
 
 fn diagnostic_for(
@@ -595,11 +724,15 @@ fn diagnostic_for(
         ),
         Verdict::Ok { .. } | Verdict::Cached { .. } => (format!("external link `{target}` works"), String::new()),
     };
-    Diagnostic::new(Code::BrokenExternalLink, site.files[file].path.clone(), message)
-        .with_span(span)
-        .with_hint(hint)
-        .with_target(link.target.clone())
-        .with_locale(site.locales[site.articles[out.article].locale].tag.clone())
+    Diagnostic::new(
+        Code::BrokenExternalLink,
+        site.files[file].path.clone(),
+        message,
+    )
+    .with_span(span)
+    .with_hint(hint)
+    .with_target(link.target.clone())
+    .with_locale(site.locales[site.articles[out.article].locale].tag.clone())
 }
 
 /// The on-disk cache of working URLs.
@@ -622,28 +755,48 @@ struct CacheEntry {
 const CACHE_VERSION: u32 = 1;
 
 fn epoch_secs(t: SystemTime) -> u64 {
-    t.duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
+    t.duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
 }
 
 impl Cache {
     /// Reads the cache; a missing file is an empty cache, an unreadable or
     /// invalid one is an empty cache and a note.
     pub fn load(path: &Path) -> (Cache, Option<String>) {
-        let empty = Cache { version: CACHE_VERSION, entries: BTreeMap::new() };
+        let empty = Cache {
+            version: CACHE_VERSION,
+            entries: BTreeMap::new(),
+        };
         let text = match std::fs::read_to_string(path) {
             Ok(t) => t,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (empty, None),
-            Err(e) => return (empty, Some(format!("ignoring the external-link cache `{}`: {e}", path.display()))),
+            Err(e) => {
+                return (
+                    empty,
+                    Some(format!(
+                        "ignoring the external-link cache `{}`: {e}",
+                        path.display()
+                    )),
+                );
+            }
         };
         match serde_json::from_str::<Cache>(&text) {
             Ok(c) if c.version == CACHE_VERSION => (c, None),
             Ok(c) => (
                 empty,
-                Some(format!("ignoring the external-link cache `{}`: version {} is not {CACHE_VERSION}", path.display(), c.version)),
+                Some(format!(
+                    "ignoring the external-link cache `{}`: version {} is not {CACHE_VERSION}",
+                    path.display(),
+                    c.version
+                )),
             ),
             Err(e) => (
                 empty,
-                Some(format!("ignoring the external-link cache `{}`: it is not valid ({e}); it will be rewritten", path.display())),
+                Some(format!(
+                    "ignoring the external-link cache `{}`: it is not valid ({e}); it will be rewritten",
+                    path.display()
+                )),
             ),
         }
     }
@@ -656,13 +809,22 @@ impl Cache {
     }
 
     pub fn insert(&mut self, url: &str, status: u16, now: SystemTime) {
-        self.entries.insert(url.to_string(), CacheEntry { checked: epoch_secs(now), status });
+        self.entries.insert(
+            url.to_string(),
+            CacheEntry {
+                checked: epoch_secs(now),
+                status,
+            },
+        );
     }
 
     /// Drops entries older than `ttl` (and entries from the future).
     pub fn retain_fresh(&mut self, now: SystemTime, ttl: Duration) {
         let now = epoch_secs(now);
-        self.entries.retain(|_, e| now.checked_sub(e.checked).is_some_and(|age| age < ttl.as_secs().max(1)));
+        self.entries.retain(|_, e| {
+            now.checked_sub(e.checked)
+                .is_some_and(|age| age < ttl.as_secs().max(1))
+        });
     }
 
     /// Writes the cache atomically: a temporary file beside it, then a rename.
@@ -670,13 +832,17 @@ impl Cache {
         let dir = path.parent().unwrap_or(Path::new("."));
         std::fs::create_dir_all(dir)?;
         let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-        let cache = Cache { version: CACHE_VERSION, entries: self.entries.clone() };
+        let cache = Cache {
+            version: CACHE_VERSION,
+            entries: self.entries.clone(),
+        };
         serde_json::to_writer_pretty(&mut tmp, &cache).map_err(std::io::Error::other)?;
         std::io::Write::write_all(&mut tmp, b"\n")?;
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644))?;
+            tmp.as_file()
+                .set_permissions(std::fs::Permissions::from_mode(0o644))?;
         }
         tmp.as_file().sync_all()?;
         tmp.persist(path).map_err(|e| e.error)?;
@@ -690,9 +856,15 @@ mod tests {
 
     #[test]
     fn normalize_strips_fragments_and_encodes() {
-        assert_eq!(normalize("https://x.org/a#b").unwrap().as_str(), "https://x.org/a");
+        assert_eq!(
+            normalize("https://x.org/a#b").unwrap().as_str(),
+            "https://x.org/a"
+        );
         assert_eq!(normalize("//x.org/a").unwrap().as_str(), "https://x.org/a");
-        assert_eq!(normalize("https://bücher.example/ä b").unwrap().as_str(), "https://xn--bcher-kva.example/%C3%A4%20b");
+        assert_eq!(
+            normalize("https://bücher.example/ä b").unwrap().as_str(),
+            "https://xn--bcher-kva.example/%C3%A4%20b"
+        );
         assert!(normalize("https://").is_err());
         assert!(normalize("http://exa mple.com/").is_err());
     }
@@ -700,10 +872,16 @@ mod tests {
     #[test]
     fn retry_after_in_seconds_and_dates() {
         assert_eq!(parse_retry_after("3"), Some(Duration::from_secs(3)));
-        assert_eq!(parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT"), Some(Duration::ZERO));
+        assert_eq!(
+            parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT"),
+            Some(Duration::ZERO)
+        );
         let later = httpdate::fmt_http_date(SystemTime::now() + Duration::from_secs(120));
         let d = parse_retry_after(&later).unwrap();
-        assert!(d > Duration::from_secs(100) && d <= Duration::from_secs(120), "{d:?}");
+        assert!(
+            d > Duration::from_secs(100) && d <= Duration::from_secs(120),
+            "{d:?}"
+        );
         assert_eq!(parse_retry_after("soon"), None);
     }
 
@@ -719,7 +897,11 @@ mod tests {
         let (c, note) = Cache::load(&path);
         assert!(note.is_none());
         let ttl = Duration::from_secs(60);
-        assert_eq!(c.fresh("https://x.org/", now, ttl), None, "older than the TTL");
+        assert_eq!(
+            c.fresh("https://x.org/", now, ttl),
+            None,
+            "older than the TTL"
+        );
         assert_eq!(c.fresh("https://y.org/", now, ttl), Some(200));
         std::fs::write(&path, "{ not json").unwrap();
         let (c, note) = Cache::load(&path);

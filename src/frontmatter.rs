@@ -39,14 +39,22 @@ impl Date {
         let (y, m, d) = if let Some((date, _time)) = s.split_once(['T', ' ']).or(Some((s, ""))) {
             let parts: Vec<&str> = date.split(['-', '/']).collect();
             match (parts.as_slice(), date.contains('-')) {
-                ([y, m, d], true) if y.len() == 4 => (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?),
-                ([m, d, y], false) if y.len() == 4 => (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?),
+                ([y, m, d], true) if y.len() == 4 => {
+                    (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+                }
+                ([m, d, y], false) if y.len() == 4 => {
+                    (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+                }
                 _ => return None,
             }
         } else {
             return None;
         };
-        let date = Date { year: y, month: m, day: d };
+        let date = Date {
+            year: y,
+            month: m,
+            day: d,
+        };
         date.is_valid().then_some(date)
     }
 
@@ -99,11 +107,13 @@ impl Frontmatter {
 
     /// Sort weight for navigation (`weight` or `order`).
     pub fn weight(&self) -> Option<i64> {
-        ["weight", "order"].iter().find_map(|k| match self.data.get(*k)? {
-            Value::Number(n) => n.as_i64(),
-            Value::String(s) => s.trim().parse().ok(),
-            _ => None,
-        })
+        ["weight", "order"]
+            .iter()
+            .find_map(|k| match self.data.get(*k)? {
+                Value::Number(n) => n.as_i64(),
+                Value::String(s) => s.trim().parse().ok(),
+                _ => None,
+            })
     }
 
     /// The article's date and the key it came from; an unparsable date is
@@ -142,13 +152,22 @@ pub fn parse(path: &str, text: &str) -> (Frontmatter, Vec<Diagnostic>) {
         if first_line(text) == "---" {
             diags.push(
                 Diagnostic::new(Code::InvalidFrontmatter, path, "frontmatter is not closed")
-                    .with_span(Span { line: 1, column: 1, end_line: 1, end_column: 4 })
+                    .with_span(Span {
+                        line: 1,
+                        column: 1,
+                        end_line: 1,
+                        end_column: 4,
+                    })
                     .with_hint("end the frontmatter with a line holding only `---`"),
             );
         }
         return (Frontmatter::default(), diags);
     };
-    let mut fm = Frontmatter { data: Map::new(), yaml: Some(yaml.clone()), body_start };
+    let mut fm = Frontmatter {
+        data: Map::new(),
+        yaml: Some(yaml.clone()),
+        body_start,
+    };
     let src = &text[yaml.clone()];
     if src.trim().is_empty() {
         return (fm, diags);
@@ -171,12 +190,24 @@ pub fn parse(path: &str, text: &str) -> (Frontmatter, Vec<Diagnostic>) {
             if retry.is_ok() {
                 let idx = LineIndex::new(text);
                 let (yaml_line, _) = idx.position(text, yaml.start);
-                let line = e.location().map(|l| yaml_line + (l.line().max(1) as u32) - 1).unwrap_or(yaml_line);
+                let line = e
+                    .location()
+                    .map(|l| yaml_line + (l.line().max(1) as u32) - 1)
+                    .unwrap_or(yaml_line);
                 let column = e.location().map(|l| l.column().max(1) as u32).unwrap_or(1);
                 diags.push(
-                    Diagnostic::new(Code::DuplicateKey, path, format!("key `{key}` appears twice in the frontmatter"))
-                        .with_span(Span { line, column, end_line: line, end_column: column + key.chars().count() as u32 })
-                        .with_hint("the last value is used; remove the other"),
+                    Diagnostic::new(
+                        Code::DuplicateKey,
+                        path,
+                        format!("key `{key}` appears twice in the frontmatter"),
+                    )
+                    .with_span(Span {
+                        line,
+                        column,
+                        end_line: line,
+                        end_column: column + key.chars().count() as u32,
+                    })
+                    .with_hint("the last value is used; remove the other"),
                 );
                 result = retry;
             }
@@ -191,17 +222,25 @@ pub fn parse(path: &str, text: &str) -> (Frontmatter, Vec<Diagnostic>) {
                 Diagnostic::new(
                     Code::InvalidFrontmatter,
                     path,
-                    format!("frontmatter is a {}, not a mapping of keys to values", kind_of(&other)),
+                    format!(
+                        "frontmatter is a {}, not a mapping of keys to values",
+                        kind_of(&other)
+                    ),
                 )
                 .with_span(idx.span(text, yaml.start..yaml.start))
-                .with_hint("write the frontmatter as `key: value` lines, e.g. `title: Getting started`"),
+                .with_hint(
+                    "write the frontmatter as `key: value` lines, e.g. `title: Getting started`",
+                ),
             );
         }
         Err(e) => {
             let idx = LineIndex::new(text);
             let (yaml_line, _) = idx.position(text, yaml.start);
             let (line, column) = match e.location() {
-                Some(loc) if loc.line() > 0 => (yaml_line + loc.line() as u32 - 1, loc.column().max(1) as u32),
+                Some(loc) if loc.line() > 0 => (
+                    yaml_line + loc.line() as u32 - 1,
+                    loc.column().max(1) as u32,
+                ),
                 _ => (yaml_line, 1),
             };
             let message = e.without_snippet().to_string();
@@ -269,8 +308,18 @@ mod tests {
         let (fm, d) = parse("a.md", text);
         assert!(d.is_empty(), "{d:?}");
         assert_eq!(fm.title().as_deref(), Some("Службы"));
-        assert_eq!(fm.asset_id(&["ms.assetid".into()]).as_deref(), Some("19fd3e0f"));
-        assert_eq!(fm.date(), Ok(Some(Date { year: 2016, month: 5, day: 2 })));
+        assert_eq!(
+            fm.asset_id(&["ms.assetid".into()]).as_deref(),
+            Some("19fd3e0f")
+        );
+        assert_eq!(
+            fm.date(),
+            Ok(Some(Date {
+                year: 2016,
+                month: 5,
+                day: 2
+            }))
+        );
         assert_eq!(fm.get_str("lang").as_deref(), Some("no"));
         assert_eq!(&text[fm.body_start..], "# Body\n");
         let r = fm.key_range(text, "ms.assetid").unwrap();
@@ -320,9 +369,20 @@ mod tests {
 
     #[test]
     fn dates() {
-        assert_eq!(Date::parse("2020-02-29").map(Date::iso).as_deref(), Some("2020-02-29"));
-        assert_eq!(Date::parse("03/08/2019").map(Date::iso).as_deref(), Some("2019-03-08"));
-        assert_eq!(Date::parse("2019-03-08T10:00:00Z").map(Date::iso).as_deref(), Some("2019-03-08"));
+        assert_eq!(
+            Date::parse("2020-02-29").map(Date::iso).as_deref(),
+            Some("2020-02-29")
+        );
+        assert_eq!(
+            Date::parse("03/08/2019").map(Date::iso).as_deref(),
+            Some("2019-03-08")
+        );
+        assert_eq!(
+            Date::parse("2019-03-08T10:00:00Z")
+                .map(Date::iso)
+                .as_deref(),
+            Some("2019-03-08")
+        );
         assert_eq!(Date::parse("2019-02-30"), None);
         assert_eq!(Date::parse("yesterday"), None);
     }

@@ -42,7 +42,9 @@ use crate::translation::{History, SOURCE_COMMIT_KEY, SOURCE_HASH_KEY};
 
 /// Asks git about the sources of `discovered`. See the module comment.
 pub fn load(config: &Config, discovered: &Discovered, default_locale: Option<&str>) -> History {
-    let Some(default) = default_locale else { return History::default() };
+    let Some(default) = default_locale else {
+        return History::default();
+    };
     let mut commits = BTreeSet::new();
     let mut hashes = false;
     for f in &discovered.sources {
@@ -70,7 +72,19 @@ pub fn load(config: &Config, discovered: &Discovered, default_locale: Option<&st
 
     // Every commit of HEAD's history that touches a source, with its files:
     // one pass, whatever the number of named commits.
-    let log = git(root, &["log", "-z", "--name-only", "--relative", "--format=%x01%H %cI", "HEAD", "--", &sources]);
+    let log = git(
+        root,
+        &[
+            "log",
+            "-z",
+            "--name-only",
+            "--relative",
+            "--format=%x01%H %cI",
+            "HEAD",
+            "--",
+            &sources,
+        ],
+    );
     let touches = log.as_deref().map(parse_log).unwrap_or_default();
     for t in &touches {
         history.add_touch(t.date, &t.files);
@@ -78,43 +92,84 @@ pub fn load(config: &Config, discovered: &Discovered, default_locale: Option<&st
 
     // Untracked sources have no history; uncommitted edits are changes.
     history.tracked = git(root, &["ls-files", "-z", "--", &sources]).map(|o| nul_separated(&o));
-    if let Some(o) = git(root, &["diff", "-z", "--name-only", "--relative", "HEAD", "--", &sources]) {
+    if let Some(o) = git(
+        root,
+        &[
+            "diff",
+            "-z",
+            "--name-only",
+            "--relative",
+            "HEAD",
+            "--",
+            &sources,
+        ],
+    ) {
         history.uncommitted = nul_separated(&o);
     }
 
     let resolved = resolve_commits(root, &commits);
     let distinct: BTreeSet<&String> = resolved.values().flatten().collect();
-    let graph = if distinct.is_empty() { None } else { git(root, &["rev-list", "--parents", "HEAD"]).map(|o| Graph::parse(&o)) };
-    let touch_nodes: Vec<Option<usize>> =
-        touches.iter().map(|t| graph.as_ref().and_then(|g| g.index.get(&t.id).copied())).collect();
+    let graph = if distinct.is_empty() {
+        None
+    } else {
+        git(root, &["rev-list", "--parents", "HEAD"]).map(|o| Graph::parse(&o))
+    };
+    let touch_nodes: Vec<Option<usize>> = touches
+        .iter()
+        .map(|t| graph.as_ref().and_then(|g| g.index.get(&t.id).copied()))
+        .collect();
     let after: BTreeMap<&String, Option<Vec<bool>>> = distinct
         .into_par_iter()
         .map(|full| {
             let after = match graph.as_ref().and_then(|g| g.ancestors(full)) {
                 // C..HEAD: the touches that are not C or an ancestor of C.
-                Some(ancestors) => Some(touch_nodes.iter().map(|n| n.is_none_or(|n| !ancestors[n])).collect()),
+                Some(ancestors) => Some(
+                    touch_nodes
+                        .iter()
+                        .map(|n| n.is_none_or(|n| !ancestors[n]))
+                        .collect(),
+                ),
                 // Not in HEAD's history (another branch): ask git for this one.
                 None => {
                     let range = format!("{full}..HEAD");
-                    git(root, &["log", "-z", "--name-only", "--relative", "--format=%x01%H %cI", &range, "--", &sources])
-                        .map(|o| {
-                            let ids: BTreeSet<String> = parse_log(&o).into_iter().map(|t| t.id).collect();
-                            touches.iter().map(|t| ids.contains(&t.id)).collect()
-                        })
+                    git(
+                        root,
+                        &[
+                            "log",
+                            "-z",
+                            "--name-only",
+                            "--relative",
+                            "--format=%x01%H %cI",
+                            &range,
+                            "--",
+                            &sources,
+                        ],
+                    )
+                    .map(|o| {
+                        let ids: BTreeSet<String> =
+                            parse_log(&o).into_iter().map(|t| t.id).collect();
+                        touches.iter().map(|t| ids.contains(&t.id)).collect()
+                    })
                 }
             };
             (full, after)
         })
         .collect();
     for (named, full) in &resolved {
-        history.add_named(named, full.as_ref().and_then(|f| after.get(f).cloned().flatten()));
+        history.add_named(
+            named,
+            full.as_ref().and_then(|f| after.get(f).cloned().flatten()),
+        );
     }
     history
 }
 
 /// The paths of a `-z` listing.
 fn nul_separated(out: &[u8]) -> BTreeSet<String> {
-    out.split(|&b| b == 0).filter(|p| !p.is_empty()).map(|p| String::from_utf8_lossy(p).into_owned()).collect()
+    out.split(|&b| b == 0)
+        .filter(|p| !p.is_empty())
+        .map(|p| String::from_utf8_lossy(p).into_owned())
+        .collect()
 }
 
 /// A commit of `git log --name-only`.
@@ -136,7 +191,11 @@ fn parse_log(out: &[u8]) -> Vec<Touch> {
         if let Some(header) = token.strip_prefix(b"\x01") {
             let header = String::from_utf8_lossy(header);
             let (id, date) = header.split_once(' ').unwrap_or((&header, ""));
-            touches.push(Touch { id: id.to_string(), date: Date::parse(date), files: Vec::new() });
+            touches.push(Touch {
+                id: id.to_string(),
+                date: Date::parse(date),
+                files: Vec::new(),
+            });
         } else if let Some(t) = touches.last_mut() {
             t.files.push(String::from_utf8_lossy(token).into_owned());
         }
@@ -155,11 +214,30 @@ impl Graph {
     fn parse(out: &[u8]) -> Graph {
         let text = String::from_utf8_lossy(out);
         let lines: Vec<Vec<&str>> = text.lines().map(|l| l.split(' ').collect()).collect();
-        let ids: Vec<String> = lines.iter().filter_map(|l| l.first().map(|s| s.to_string())).collect();
-        let index: HashMap<String, usize> = ids.iter().enumerate().map(|(i, id)| (id.clone(), i)).collect();
+        let ids: Vec<String> = lines
+            .iter()
+            .filter_map(|l| l.first().map(|s| s.to_string()))
+            .collect();
+        let index: HashMap<String, usize> = ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| (id.clone(), i))
+            .collect();
         // Parents outside the listing (a shallow clone's boundary) are dropped.
-        let parents = lines.iter().map(|l| l.iter().skip(1).filter_map(|p| index.get(*p).copied()).collect()).collect();
-        Graph { index, ids, parents }
+        let parents = lines
+            .iter()
+            .map(|l| {
+                l.iter()
+                    .skip(1)
+                    .filter_map(|p| index.get(*p).copied())
+                    .collect()
+            })
+            .collect();
+        Graph {
+            index,
+            ids,
+            parents,
+        }
     }
 
     /// Which commits (by index) are `id` or one of its ancestors; `None`
@@ -198,7 +276,8 @@ fn git(dir: &Path, args: &[&str]) -> Option<Vec<u8>> {
 /// Resolves named commits (full or abbreviated) to full ids in one
 /// `git cat-file --batch-check`; `None` for the ones the repository lacks.
 fn resolve_commits(dir: &Path, commits: &BTreeSet<String>) -> BTreeMap<String, Option<String>> {
-    let mut out: BTreeMap<String, Option<String>> = commits.iter().map(|c| (c.clone(), None)).collect();
+    let mut out: BTreeMap<String, Option<String>> =
+        commits.iter().map(|c| (c.clone(), None)).collect();
     if commits.is_empty() {
         return out;
     }
@@ -212,7 +291,10 @@ fn resolve_commits(dir: &Path, commits: &BTreeSet<String>) -> BTreeMap<String, O
         .stderr(Stdio::null())
         .spawn();
     let Ok(mut child) = child else { return out };
-    let input: String = commits.iter().map(|c| format!("{c}^{{commit}}\n")).collect();
+    let input: String = commits
+        .iter()
+        .map(|c| format!("{c}^{{commit}}\n"))
+        .collect();
     // Write from a thread so a large answer cannot block a large question.
     let stdin = child.stdin.take();
     let writer = std::thread::spawn(move || {
@@ -220,7 +302,9 @@ fn resolve_commits(dir: &Path, commits: &BTreeSet<String>) -> BTreeMap<String, O
             let _ = s.write_all(input.as_bytes());
         }
     });
-    let Ok(result) = child.wait_with_output() else { return out };
+    let Ok(result) = child.wait_with_output() else {
+        return out;
+    };
     let _ = writer.join();
     // One answer line per question line, in order.
     let text = String::from_utf8_lossy(&result.stdout);
@@ -254,8 +338,16 @@ fn frontmatter_value(text: &str, key: &str) -> Option<String> {
         }
         let unquoted = t
             .strip_prefix(key)
-            .or_else(|| t.strip_prefix('"').and_then(|r| r.strip_prefix(key)).and_then(|r| r.strip_prefix('"')))
-            .or_else(|| t.strip_prefix('\'').and_then(|r| r.strip_prefix(key)).and_then(|r| r.strip_prefix('\'')));
+            .or_else(|| {
+                t.strip_prefix('"')
+                    .and_then(|r| r.strip_prefix(key))
+                    .and_then(|r| r.strip_prefix('"'))
+            })
+            .or_else(|| {
+                t.strip_prefix('\'')
+                    .and_then(|r| r.strip_prefix(key))
+                    .and_then(|r| r.strip_prefix('\''))
+            });
         if let Some(rest) = unquoted.and_then(|r| r.trim_start().strip_prefix(':')) {
             let v = rest.trim().trim_matches(['"', '\'']);
             return (!v.is_empty()).then(|| v.to_string());
@@ -275,7 +367,14 @@ mod tests {
         assert_eq!(t.len(), 2);
         assert_eq!(t[0].id, "aaaa");
         assert_eq!(t[0].files, ["content/en-US/a.md", "content/en-US/日.md"]);
-        assert_eq!(t[1].date, Some(Date { year: 2024, month: 1, day: 1 }));
+        assert_eq!(
+            t[1].date,
+            Some(Date {
+                year: 2024,
+                month: 1,
+                day: 1
+            })
+        );
         assert_eq!(t[1].files, ["content/en-US/a.md"]);
         assert!(parse_log(b"").is_empty());
     }
@@ -286,7 +385,13 @@ mod tests {
         let g = Graph::parse(b"d c b\nc a\nb a\na\n");
         let of = |id: &str| {
             let seen = g.ancestors(id).unwrap();
-            let mut ids: Vec<&str> = g.ids.iter().enumerate().filter(|(i, _)| seen[*i]).map(|(_, s)| s.as_str()).collect();
+            let mut ids: Vec<&str> = g
+                .ids
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| seen[*i])
+                .map(|(_, s)| s.as_str())
+                .collect();
             ids.sort();
             ids
         };
@@ -308,9 +413,27 @@ mod tests {
     #[test]
     fn scans_frontmatter_values() {
         let t = "---\ntitle: x\nms.sourcegitcommit: \"abcd\"\n---\nms.sourcegitcommit: ffff\n";
-        assert_eq!(frontmatter_value(t, "ms.sourcegitcommit").as_deref(), Some("abcd"));
-        assert_eq!(frontmatter_value("---\r\nsource_hash: blake3:1\r\n---\r\n", "source_hash").as_deref(), Some("blake3:1"));
-        assert_eq!(frontmatter_value("# no frontmatter\nms.sourcegitcommit: ffff\n", "ms.sourcegitcommit"), None);
-        assert_eq!(frontmatter_value("---\nms.sourcegitcommitx: ffff\n---\n", "ms.sourcegitcommit"), None);
+        assert_eq!(
+            frontmatter_value(t, "ms.sourcegitcommit").as_deref(),
+            Some("abcd")
+        );
+        assert_eq!(
+            frontmatter_value("---\r\nsource_hash: blake3:1\r\n---\r\n", "source_hash").as_deref(),
+            Some("blake3:1")
+        );
+        assert_eq!(
+            frontmatter_value(
+                "# no frontmatter\nms.sourcegitcommit: ffff\n",
+                "ms.sourcegitcommit"
+            ),
+            None
+        );
+        assert_eq!(
+            frontmatter_value(
+                "---\nms.sourcegitcommitx: ffff\n---\n",
+                "ms.sourcegitcommit"
+            ),
+            None
+        );
     }
 }

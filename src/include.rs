@@ -124,18 +124,22 @@ fn expand_into(
             ));
             continue;
         };
-        let found = site.include_at(locale, &rel).or_else(|| {
-            site.article_at(locale, &rel).map(|a| site.articles[a].file)
-        });
+        let found = site
+            .include_at(locale, &rel)
+            .or_else(|| site.article_at(locale, &rel).map(|a| site.articles[a].file));
         let found = found.or_else(|| {
             let d = site.default_locale;
-            site.include_at(d, &rel).or_else(|| site.article_at(d, &rel).map(|a| site.articles[a].file))
+            site.include_at(d, &rel)
+                .or_else(|| site.article_at(d, &rel).map(|a| site.articles[a].file))
         });
         let Some(target) = found else {
             diags.push(here(
                 Code::MissingInclude,
                 format!("include `{written}` not found"),
-                &format!("no `content/<locale>/{rel}` exists in `{}` or the default locale", f.locale),
+                &format!(
+                    "no `content/<locale>/{rel}` exists in `{}` or the default locale",
+                    f.locale
+                ),
             ));
             continue;
         };
@@ -144,7 +148,14 @@ fn expand_into(
             chain.push(&site.files[target].rel);
             diags.push(here(
                 Code::IncludeCycle,
-                format!("include cycle: {}", chain.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(" → ")),
+                format!(
+                    "include cycle: {}",
+                    chain
+                        .iter()
+                        .map(|c| format!("`{c}`"))
+                        .collect::<Vec<_>>()
+                        .join(" → ")
+                ),
                 "remove one of the includes; the cycle was cut here",
             ));
             continue;
@@ -180,21 +191,37 @@ fn push(out: &mut Expanded, file: FileId, text: &str, range: std::ops::Range<usi
     if range.is_empty() {
         return;
     }
-    out.map.segments.push(Segment { out_start: out.text.len(), file, src_start: range.start });
+    out.map.segments.push(Segment {
+        out_start: out.text.len(),
+        file,
+        src_start: range.start,
+    });
     out.text.push_str(&text[range]);
 }
 
 fn push_synthetic(out: &mut Expanded, file: FileId, at: usize, s: &str) {
-    out.map.segments.push(Segment { out_start: out.text.len(), file, src_start: at });
+    out.map.segments.push(Segment {
+        out_start: out.text.len(),
+        file,
+        src_start: at,
+    });
     out.text.push_str(s);
     // Anything after maps to `at` again, not past it.
-    out.map.segments.push(Segment { out_start: out.text.len(), file, src_start: at });
+    out.map.segments.push(Segment {
+        out_start: out.text.len(),
+        file,
+        src_start: at,
+    });
 }
 
 /// Joins a relative path onto a folder (both relative to the locale
 /// directory). `None` when the result climbs out of it.
 pub fn join(base: &str, rel: &str) -> Option<String> {
-    let mut parts: Vec<&str> = if rel.starts_with('/') { Vec::new() } else { base.split('/').filter(|p| !p.is_empty()).collect() };
+    let mut parts: Vec<&str> = if rel.starts_with('/') {
+        Vec::new()
+    } else {
+        base.split('/').filter(|p| !p.is_empty()).collect()
+    };
     for p in rel.split(['/', '\\']) {
         match p {
             "" | "." => {}
@@ -226,7 +253,9 @@ pub fn find_directives(body: &str, base: usize) -> Vec<Directive> {
             if n >= 3 {
                 match fence {
                     None => fence = Some((c, n)),
-                    Some((fc, fnn)) if fc == c && n >= fnn && trimmed[n..].trim().is_empty() => fence = None,
+                    Some((fc, fnn)) if fc == c && n >= fnn && trimmed[n..].trim().is_empty() => {
+                        fence = None
+                    }
                     _ => {}
                 }
                 offset += line.len();
@@ -257,9 +286,13 @@ fn scan_line(line: &str, base: usize, found: &mut Vec<Directive>) {
         if !rest_t.starts_with('[') {
             continue;
         }
-        let Some(close_title) = rest_t.find("](") else { continue };
+        let Some(close_title) = rest_t.find("](") else {
+            continue;
+        };
         let path_start = at + 9 + ws + close_title + 2;
-        let Some(close_path) = line[path_start..].find(')') else { continue };
+        let Some(close_path) = line[path_start..].find(')') else {
+            continue;
+        };
         let path_end = path_start + close_path;
         let after = &line[path_end + 1..];
         let after_ws = after.len() - after.trim_start().len();
@@ -270,11 +303,16 @@ fn scan_line(line: &str, base: usize, found: &mut Vec<Directive>) {
         let block = line[..at].trim().is_empty() && line[end..].trim().is_empty();
         // Strip a title in quotes after the path: (path "title").
         let path_text = &line[path_start..path_end];
-        let p_len = path_text.trim_end().split_once(char::is_whitespace).map(|(p, _)| p.len()).unwrap_or(path_text.trim_end().len());
+        let p_len = path_text
+            .trim_end()
+            .split_once(char::is_whitespace)
+            .map(|(p, _)| p.len())
+            .unwrap_or(path_text.trim_end().len());
         let lead = path_text.len() - path_text.trim_start().len();
         found.push(Directive {
             range: base + at..base + end,
-            path: base + path_start + lead..base + path_start + lead + p_len.saturating_sub(lead).max(0),
+            path: base + path_start + lead
+                ..base + path_start + lead + p_len.saturating_sub(lead).max(0),
             block,
         });
         from = end;
@@ -298,7 +336,10 @@ mod tests {
 
     #[test]
     fn joins_within_the_locale() {
-        assert_eq!(join("a/b", "../includes/x.md").as_deref(), Some("a/includes/x.md"));
+        assert_eq!(
+            join("a/b", "../includes/x.md").as_deref(),
+            Some("a/includes/x.md")
+        );
         assert_eq!(join("a", "./x.md").as_deref(), Some("a/x.md"));
         assert_eq!(join("", "../x.md"), None);
         assert_eq!(join("a", "../../x.md"), None);
@@ -308,9 +349,21 @@ mod tests {
     fn source_map_locates() {
         let m = SourceMap {
             segments: vec![
-                Segment { out_start: 0, file: 0, src_start: 10 },
-                Segment { out_start: 5, file: 1, src_start: 0 },
-                Segment { out_start: 8, file: 0, src_start: 40 },
+                Segment {
+                    out_start: 0,
+                    file: 0,
+                    src_start: 10,
+                },
+                Segment {
+                    out_start: 5,
+                    file: 1,
+                    src_start: 0,
+                },
+                Segment {
+                    out_start: 8,
+                    file: 0,
+                    src_start: 40,
+                },
             ],
         };
         assert_eq!(m.locate(3), (0, 13));

@@ -30,8 +30,8 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 use crate::diagnostic::Diagnostic;
 use crate::discover::Stamp;
@@ -91,7 +91,12 @@ pub struct Texts {
 
 impl Texts {
     /// A [`crate::discover::TextFn`].
-    pub fn text(&self, path: &Path, stamp: Stamp, read: &dyn Fn() -> Result<String, Diagnostic>) -> Result<String, Diagnostic> {
+    pub fn text(
+        &self,
+        path: &Path,
+        stamp: Stamp,
+        read: &dyn Fn() -> Result<String, Diagnostic>,
+    ) -> Result<String, Diagnostic> {
         let entry = match self.old.get(path) {
             Some((s, text)) if *s == stamp => Arc::clone(text),
             _ => {
@@ -172,7 +177,11 @@ impl Cache {
             hasher.update(src.as_bytes());
             let hash = hasher.finalize();
             let hit = old.get(&hash).and_then(|entries| {
-                entries.iter().find(|e| e.rewrites.iter().all(|r| rewrite(&r.target, r.range.clone()) == r.href))
+                entries.iter().find(|e| {
+                    e.rewrites
+                        .iter()
+                        .all(|r| rewrite(&r.target, r.range.clone()) == r.href)
+                })
             });
             let entry = match hit {
                 Some(e) => Arc::clone(e),
@@ -181,11 +190,18 @@ impl Cache {
                     let calls = RefCell::new(Vec::new());
                     let recording = |target: &str, range: Range<usize>| {
                         let href = rewrite(target, range.clone());
-                        calls.borrow_mut().push(Rewrite { target: target.to_string(), range, href: href.clone() });
+                        calls.borrow_mut().push(Rewrite {
+                            target: target.to_string(),
+                            range,
+                            href: href.clone(),
+                        });
                         href
                     };
                     let rendered = markdown::render(src, &recording, options);
-                    Arc::new(Entry { rewrites: calls.into_inner(), rendered })
+                    Arc::new(Entry {
+                        rewrites: calls.into_inner(),
+                        rendered,
+                    })
                 }
             };
             let rendered = entry.rendered.clone();
@@ -220,7 +236,8 @@ impl Cache {
             result
         };
         let old_rendered = &self.rendered;
-        let next_rendered: Mutex<HashMap<blake3::Hash, Arc<(String, blake3::Hash)>>> = Mutex::new(HashMap::new());
+        let next_rendered: Mutex<HashMap<blake3::Hash, Arc<(String, blake3::Hash)>>> =
+            Mutex::new(HashMap::new());
         let rendered = AtomicUsize::new(0);
         let page_hashes: Mutex<HashMap<String, blake3::Hash>> = Mutex::new(HashMap::new());
         let render_memo = |key: &dyn Fn() -> blake3::Hash,
@@ -248,7 +265,11 @@ impl Cache {
             }
             Ok(out)
         };
-        let stages = pipeline::Stages { frontmatter: &fm_memo, markdown: &memo, render: &render_memo };
+        let stages = pipeline::Stages {
+            frontmatter: &fm_memo,
+            markdown: &memo,
+            render: &render_memo,
+        };
         let built = pipeline::run_with(inputs, self.mode, &stages);
         self.markdown = next.into_inner().unwrap_or_default();
         self.frontmatter = next_fm.into_inner().unwrap_or_default();
@@ -260,12 +281,28 @@ impl Cache {
         let pages: HashMap<String, blake3::Hash> = built
             .pages
             .iter()
-            .map(|p| (p.path.clone(), known.get(&p.path).copied().unwrap_or_else(|| blake3::hash(&p.bytes))))
+            .map(|p| {
+                (
+                    p.path.clone(),
+                    known
+                        .get(&p.path)
+                        .copied()
+                        .unwrap_or_else(|| blake3::hash(&p.bytes)),
+                )
+            })
             .collect();
-        let mut changed: Vec<String> =
-            pages.iter().filter(|(path, h)| self.pages.get(*path) != Some(h)).map(|(p, _)| p.clone()).collect();
+        let mut changed: Vec<String> = pages
+            .iter()
+            .filter(|(path, h)| self.pages.get(*path) != Some(h))
+            .map(|(p, _)| p.clone())
+            .collect();
         changed.sort();
-        let mut removed: Vec<String> = self.pages.keys().filter(|p| !pages.contains_key(*p)).cloned().collect();
+        let mut removed: Vec<String> = self
+            .pages
+            .keys()
+            .filter(|p| !pages.contains_key(*p))
+            .cloned()
+            .collect();
         removed.sort();
         self.pages = pages;
         let stats = Stats {
@@ -302,7 +339,11 @@ mod tests {
     }
 
     fn pages(b: &Built) -> Vec<(String, Vec<u8>)> {
-        let mut v: Vec<_> = b.pages.iter().map(|p| (p.path.clone(), p.bytes.clone())).collect();
+        let mut v: Vec<_> = b
+            .pages
+            .iter()
+            .map(|p| (p.path.clone(), p.bytes.clone()))
+            .collect();
         v.sort();
         v
     }
@@ -313,21 +354,48 @@ mod tests {
 
     fn assert_same(cached: &Built, root: &Path) {
         let fresh = full(root);
-        assert_eq!(pages(cached), pages(&fresh), "cached build differs from a full build");
+        assert_eq!(
+            pages(cached),
+            pages(&fresh),
+            "cached build differs from a full build"
+        );
         assert_eq!(diags(cached), diags(&fresh));
-        assert_eq!(format!("{:?}", cached.summary), format!("{:?}", fresh.summary));
+        assert_eq!(
+            format!("{:?}", cached.summary),
+            format!("{:?}", fresh.summary)
+        );
     }
 
     #[test]
     fn incremental_rebuilds_equal_full_builds() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
-        write(root, "content/en-US/index.md", "---\nms.assetid: home\n---\n# Home\n\nSee [guide](guide.md#setup) and [new](new.md).\n");
-        write(root, "content/en-US/guide.md", "---\nms.assetid: guide\n---\n# Guide\n\n## Setup\n\n[!INCLUDE [note](includes/note.md)]\n");
-        write(root, "content/en-US/other.md", "# Other\n\nNothing links here.\n");
+        write(
+            root,
+            "content/en-US/index.md",
+            "---\nms.assetid: home\n---\n# Home\n\nSee [guide](guide.md#setup) and [new](new.md).\n",
+        );
+        write(
+            root,
+            "content/en-US/guide.md",
+            "---\nms.assetid: guide\n---\n# Guide\n\n## Setup\n\n[!INCLUDE [note](includes/note.md)]\n",
+        );
+        write(
+            root,
+            "content/en-US/other.md",
+            "# Other\n\nNothing links here.\n",
+        );
         write(root, "content/en-US/includes/note.md", "A note.\n");
-        write(root, "content/ja-JP/index.md", "---\nms.assetid: home\n---\n# ホーム\n\n[ガイド](guide.md)\n");
-        write(root, "content/ja-JP/guide.md", "---\nms.assetid: guide\n---\n# ガイド\n");
+        write(
+            root,
+            "content/ja-JP/index.md",
+            "---\nms.assetid: home\n---\n# ホーム\n\n[ガイド](guide.md)\n",
+        );
+        write(
+            root,
+            "content/ja-JP/guide.md",
+            "---\nms.assetid: guide\n---\n# ガイド\n",
+        );
 
         let mut cache = Cache::new(Mode::Serve);
         let mut texts = Texts::default();
@@ -347,14 +415,25 @@ mod tests {
         // Nothing changed: nothing parsed, no page changed.
         let (b, s) = cache.build(load(root));
         assert_same(&b, root);
-        assert_eq!((s.parsed, s.frontmatter_parsed, s.rendered, s.changed_pages.len()), (0, 0, 0, 0));
+        assert_eq!(
+            (
+                s.parsed,
+                s.frontmatter_parsed,
+                s.rendered,
+                s.changed_pages.len()
+            ),
+            (0, 0, 0, 0)
+        );
 
         // Edit one article: only it is parsed again.
         write(root, "content/en-US/other.md", "# Other\n\nEdited.\n");
         let (b, s) = cache.build(load(root));
         assert_same(&b, root);
         assert_eq!((s.parsed, s.frontmatter_parsed), (1, 1));
-        assert_eq!(s.rendered, 1, "only its page is rendered again (its title, so the sidebars, did not change)");
+        assert_eq!(
+            s.rendered, 1,
+            "only its page is rendered again (its title, so the sidebars, did not change)"
+        );
         assert_eq!(s.changed_pages, ["en-us/other/index.html"]);
 
         // Edit an include: the article including it is parsed again.
@@ -362,56 +441,110 @@ mod tests {
         let (b, s) = cache.build(load(root));
         assert_same(&b, root);
         assert_eq!(s.parsed, 1);
-        assert!(s.changed_pages.iter().any(|p| p == "en-us/guide/index.html"), "{:?}", s.changed_pages);
+        assert!(
+            s.changed_pages
+                .iter()
+                .any(|p| p == "en-us/guide/index.html"),
+            "{:?}",
+            s.changed_pages
+        );
 
         // Add the article a link pointed at, then remove another one.
         write(root, "content/en-US/new.md", "# New\n");
         let (b, s) = cache.build(load(root));
         assert_same(&b, root);
-        assert_eq!(s.parsed, 2, "the new article and the one whose link now resolves to it");
+        assert_eq!(
+            s.parsed, 2,
+            "the new article and the one whose link now resolves to it"
+        );
         fs::remove_file(root.join("content/en-US/other.md")).unwrap();
         let (b, s) = cache.build(load(root));
         assert_same(&b, root);
-        assert!(s.removed_pages.iter().any(|p| p == "en-us/other/index.html"), "{:?}", s.removed_pages);
-        assert_eq!(s.parsed, 0, "removing an article nobody links to parses nothing");
+        assert!(
+            s.removed_pages
+                .iter()
+                .any(|p| p == "en-us/other/index.html"),
+            "{:?}",
+            s.removed_pages
+        );
+        assert_eq!(
+            s.parsed, 0,
+            "removing an article nobody links to parses nothing"
+        );
 
         // A translation changes its title: the group's pages change (switchers).
-        write(root, "content/ja-JP/guide.md", "---\nms.assetid: guide\ntitle: 新しいガイド\n---\n# ガイド\n");
+        write(
+            root,
+            "content/ja-JP/guide.md",
+            "---\nms.assetid: guide\ntitle: 新しいガイド\n---\n# ガイド\n",
+        );
         let (b, s) = cache.build(load(root));
         assert_same(&b, root);
         // The other pages of the locale list the new title in their sidebar.
-        assert!(s.changed_pages.iter().any(|p| p == "ja-jp/index.html"), "{:?}", s.changed_pages);
+        assert!(
+            s.changed_pages.iter().any(|p| p == "ja-jp/index.html"),
+            "{:?}",
+            s.changed_pages
+        );
         assert!(page_text(&b, "ja-jp/index.html").contains("新しいガイド"));
 
         // An anchor goes away: the article linking to it gets a diagnostic,
         // though its own text did not change.
-        write(root, "content/en-US/guide.md", "---\nms.assetid: guide\n---\n# Guide\n\n## Install\n\n[!INCLUDE [note](includes/note.md)]\n");
+        write(
+            root,
+            "content/en-US/guide.md",
+            "---\nms.assetid: guide\n---\n# Guide\n\n## Install\n\n[!INCLUDE [note](includes/note.md)]\n",
+        );
         let (b, _) = cache.build(load(root));
         assert_same(&b, root);
         assert!(
-            b.diagnostics.iter().any(|d| d.file == "content/en-US/index.md" && d.message.contains("setup")),
+            b.diagnostics
+                .iter()
+                .any(|d| d.file == "content/en-US/index.md" && d.message.contains("setup")),
             "{:?}",
             diags(&b)
         );
 
         // The source gains an anchor written by hand: the translation's page
         // (side-by-side view) marks it missing, though its text did not change.
-        write(root, "content/en-US/guide.md", "---\nms.assetid: guide\n---\n# Guide\n\n## <a name=\"install\"></a>Install\n");
+        write(
+            root,
+            "content/en-US/guide.md",
+            "---\nms.assetid: guide\n---\n# Guide\n\n## <a name=\"install\"></a>Install\n",
+        );
         let (b, s) = cache.build(load(root));
         assert_same(&b, root);
-        assert!(s.changed_pages.iter().any(|p| p == "ja-jp/guide/index.html"), "{:?}", s.changed_pages);
+        assert!(
+            s.changed_pages
+                .iter()
+                .any(|p| p == "ja-jp/guide/index.html"),
+            "{:?}",
+            s.changed_pages
+        );
         assert!(page_text(&b, "ja-jp/guide/index.html").contains("stele-sxs-missing-anchor"));
 
         // A theme change renders every page again.
         let base = include_str!("../themes/default/templates/base.html");
-        write(root, "themes/default/templates/base.html", &base.replacen("<head>", "<head>\n<!-- themed -->", 1));
+        write(
+            root,
+            "themes/default/templates/base.html",
+            &base.replacen("<head>", "<head>\n<!-- themed -->", 1),
+        );
         let (b, s) = cache.build(load(root));
         assert_same(&b, root);
-        let html: Vec<&str> = b.pages.iter().map(|p| p.path.as_str()).filter(|p| p.ends_with(".html")).collect();
+        let html: Vec<&str> = b
+            .pages
+            .iter()
+            .map(|p| p.path.as_str())
+            .filter(|p| p.ends_with(".html"))
+            .collect();
         assert!(html.len() > 5, "{html:?}");
         for p in &html {
             assert!(page_text(&b, p).contains("<!-- themed -->"), "{p}");
-            assert!(s.changed_pages.iter().any(|c| c == p), "{p} not reported changed");
+            assert!(
+                s.changed_pages.iter().any(|c| c == p),
+                "{p} not reported changed"
+            );
         }
         assert!(s.rendered >= html.len());
     }
@@ -428,8 +561,12 @@ mod tests {
             let t = &*texts;
             let inputs = pipeline::load_with(config, &|p, st, r| t.text(p, st, r)).unwrap();
             let read = texts.finish();
-            let sources: Vec<(String, String)> =
-                inputs.discovered.sources.iter().map(|f| (f.path.clone(), f.text.clone())).collect();
+            let sources: Vec<(String, String)> = inputs
+                .discovered
+                .sources
+                .iter()
+                .map(|f| (f.path.clone(), f.text.clone()))
+                .collect();
             (read, sources)
         };
         let (read, first) = load(&mut texts);
@@ -441,16 +578,31 @@ mod tests {
         write(root, "content/en-US/a.md", "# Z\n");
         let (read, after) = load(&mut texts);
         assert_eq!(read, 1);
-        assert!(after.contains(&("content/en-US/a.md".to_string(), "# Z\n".to_string())), "{after:?}");
-        assert_eq!(load(&mut texts).1, pipeline::load(Config::load(root, &Overrides::default()).unwrap())
-            .unwrap().discovered.sources.iter().map(|f| (f.path.clone(), f.text.clone())).collect::<Vec<_>>());
+        assert!(
+            after.contains(&("content/en-US/a.md".to_string(), "# Z\n".to_string())),
+            "{after:?}"
+        );
+        assert_eq!(
+            load(&mut texts).1,
+            pipeline::load(Config::load(root, &Overrides::default()).unwrap())
+                .unwrap()
+                .discovered
+                .sources
+                .iter()
+                .map(|f| (f.path.clone(), f.text.clone()))
+                .collect::<Vec<_>>()
+        );
         fs::remove_file(root.join("content/en-US/b.md")).unwrap();
         load(&mut texts);
         assert_eq!(texts.old.len(), 1, "a removed file is forgotten");
     }
 
     fn page_text<'b>(b: &'b Built, path: &str) -> &'b str {
-        let p = b.pages.iter().find(|p| p.path == path).unwrap_or_else(|| panic!("no page `{path}`"));
+        let p = b
+            .pages
+            .iter()
+            .find(|p| p.path == path)
+            .unwrap_or_else(|| panic!("no page `{path}`"));
         std::str::from_utf8(&p.bytes).unwrap()
     }
 }

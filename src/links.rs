@@ -24,11 +24,19 @@ pub enum Resolution {
     /// `#fragment` on the same page (`None` for `#` alone).
     SamePage { fragment: Option<String> },
     /// An article of the site.
-    Article { article: ArticleId, fragment: Option<String>, fallback: bool },
+    Article {
+        article: ArticleId,
+        fragment: Option<String>,
+        fallback: bool,
+    },
     /// A static file of the site; `url` is where the output has it.
     Static { url: String, fallback: bool },
     /// A moved article, found in the redirect map.
-    Redirected { to: String, article: Option<ArticleId>, fragment: Option<String> },
+    Redirected {
+        to: String,
+        article: Option<ArticleId>,
+        fragment: Option<String>,
+    },
     /// A site-absolute path under a prefix published elsewhere.
     ExternalPrefix,
     /// A site-absolute path that matches nothing the site produces.
@@ -71,7 +79,9 @@ pub fn scheme(target: &str) -> Option<&str> {
     let s = &target[..i];
     let mut chars = s.chars();
     let first = chars.next()?;
-    (first.is_ascii_alphabetic() && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')) && s.len() > 1)
+    (first.is_ascii_alphabetic()
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        && s.len() > 1)
         .then_some(s)
 }
 
@@ -81,7 +91,11 @@ pub fn scheme(target: &str) -> Option<&str> {
 pub fn decode(s: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     let d = percent_decode_str(s).decode_utf8_lossy();
-    if d.is_ascii() { d.into_owned() } else { d.nfc().collect() }
+    if d.is_ascii() {
+        d.into_owned()
+    } else {
+        d.nfc().collect()
+    }
 }
 
 impl<'s> Resolver<'s> {
@@ -89,14 +103,21 @@ impl<'s> Resolver<'s> {
         let mut urls: HashMap<String, Vec<ArticleId>> = HashMap::new();
         let mut rel_lower = HashMap::new();
         for (i, a) in site.articles.iter().enumerate() {
-            urls.entry(decode(a.url.trim_end_matches('/')).to_lowercase()).or_default().push(i);
+            urls.entry(decode(a.url.trim_end_matches('/')).to_lowercase())
+                .or_default()
+                .push(i);
             rel_lower.insert((a.locale, a.rel.to_lowercase()), i);
         }
         let mut redirects = HashMap::new();
         for r in &site.redirects {
             redirects.insert((r.locale, r.from.to_lowercase()), r.to.clone());
         }
-        Resolver { site, urls, rel_lower, redirects }
+        Resolver {
+            site,
+            urls,
+            rel_lower,
+            redirects,
+        }
     }
 
     /// Resolves `target`, written in a file whose path relative to its
@@ -123,7 +144,9 @@ impl<'s> Resolver<'s> {
             return self.site_absolute(locale, &path, fragment);
         }
         let base = from_rel.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
-        let Some(rel) = join(base, &path) else { return Resolution::OutsideRoot };
+        let Some(rel) = join(base, &path) else {
+            return Resolution::OutsideRoot;
+        };
         self.relative(locale, rel, fragment)
     }
 
@@ -132,7 +155,11 @@ impl<'s> Resolver<'s> {
         let default = site.default_locale;
         let is_md = rel.to_ascii_lowercase().ends_with(".md");
         let candidates: Vec<String> = if is_md || rel.is_empty() {
-            vec![if rel.is_empty() { "index.md".to_string() } else { rel.clone() }]
+            vec![if rel.is_empty() {
+                "index.md".to_string()
+            } else {
+                rel.clone()
+            }]
         } else {
             let trimmed = rel.trim_end_matches('/');
             vec![format!("{trimmed}.md"), format!("{trimmed}/index.md")]
@@ -143,12 +170,19 @@ impl<'s> Resolver<'s> {
             }
             for c in &candidates {
                 if let Some(article) = site.article_at(loc, c) {
-                    return Resolution::Article { article, fragment, fallback };
+                    return Resolution::Article {
+                        article,
+                        fragment,
+                        fallback,
+                    };
                 }
             }
             if !is_md {
                 if let Some(st) = site.static_at(loc, &rel) {
-                    return Resolution::Static { url: site.static_url(st), fallback };
+                    return Resolution::Static {
+                        url: site.static_url(st),
+                        fallback,
+                    };
                 }
             }
         }
@@ -173,21 +207,45 @@ impl<'s> Resolver<'s> {
                 _ => None,
             }
         } else {
-            join("", to).and_then(|rel| self.site.article_at(locale, &rel).or_else(|| self.site.article_at(self.site.default_locale, &rel)))
+            join("", to).and_then(|rel| {
+                self.site
+                    .article_at(locale, &rel)
+                    .or_else(|| self.site.article_at(self.site.default_locale, &rel))
+            })
         };
-        Resolution::Redirected { to: to.to_string(), article, fragment }
+        Resolution::Redirected {
+            to: to.to_string(),
+            article,
+            fragment,
+        }
     }
 
     fn site_absolute(&self, locale: usize, path: &str, fragment: Option<String>) -> Resolution {
         let site = self.site;
         let base = site.base_path.as_str();
-        let local = path.strip_prefix(base).filter(|p| p.starts_with('/')).unwrap_or(path);
-        let key = local.trim_end_matches("index.html").trim_end_matches('/').to_lowercase();
+        let local = path
+            .strip_prefix(base)
+            .filter(|p| p.starts_with('/'))
+            .unwrap_or(path);
+        let key = local
+            .trim_end_matches("index.html")
+            .trim_end_matches('/')
+            .to_lowercase();
         if let Some(ids) = self.urls.get(&format!("{base}{key}").to_lowercase()) {
             // Case-sensitive match first; case-insensitive only if unique.
-            let exact = ids.iter().copied().find(|&i| decode(site.articles[i].url.trim_end_matches('/')) == format!("{base}{}", local.trim_end_matches("index.html").trim_end_matches('/')));
+            let exact = ids.iter().copied().find(|&i| {
+                decode(site.articles[i].url.trim_end_matches('/'))
+                    == format!(
+                        "{base}{}",
+                        local.trim_end_matches("index.html").trim_end_matches('/')
+                    )
+            });
             if let Some(article) = exact.or_else(|| (ids.len() == 1).then(|| ids[0])) {
-                return Resolution::Article { article, fragment, fallback: false };
+                return Resolution::Article {
+                    article,
+                    fragment,
+                    fallback: false,
+                };
             }
         }
         for d in &site.config.check.docsets {
@@ -206,7 +264,11 @@ impl<'s> Resolver<'s> {
             }
             let rest = rest.trim_start_matches('/').trim_end_matches('/');
             let folder = d.folder.trim_matches('/');
-            let rel = if rest.is_empty() { format!("{folder}/index") } else { format!("{folder}/{rest}") };
+            let rel = if rest.is_empty() {
+                format!("{folder}/index")
+            } else {
+                format!("{folder}/{rest}")
+            };
             let rel = rel.strip_suffix(".md").unwrap_or(&rel).to_string();
             for loc in [locale, site.default_locale] {
                 for cand in [format!("{rel}.md"), format!("{rel}/index.md")] {
@@ -216,7 +278,11 @@ impl<'s> Resolver<'s> {
                         site.article_at(loc, &cand)
                     };
                     if let Some(article) = hit {
-                        return Resolution::Article { article, fragment, fallback: loc != locale };
+                        return Resolution::Article {
+                            article,
+                            fragment,
+                            fallback: loc != locale,
+                        };
                     }
                 }
             }
@@ -228,13 +294,22 @@ impl<'s> Resolver<'s> {
             return Resolution::UnknownSitePath;
         }
         let lower = local.to_lowercase();
-        if site.config.check.external_prefixes.iter().any(|p| lower.starts_with(&p.to_lowercase())) {
+        if site
+            .config
+            .check
+            .external_prefixes
+            .iter()
+            .any(|p| lower.starts_with(&p.to_lowercase()))
+        {
             return Resolution::ExternalPrefix;
         }
         // Static files and theme assets by URL.
         for st in &site.statics {
             if site.static_url(st).eq_ignore_ascii_case(path) {
-                return Resolution::Static { url: path.to_string(), fallback: false };
+                return Resolution::Static {
+                    url: path.to_string(),
+                    fallback: false,
+                };
             }
         }
         Resolution::UnknownSitePath
@@ -244,9 +319,16 @@ impl<'s> Resolver<'s> {
     /// `locale`: an article's URL, a site path, or an external URL.
     pub fn redirect_href(&self, locale: usize, to: &str) -> String {
         match self.redirected(locale, to, None) {
-            Resolution::Redirected { article: Some(a), .. } => self.site.articles[a].url.clone(),
+            Resolution::Redirected {
+                article: Some(a), ..
+            } => self.site.articles[a].url.clone(),
             _ if scheme(to).is_some() || to.starts_with('/') => to.to_string(),
-            _ => format!("{}/{}/{}", self.site.base_path, self.site.locales[locale].slug, to.trim_end_matches(".md")),
+            _ => format!(
+                "{}/{}/{}",
+                self.site.base_path,
+                self.site.locales[locale].slug,
+                to.trim_end_matches(".md")
+            ),
         }
     }
 
@@ -257,16 +339,20 @@ impl<'s> Resolver<'s> {
             None => url.to_string(),
         };
         match resolution {
-            Resolution::Article { article, fragment, .. } => {
-                Some(with_fragment(&self.site.articles[*article].url, fragment))
-            }
+            Resolution::Article {
+                article, fragment, ..
+            } => Some(with_fragment(&self.site.articles[*article].url, fragment)),
             Resolution::Static { url, .. } => Some(url.clone()),
-            Resolution::Redirected { article: Some(a), fragment, .. } => {
-                Some(with_fragment(&self.site.articles[*a].url, fragment))
-            }
-            Resolution::Redirected { to, article: None, fragment } if scheme(to).is_some() => {
-                Some(with_fragment(to, fragment))
-            }
+            Resolution::Redirected {
+                article: Some(a),
+                fragment,
+                ..
+            } => Some(with_fragment(&self.site.articles[*a].url, fragment)),
+            Resolution::Redirected {
+                to,
+                article: None,
+                fragment,
+            } if scheme(to).is_some() => Some(with_fragment(to, fragment)),
             _ => None,
         }
     }
@@ -288,7 +374,12 @@ mod tests {
         };
         let d = Discovered {
             locales: vec!["en-US".into(), "ja-JP".into()],
-            sources: vec![f("en-US", "a/b.md"), f("en-US", "a/only-en.md"), f("ja-JP", "a/b.md"), f("en-US", "Docs/Upper.md")],
+            sources: vec![
+                f("en-US", "a/b.md"),
+                f("en-US", "a/only-en.md"),
+                f("ja-JP", "a/b.md"),
+                f("en-US", "Docs/Upper.md"),
+            ],
             ..Default::default()
         };
         crate::site::build(&config, d, Some("en-US")).0
@@ -300,20 +391,49 @@ mod tests {
         let r = Resolver::new(&s);
         let ja = 1;
         match r.resolve(ja, "a/x.md", "b.md#Frag%20x") {
-            Resolution::Article { article, fragment, fallback } => {
+            Resolution::Article {
+                article,
+                fragment,
+                fallback,
+            } => {
                 assert_eq!(s.articles[article].url, "/ja-jp/a/b/");
                 assert_eq!(fragment.as_deref(), Some("Frag x"));
                 assert!(!fallback);
             }
             other => panic!("{other:?}"),
         }
-        assert!(matches!(r.resolve(ja, "a/x.md", "only-en.md"), Resolution::Article { fallback: true, .. }));
-        assert_eq!(r.resolve(ja, "a/x.md", "../../x.md"), Resolution::OutsideRoot);
-        assert_eq!(r.resolve(ja, "a/x.md", "nope.md"), Resolution::Missing { rel: "a/nope.md".into() });
-        assert_eq!(r.resolve(ja, "a/x.md", "https://x.org"), Resolution::External);
-        assert_eq!(r.resolve(ja, "a/x.md", "mailto:a@b.c"), Resolution::OtherScheme);
-        assert_eq!(r.resolve(ja, "a/x.md", "#top"), Resolution::SamePage { fragment: Some("top".into()) });
-        assert_eq!(r.href(&r.resolve(ja, "a/x.md", "./b.md?x=1#f")).as_deref(), Some("/ja-jp/a/b/#f"));
+        assert!(matches!(
+            r.resolve(ja, "a/x.md", "only-en.md"),
+            Resolution::Article { fallback: true, .. }
+        ));
+        assert_eq!(
+            r.resolve(ja, "a/x.md", "../../x.md"),
+            Resolution::OutsideRoot
+        );
+        assert_eq!(
+            r.resolve(ja, "a/x.md", "nope.md"),
+            Resolution::Missing {
+                rel: "a/nope.md".into()
+            }
+        );
+        assert_eq!(
+            r.resolve(ja, "a/x.md", "https://x.org"),
+            Resolution::External
+        );
+        assert_eq!(
+            r.resolve(ja, "a/x.md", "mailto:a@b.c"),
+            Resolution::OtherScheme
+        );
+        assert_eq!(
+            r.resolve(ja, "a/x.md", "#top"),
+            Resolution::SamePage {
+                fragment: Some("top".into())
+            }
+        );
+        assert_eq!(
+            r.href(&r.resolve(ja, "a/x.md", "./b.md?x=1#f")).as_deref(),
+            Some("/ja-jp/a/b/#f")
+        );
     }
 
     #[test]
@@ -326,14 +446,33 @@ mod tests {
     #[test]
     fn site_absolute_and_docsets() {
         let mut c = Config::zero("/s");
-        c.check.docsets.push(crate::config::Docset { folder: "Docs".into(), url: "/Product/Docs/".into(), case_insensitive: true });
+        c.check.docsets.push(crate::config::Docset {
+            folder: "Docs".into(),
+            url: "/Product/Docs/".into(),
+            case_insensitive: true,
+        });
         c.check.external_prefixes.push("/powershell/".into());
         let s = site(c);
         let r = Resolver::new(&s);
-        assert!(matches!(r.resolve(0, "a/b.md", "/en-us/a/b/"), Resolution::Article { .. }));
-        assert!(matches!(r.resolve(0, "a/b.md", "/product/docs/upper"), Resolution::Article { .. }));
-        assert_eq!(r.resolve(0, "a/b.md", "/product/docs/none"), Resolution::UnknownSitePath);
-        assert_eq!(r.resolve(0, "a/b.md", "/PowerShell/module/x"), Resolution::ExternalPrefix);
-        assert_eq!(r.resolve(0, "a/b.md", "/elsewhere/x"), Resolution::UnknownSitePath);
+        assert!(matches!(
+            r.resolve(0, "a/b.md", "/en-us/a/b/"),
+            Resolution::Article { .. }
+        ));
+        assert!(matches!(
+            r.resolve(0, "a/b.md", "/product/docs/upper"),
+            Resolution::Article { .. }
+        ));
+        assert_eq!(
+            r.resolve(0, "a/b.md", "/product/docs/none"),
+            Resolution::UnknownSitePath
+        );
+        assert_eq!(
+            r.resolve(0, "a/b.md", "/PowerShell/module/x"),
+            Resolution::ExternalPrefix
+        );
+        assert_eq!(
+            r.resolve(0, "a/b.md", "/elsewhere/x"),
+            Resolution::UnknownSitePath
+        );
     }
 }

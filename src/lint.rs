@@ -23,25 +23,136 @@ pub struct TagProblem {
 }
 
 const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
 ];
 
 /// Elements whose end tag may be omitted.
 const OPTIONAL_END: &[&str] = &[
-    "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option", "optgroup", "colgroup", "caption",
-    "rt", "rp",
+    "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option", "optgroup",
+    "colgroup", "caption", "rt", "rp",
 ];
 
 const KNOWN: &[&str] = &[
-    "a", "abbr", "address", "area", "article", "aside", "audio", "b", "base", "bdi", "bdo", "blockquote", "body", "br",
-    "button", "canvas", "caption", "center", "cite", "code", "col", "colgroup", "data", "datalist", "dd", "del",
-    "details", "dfn", "dialog", "div", "dl", "dt", "em", "embed", "fieldset", "figcaption", "figure", "font", "footer",
-    "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hgroup", "hr", "html", "i", "iframe", "img",
-    "input", "ins", "kbd", "label", "legend", "li", "link", "main", "map", "mark", "menu", "meta", "meter", "nav",
-    "noscript", "object", "ol", "optgroup", "option", "output", "p", "param", "picture", "pre", "progress", "q", "rp",
-    "rt", "ruby", "s", "samp", "script", "search", "section", "select", "slot", "small", "source", "span", "strike",
-    "strong", "style", "sub", "summary", "sup", "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead",
-    "time", "title", "tr", "track", "tt", "u", "ul", "var", "video", "wbr", "svg", "math",
+    "a",
+    "abbr",
+    "address",
+    "area",
+    "article",
+    "aside",
+    "audio",
+    "b",
+    "base",
+    "bdi",
+    "bdo",
+    "blockquote",
+    "body",
+    "br",
+    "button",
+    "canvas",
+    "caption",
+    "center",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "data",
+    "datalist",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "font",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "i",
+    "iframe",
+    "img",
+    "input",
+    "ins",
+    "kbd",
+    "label",
+    "legend",
+    "li",
+    "link",
+    "main",
+    "map",
+    "mark",
+    "menu",
+    "meta",
+    "meter",
+    "nav",
+    "noscript",
+    "object",
+    "ol",
+    "optgroup",
+    "option",
+    "output",
+    "p",
+    "param",
+    "picture",
+    "pre",
+    "progress",
+    "q",
+    "rp",
+    "rt",
+    "ruby",
+    "s",
+    "samp",
+    "script",
+    "search",
+    "section",
+    "select",
+    "slot",
+    "small",
+    "source",
+    "span",
+    "strike",
+    "strong",
+    "style",
+    "sub",
+    "summary",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "template",
+    "textarea",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "title",
+    "tr",
+    "track",
+    "tt",
+    "u",
+    "ul",
+    "var",
+    "video",
+    "wbr",
+    "svg",
+    "math",
 ];
 
 /// Unknown elements and unbalanced or mis-nested tags.
@@ -79,8 +190,14 @@ pub fn lint_tags(tags: &[HtmlTag]) -> Vec<TagProblem> {
                             problems.push(TagProblem {
                                 code: Code::UnbalancedHtml,
                                 range: open.range.clone(),
-                                message: format!("`<{}>` is not closed before `</{name}>`", open.name),
-                                hint: format!("close it with `</{}>` inside the `<{name}>`", open.name),
+                                message: format!(
+                                    "`<{}>` is not closed before `</{name}>`",
+                                    open.name
+                                ),
+                                hint: format!(
+                                    "close it with `</{}>` inside the `<{name}>`",
+                                    open.name
+                                ),
                             });
                         }
                     }
@@ -114,7 +231,10 @@ pub fn lint_tags(tags: &[HtmlTag]) -> Vec<TagProblem> {
 /// parity and heading count for translations.
 pub fn lint(site: &Site, outputs: &[ArticleOutput]) -> Vec<Diagnostic> {
     use rayon::prelude::*;
-    outputs.par_iter().flat_map_iter(|out| lint_article(site, outputs, out)).collect()
+    outputs
+        .par_iter()
+        .flat_map_iter(|out| lint_article(site, outputs, out))
+        .collect()
 }
 
 fn lint_article(site: &Site, outputs: &[ArticleOutput], out: &ArticleOutput) -> Vec<Diagnostic> {
@@ -135,7 +255,9 @@ fn lint_article(site: &Site, outputs: &[ArticleOutput], out: &ArticleOutput) -> 
         return diags;
     }
     // Only a real source counts: the default locale may hold translations too.
-    let Some(source) = crate::translation::source_of(site, out.article) else { return diags };
+    let Some(source) = crate::translation::source_of(site, out.article) else {
+        return diags;
+    };
     let src_out = &outputs[source];
     let src_rel = &site.articles[source].rel;
     let path = site.files[article.file].path.clone();
@@ -143,10 +265,15 @@ fn lint_article(site: &Site, outputs: &[ArticleOutput], out: &ArticleOutput) -> 
     // what other pages link to; slugs of translated headings differ by design.
     let is_stable = |o: &ArticleOutput, a: &crate::markdown::Anchor| match a.source {
         AnchorSource::Html => true,
-        AnchorSource::Heading => o.rendered.headings.iter().any(|h| h.id == a.id && slugify(&h.text) != h.id),
+        AnchorSource::Heading => o
+            .rendered
+            .headings
+            .iter()
+            .any(|h| h.id == a.id && slugify(&h.text) != h.id),
         AnchorSource::Footnote => false,
     };
-    let mine: std::collections::HashSet<&str> = out.rendered.anchors.iter().map(|a| a.id.as_str()).collect();
+    let mine: std::collections::HashSet<&str> =
+        out.rendered.anchors.iter().map(|a| a.id.as_str()).collect();
     let mut missing: Vec<&str> = src_out
         .rendered
         .anchors
@@ -156,8 +283,17 @@ fn lint_article(site: &Site, outputs: &[ArticleOutput], out: &ArticleOutput) -> 
         .collect();
     missing.dedup();
     if !missing.is_empty() {
-        let list = missing.iter().take(8).map(|m| format!("`#{m}`")).collect::<Vec<_>>().join(", ");
-        let more = if missing.len() > 8 { format!(" and {} more", missing.len() - 8) } else { String::new() };
+        let list = missing
+            .iter()
+            .take(8)
+            .map(|m| format!("`#{m}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let more = if missing.len() > 8 {
+            format!(" and {} more", missing.len() - 8)
+        } else {
+            String::new()
+        };
         diags.push(
             Diagnostic::new(
                 Code::AnchorParity,
@@ -188,12 +324,21 @@ mod tests {
     use super::*;
 
     fn t(name: &str, kind: TagKind, at: usize) -> HtmlTag {
-        HtmlTag { name: name.into(), range: at..at + 1, kind }
+        HtmlTag {
+            name: name.into(),
+            range: at..at + 1,
+            kind,
+        }
     }
 
     #[test]
     fn unknown_elements() {
-        let p = lint_tags(&[t("c0", TagKind::Open, 0), t("c0", TagKind::Close, 5), t("my-widget", TagKind::Open, 9), t("my-widget", TagKind::Close, 12)]);
+        let p = lint_tags(&[
+            t("c0", TagKind::Open, 0),
+            t("c0", TagKind::Close, 5),
+            t("my-widget", TagKind::Open, 9),
+            t("my-widget", TagKind::Close, 12),
+        ]);
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].code, Code::UnknownElement);
         assert!(p[0].message.contains("`<c0>`"));
@@ -202,16 +347,32 @@ mod tests {
     #[test]
     fn ul_closed_by_ul() {
         // As in machine-translated seeds: `<ul><li>x</li><ul>`.
-        let p = lint_tags(&[t("ul", TagKind::Open, 0), t("li", TagKind::Open, 4), t("li", TagKind::Close, 8), t("ul", TagKind::Open, 13)]);
+        let p = lint_tags(&[
+            t("ul", TagKind::Open, 0),
+            t("li", TagKind::Open, 4),
+            t("li", TagKind::Close, 8),
+            t("ul", TagKind::Open, 13),
+        ]);
         assert_eq!(p.len(), 2);
-        assert!(p.iter().all(|p| p.code == Code::UnbalancedHtml && p.message.contains("never closed")));
+        assert!(
+            p.iter()
+                .all(|p| p.code == Code::UnbalancedHtml && p.message.contains("never closed"))
+        );
     }
 
     #[test]
     fn misnesting_and_stray_close() {
-        let p = lint_tags(&[t("div", TagKind::Open, 0), t("span", TagKind::Open, 5), t("div", TagKind::Close, 10), t("b", TagKind::Close, 20)]);
+        let p = lint_tags(&[
+            t("div", TagKind::Open, 0),
+            t("span", TagKind::Open, 5),
+            t("div", TagKind::Close, 10),
+            t("b", TagKind::Close, 20),
+        ]);
         assert_eq!(p.len(), 2);
-        assert!(p[0].message.contains("`<span>` is not closed before `</div>`"));
+        assert!(
+            p[0].message
+                .contains("`<span>` is not closed before `</div>`")
+        );
         assert!(p[1].message.contains("`</b>` closes nothing"));
     }
 

@@ -45,7 +45,13 @@ impl Locale {
         let language = id.language.as_str().to_string();
         let dir = dir.unwrap_or_else(|| direction_of(id));
         let name = name.map(str::to_string).unwrap_or_else(|| autonym(id));
-        Locale { slug: tag.to_ascii_lowercase(), tag, language, name, dir }
+        Locale {
+            slug: tag.to_ascii_lowercase(),
+            tag,
+            language,
+            name,
+            dir,
+        }
     }
 }
 
@@ -59,7 +65,9 @@ pub fn direction_of(id: &LanguageIdentifier) -> Direction {
         };
     }
     match id.language.as_str() {
-        "ar" | "he" | "fa" | "ur" | "ps" | "sd" | "ug" | "yi" | "dv" | "ckb" | "syr" | "ks" => Direction::Rtl,
+        "ar" | "he" | "fa" | "ur" | "ps" | "sd" | "ug" | "yi" | "dv" | "ckb" | "syr" | "ks" => {
+            Direction::Rtl
+        }
         _ => Direction::Ltr,
     }
 }
@@ -91,21 +99,81 @@ pub fn autonym(id: &LanguageIdentifier) -> String {
 }
 
 const AUTONYMS: &[(&str, &str)] = &[
-    ("af", "Afrikaans"), ("am", "አማርኛ"), ("ar", "العربية"), ("az", "Azərbaycan"), ("be", "Беларуская"),
-    ("bg", "Български"), ("bn", "বাংলা"), ("bs", "Bosanski"), ("ca", "Català"), ("cs", "Čeština"),
-    ("cy", "Cymraeg"), ("da", "Dansk"), ("de", "Deutsch"), ("el", "Ελληνικά"), ("en", "English"),
-    ("es", "Español"), ("et", "Eesti"), ("eu", "Euskara"), ("fa", "فارسی"), ("fi", "Suomi"),
-    ("fil", "Filipino"), ("fr", "Français"), ("ga", "Gaeilge"), ("gl", "Galego"), ("gu", "ગુજરાતી"),
-    ("he", "עברית"), ("hi", "हिन्दी"), ("hr", "Hrvatski"), ("hu", "Magyar"), ("hy", "Հայերեն"),
-    ("id", "Bahasa Indonesia"), ("is", "Íslenska"), ("it", "Italiano"), ("ja", "日本語"), ("ka", "ქართული"),
-    ("kk", "Қазақ тілі"), ("km", "ខ្មែរ"), ("kn", "ಕನ್ನಡ"), ("ko", "한국어"), ("lt", "Lietuvių"),
-    ("lv", "Latviešu"), ("mk", "Македонски"), ("ml", "മലയാളം"), ("mn", "Монгол"), ("mr", "मराठी"),
-    ("ms", "Bahasa Melayu"), ("mt", "Malti"), ("nb", "Norsk bokmål"), ("ne", "नेपाली"), ("nl", "Nederlands"),
-    ("nn", "Norsk nynorsk"), ("no", "Norsk"), ("pa", "ਪੰਜਾਬੀ"), ("pl", "Polski"), ("ps", "پښتو"),
-    ("pt", "Português"), ("ro", "Română"), ("ru", "Русский"), ("si", "සිංහල"), ("sk", "Slovenčina"),
-    ("sl", "Slovenščina"), ("sq", "Shqip"), ("sr", "Српски"), ("sv", "Svenska"), ("sw", "Kiswahili"),
-    ("ta", "தமிழ்"), ("te", "తెలుగు"), ("th", "ไทย"), ("tr", "Türkçe"), ("uk", "Українська"),
-    ("ur", "اردو"), ("uz", "Oʻzbek"), ("vi", "Tiếng Việt"), ("zh", "中文"), ("zu", "isiZulu"),
+    ("af", "Afrikaans"),
+    ("am", "አማርኛ"),
+    ("ar", "العربية"),
+    ("az", "Azərbaycan"),
+    ("be", "Беларуская"),
+    ("bg", "Български"),
+    ("bn", "বাংলা"),
+    ("bs", "Bosanski"),
+    ("ca", "Català"),
+    ("cs", "Čeština"),
+    ("cy", "Cymraeg"),
+    ("da", "Dansk"),
+    ("de", "Deutsch"),
+    ("el", "Ελληνικά"),
+    ("en", "English"),
+    ("es", "Español"),
+    ("et", "Eesti"),
+    ("eu", "Euskara"),
+    ("fa", "فارسی"),
+    ("fi", "Suomi"),
+    ("fil", "Filipino"),
+    ("fr", "Français"),
+    ("ga", "Gaeilge"),
+    ("gl", "Galego"),
+    ("gu", "ગુજરાતી"),
+    ("he", "עברית"),
+    ("hi", "हिन्दी"),
+    ("hr", "Hrvatski"),
+    ("hu", "Magyar"),
+    ("hy", "Հայերեն"),
+    ("id", "Bahasa Indonesia"),
+    ("is", "Íslenska"),
+    ("it", "Italiano"),
+    ("ja", "日本語"),
+    ("ka", "ქართული"),
+    ("kk", "Қазақ тілі"),
+    ("km", "ខ្មែរ"),
+    ("kn", "ಕನ್ನಡ"),
+    ("ko", "한국어"),
+    ("lt", "Lietuvių"),
+    ("lv", "Latviešu"),
+    ("mk", "Македонски"),
+    ("ml", "മലയാളം"),
+    ("mn", "Монгол"),
+    ("mr", "मराठी"),
+    ("ms", "Bahasa Melayu"),
+    ("mt", "Malti"),
+    ("nb", "Norsk bokmål"),
+    ("ne", "नेपाली"),
+    ("nl", "Nederlands"),
+    ("nn", "Norsk nynorsk"),
+    ("no", "Norsk"),
+    ("pa", "ਪੰਜਾਬੀ"),
+    ("pl", "Polski"),
+    ("ps", "پښتو"),
+    ("pt", "Português"),
+    ("ro", "Română"),
+    ("ru", "Русский"),
+    ("si", "සිංහල"),
+    ("sk", "Slovenčina"),
+    ("sl", "Slovenščina"),
+    ("sq", "Shqip"),
+    ("sr", "Српски"),
+    ("sv", "Svenska"),
+    ("sw", "Kiswahili"),
+    ("ta", "தமிழ்"),
+    ("te", "తెలుగు"),
+    ("th", "ไทย"),
+    ("tr", "Türkçe"),
+    ("uk", "Українська"),
+    ("ur", "اردو"),
+    ("uz", "Oʻzbek"),
+    ("vi", "Tiếng Việt"),
+    ("zh", "中文"),
+    ("zu", "isiZulu"),
 ];
 
 /// ISO 639-1 two-letter language codes.
@@ -116,7 +184,8 @@ my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru
 sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu";
 
 /// Three-letter codes in use for documentation locales (no two-letter code).
-const ISO_639_3_COMMON: &str = "ast chr ckb fil gsw haw hsb kab kok mai mni nso prs quc sat yue zgh";
+const ISO_639_3_COMMON: &str =
+    "ast chr ckb fil gsw haw hsb kab kok mai mni nso prs quc sat yue zgh";
 
 #[cfg(test)]
 mod tests {
@@ -124,10 +193,20 @@ mod tests {
 
     #[test]
     fn tags() {
-        for ok in ["en-US", "ja-JP", "zh-TW", "ar-SA", "sr-Latn-RS", "de", "fil-PH"] {
+        for ok in [
+            "en-US",
+            "ja-JP",
+            "zh-TW",
+            "ar-SA",
+            "sr-Latn-RS",
+            "de",
+            "fil-PH",
+        ] {
             assert!(parse_tag(ok).is_some(), "{ok}");
         }
-        for bad in ["images", "includes", "media", "docs", "ja_JP", "", "x", "en-US-"] {
+        for bad in [
+            "images", "includes", "media", "docs", "ja_JP", "", "x", "en-US-",
+        ] {
             assert!(parse_tag(bad).is_none(), "{bad}");
         }
     }
@@ -135,7 +214,10 @@ mod tests {
     #[test]
     fn names_and_direction() {
         let ar = Locale::new(&parse_tag("ar-SA").unwrap(), None, None);
-        assert_eq!((ar.name.as_str(), ar.dir, ar.slug.as_str()), ("العربية", Direction::Rtl, "ar-sa"));
+        assert_eq!(
+            (ar.name.as_str(), ar.dir, ar.slug.as_str()),
+            ("العربية", Direction::Rtl, "ar-sa")
+        );
         let tw = Locale::new(&parse_tag("zh-TW").unwrap(), None, None);
         assert_eq!((tw.name.as_str(), tw.dir), ("繁體中文", Direction::Ltr));
     }

@@ -154,7 +154,13 @@ pub fn render(src: &str, rewrite: &Rewrite, options: RenderOptions) -> Rendered 
     let refdefs: Vec<(String, String, Range<usize>)> = parser
         .reference_definitions()
         .iter()
-        .map(|(label, def)| (label.to_string(), def.dest.to_string(), dest_range(src, &def.span, &def.dest)))
+        .map(|(label, def)| {
+            (
+                label.to_string(),
+                def.dest.to_string(),
+                dest_range(src, &def.span, &def.dest),
+            )
+        })
         .collect();
     let events: Vec<(Event, Range<usize>)> = parser.collect();
 
@@ -164,7 +170,11 @@ pub fn render(src: &str, rewrite: &Rewrite, options: RenderOptions) -> Rendered 
         if let Event::Html(text) | Event::InlineHtml(text) = ev {
             let base = fragment_base(src, range, text);
             let tags = tokenize(text, base);
-            fragments.push(Fragment { event: i, base, tags });
+            fragments.push(Fragment {
+                event: i,
+                base,
+                tags,
+            });
         }
     }
     let blocks = top_level_blocks(&events);
@@ -179,7 +189,11 @@ pub fn render(src: &str, rewrite: &Rewrite, options: RenderOptions) -> Rendered 
     for frag in &fragments {
         let mut edits = Vec::new();
         for t in &frag.tags {
-            out.html_tags.push(HtmlTag { name: t.name.clone(), range: t.range.clone(), kind: t.kind });
+            out.html_tags.push(HtmlTag {
+                name: t.name.clone(),
+                range: t.range.clone(),
+                kind: t.kind,
+            });
             if t.kind == TagKind::Close {
                 continue;
             }
@@ -207,14 +221,27 @@ pub fn render(src: &str, rewrite: &Rewrite, options: RenderOptions) -> Rendered 
                         if let Some(new) = rewrite(&target, attr.value_range.clone()) {
                             edits.push((attr.value_range.clone(), escape_attr(&new)));
                         }
-                        out.links.push(Link { target, range: attr.value_range.clone(), kind: LinkKind::HtmlHref });
+                        out.links.push(Link {
+                            target,
+                            range: attr.value_range.clone(),
+                            kind: LinkKind::HtmlHref,
+                        });
                     }
-                    "src" if matches!(t.name.as_str(), "img" | "source" | "video" | "audio" | "iframe") => {
+                    "src"
+                        if matches!(
+                            t.name.as_str(),
+                            "img" | "source" | "video" | "audio" | "iframe"
+                        ) =>
+                    {
                         let target = decode_entities(&attr.value);
                         if let Some(new) = rewrite(&target, attr.value_range.clone()) {
                             edits.push((attr.value_range.clone(), escape_attr(&new)));
                         }
-                        out.links.push(Link { target, range: attr.value_range.clone(), kind: LinkKind::HtmlSrc });
+                        out.links.push(Link {
+                            target,
+                            range: attr.value_range.clone(),
+                            kind: LinkKind::HtmlSrc,
+                        });
                     }
                     _ => {}
                 }
@@ -271,7 +298,12 @@ pub fn render(src: &str, rewrite: &Rewrite, options: RenderOptions) -> Rendered 
             continue;
         }
         let ev = match ev {
-            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
                 heading = Some(HeadingBuilder {
                     level: level as u8,
                     explicit: id.as_ref().map(|s| s.to_string()),
@@ -279,7 +311,12 @@ pub fn render(src: &str, rewrite: &Rewrite, options: RenderOptions) -> Rendered 
                     range: range.clone(),
                     start_event: html_events.len(),
                 });
-                Event::Start(Tag::Heading { level, id, classes, attrs })
+                Event::Start(Tag::Heading {
+                    level,
+                    id,
+                    classes,
+                    attrs,
+                })
             }
             Event::End(TagEnd::Heading(level)) => {
                 if let Some(h) = heading.take() {
@@ -290,7 +327,11 @@ pub fn render(src: &str, rewrite: &Rewrite, options: RenderOptions) -> Rendered 
                     let html_anchor = out
                         .anchors
                         .iter()
-                        .find(|a| a.source == AnchorSource::Html && h.range.start <= a.range.start && a.range.end <= h.range.end)
+                        .find(|a| {
+                            a.source == AnchorSource::Html
+                                && h.range.start <= a.range.start
+                                && a.range.end <= h.range.end
+                        })
                         .map(|a| a.id.clone());
                     let id = match (&h.explicit, html_anchor) {
                         (Some(id), _) => id.clone(),
@@ -299,35 +340,83 @@ pub fn render(src: &str, rewrite: &Rewrite, options: RenderOptions) -> Rendered 
                         (None, None) => unique_id(&slugify(&text), &used_ids),
                     };
                     used_ids.insert(id.clone());
-                    if let Some(Event::Start(Tag::Heading { id: slot, .. })) = html_events.get_mut(h.start_event) {
+                    if let Some(Event::Start(Tag::Heading { id: slot, .. })) =
+                        html_events.get_mut(h.start_event)
+                    {
                         *slot = Some(CowStr::from(id.clone()));
                     }
-                    if !out.anchors.iter().any(|a| a.id == id && h.range.start <= a.range.start && a.range.end <= h.range.end) {
-                        out.anchors.push(Anchor { id: id.clone(), range: h.range.clone(), source: AnchorSource::Heading });
+                    if !out.anchors.iter().any(|a| {
+                        a.id == id && h.range.start <= a.range.start && a.range.end <= h.range.end
+                    }) {
+                        out.anchors.push(Anchor {
+                            id: id.clone(),
+                            range: h.range.clone(),
+                            source: AnchorSource::Heading,
+                        });
                     }
                     pending.push((out.headings.len(), h.level, id.clone()));
-                    out.headings.push(Heading { level: h.level, id, text, range: h.range, html_start: 0 });
+                    out.headings.push(Heading {
+                        level: h.level,
+                        id,
+                        text,
+                        range: h.range,
+                        html_start: 0,
+                    });
                 }
                 Event::End(TagEnd::Heading(level))
             }
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
-                let (target_range, kind) = link_position(src, &range, &dest_url, link_type, &id, &refdefs);
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let (target_range, kind) =
+                    link_position(src, &range, &dest_url, link_type, &id, &refdefs);
                 let target = dest_url.to_string();
                 let new = rewrite(&target, target_range.clone());
-                out.links.push(Link { target, range: target_range, kind });
+                out.links.push(Link {
+                    target,
+                    range: target_range,
+                    kind,
+                });
                 let dest_url = new.map(CowStr::from).unwrap_or(dest_url);
-                Event::Start(Tag::Link { link_type, dest_url, title, id })
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
             }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
-                let (target_range, _) = link_position(src, &range, &dest_url, link_type, &id, &refdefs);
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let (target_range, _) =
+                    link_position(src, &range, &dest_url, link_type, &id, &refdefs);
                 let target = dest_url.to_string();
                 let new = rewrite(&target, target_range.clone());
-                out.links.push(Link { target, range: target_range, kind: LinkKind::Image });
+                out.links.push(Link {
+                    target,
+                    range: target_range,
+                    kind: LinkKind::Image,
+                });
                 let dest_url = new.map(CowStr::from).unwrap_or(dest_url);
-                Event::Start(Tag::Image { link_type, dest_url, title, id })
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
             }
             Event::Start(Tag::FootnoteDefinition(label)) => {
-                out.anchors.push(Anchor { id: label.to_string(), range: range.clone(), source: AnchorSource::Footnote });
+                out.anchors.push(Anchor {
+                    id: label.to_string(),
+                    range: range.clone(),
+                    source: AnchorSource::Footnote,
+                });
                 Event::Start(Tag::FootnoteDefinition(label))
             }
             Event::Start(Tag::Paragraph) if is_top && out.summary.is_empty() => {
@@ -341,11 +430,15 @@ pub fn render(src: &str, rewrite: &Rewrite, options: RenderOptions) -> Rendered 
                 Event::End(TagEnd::Paragraph)
             }
             Event::Html(text) => match (&edits_of[i], fragment_of[i]) {
-                (Some(edits), Some(f)) => Event::Html(CowStr::from(apply_edits(&text, fragments[f].base, edits))),
+                (Some(edits), Some(f)) => {
+                    Event::Html(CowStr::from(apply_edits(&text, fragments[f].base, edits)))
+                }
                 _ => Event::Html(text),
             },
             Event::InlineHtml(text) => match (&edits_of[i], fragment_of[i]) {
-                (Some(edits), Some(f)) => Event::InlineHtml(CowStr::from(apply_edits(&text, fragments[f].base, edits))),
+                (Some(edits), Some(f)) => {
+                    Event::InlineHtml(CowStr::from(apply_edits(&text, fragments[f].base, edits)))
+                }
                 _ => Event::InlineHtml(text),
             },
             other => other,
@@ -408,7 +501,11 @@ fn frag_text_len(ev: &Event) -> usize {
 /// `**` of `<span class="sxs-lookup">**Service**</span>`.
 fn in_region_tag(ev: &Event, range: &Range<usize>, regions: &[Range<usize>]) -> bool {
     matches!(ev, Event::Start(_) | Event::End(_))
-        && !matches!(ev, Event::Start(Tag::Paragraph | Tag::TableCell | Tag::Item) | Event::End(TagEnd::Paragraph | TagEnd::TableCell | TagEnd::Item))
+        && !matches!(
+            ev,
+            Event::Start(Tag::Paragraph | Tag::TableCell | Tag::Item)
+                | Event::End(TagEnd::Paragraph | TagEnd::TableCell | TagEnd::Item)
+        )
         && inside(regions, range)
 }
 
@@ -467,7 +564,13 @@ fn top_level_blocks(events: &[(Event, Range<usize>)]) -> Vec<Range<usize>> {
 /// top-level block when it is never closed.
 fn mt_regions(fragments: &[Fragment], blocks: &[Range<usize>]) -> Vec<Range<usize>> {
     let mut regions = Vec::new();
-    let block_end = |at: usize| blocks.iter().find(|b| b.start <= at && at < b.end).map(|b| b.end).unwrap_or(at);
+    let block_end = |at: usize| {
+        blocks
+            .iter()
+            .find(|b| b.start <= at && at < b.end)
+            .map(|b| b.end)
+            .unwrap_or(at)
+    };
     let mut open: Option<(usize, usize, usize)> = None; // (start, depth of spans inside, block end)
     for t in fragments.iter().flat_map(|f| f.tags.iter()) {
         if let Some((start, depth, end)) = open {
@@ -491,7 +594,8 @@ fn mt_regions(fragments: &[Fragment], blocks: &[Range<usize>]) -> Vec<Range<usiz
         }
         if t.name == "span"
             && t.kind == TagKind::Open
-            && t.attr("class").is_some_and(|c| c.split_ascii_whitespace().any(|c| c == "sxs-lookup"))
+            && t.attr("class")
+                .is_some_and(|c| c.split_ascii_whitespace().any(|c| c == "sxs-lookup"))
         {
             open = Some((t.range.start, 0, block_end(t.range.start)));
         }
@@ -533,7 +637,10 @@ fn link_position(
             // The destination follows the last `](` before it.
             if !dest.is_empty() {
                 if let Some(i) = slice.rfind(dest) {
-                    return (range.start + i..range.start + i + dest.len(), LinkKind::Inline);
+                    return (
+                        range.start + i..range.start + i + dest.len(),
+                        LinkKind::Inline,
+                    );
                 }
             }
             match slice.rfind("](") {
@@ -579,7 +686,10 @@ struct Attr {
 
 impl ScannedTag {
     fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs.iter().find(|a| a.name == name).map(|a| a.value.as_str())
+        self.attrs
+            .iter()
+            .find(|a| a.name == name)
+            .map(|a| a.value.as_str())
     }
 }
 
@@ -606,13 +716,19 @@ fn tokenize(text: &str, base: usize) -> Vec<ScannedTag> {
             };
             continue;
         }
-        let (close, name_start) = if rest.starts_with("</") { (true, start + 2) } else { (false, start + 1) };
+        let (close, name_start) = if rest.starts_with("</") {
+            (true, start + 2)
+        } else {
+            (false, start + 1)
+        };
         if !b.get(name_start).is_some_and(|c| c.is_ascii_alphabetic()) {
             i = start + 1;
             continue;
         }
         let mut j = name_start;
-        while j < b.len() && (b[j].is_ascii_alphanumeric() || b[j] == b'-' || b[j] == b':' || b[j] == b'_') {
+        while j < b.len()
+            && (b[j].is_ascii_alphanumeric() || b[j] == b'-' || b[j] == b':' || b[j] == b'_')
+        {
             j += 1;
         }
         let name = text[name_start..j].to_ascii_lowercase();
@@ -643,7 +759,10 @@ fn tokenize(text: &str, base: usize) -> Vec<ScannedTag> {
             }
             // Attribute name.
             let an = j;
-            while j < b.len() && !b[j].is_ascii_whitespace() && !matches!(b[j], b'=' | b'>' | b'/' | b'<') {
+            while j < b.len()
+                && !b[j].is_ascii_whitespace()
+                && !matches!(b[j], b'=' | b'>' | b'/' | b'<')
+            {
                 j += 1;
             }
             if an == j {
@@ -674,12 +793,20 @@ fn tokenize(text: &str, base: usize) -> Vec<ScannedTag> {
                     }
                 };
                 if !close {
-                    attrs.push(Attr { name: attr_name, value: text[vs..ve].to_string(), value_range: base + vs..base + ve });
+                    attrs.push(Attr {
+                        name: attr_name,
+                        value: text[vs..ve].to_string(),
+                        value_range: base + vs..base + ve,
+                    });
                 }
                 j = next;
             } else {
                 if !close {
-                    attrs.push(Attr { name: attr_name, value: String::new(), value_range: base + j..base + j });
+                    attrs.push(Attr {
+                        name: attr_name,
+                        value: String::new(),
+                        value_range: base + j..base + j,
+                    });
                 }
                 j = k;
             }
@@ -695,7 +822,12 @@ fn tokenize(text: &str, base: usize) -> Vec<ScannedTag> {
         } else {
             TagKind::Open
         };
-        tags.push(ScannedTag { name, kind, range: base + start..base + end, attrs });
+        tags.push(ScannedTag {
+            name,
+            kind,
+            range: base + start..base + end,
+            attrs,
+        });
         i = end;
     }
     tags
@@ -741,7 +873,9 @@ pub fn decode_entities(s: &str) -> String {
                 "apos" => Some('\''),
                 "nbsp" => Some('\u{a0}'),
                 _ if name.starts_with("#x") || name.starts_with("#X") => {
-                    u32::from_str_radix(&name[2..], 16).ok().and_then(char::from_u32)
+                    u32::from_str_radix(&name[2..], 16)
+                        .ok()
+                        .and_then(char::from_u32)
                 }
                 _ if name.starts_with('#') => name[1..].parse().ok().and_then(char::from_u32),
                 _ => None,
@@ -807,7 +941,10 @@ fn unique_id(base: &str, used: &HashSet<String>) -> String {
     if !used.contains(base) {
         return base.to_string();
     }
-    (1..).map(|n| format!("{base}-{n}")).find(|c| !used.contains(c)).unwrap_or_else(|| base.to_string())
+    (1..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|c| !used.contains(c))
+        .unwrap_or_else(|| base.to_string())
 }
 
 fn collapse_ws(s: &str) -> String {
@@ -844,7 +981,10 @@ pub fn count_words(text: &str) -> usize {
         if is_cjk(c) {
             n += 1;
             in_word = false;
-        } else if c.is_alphanumeric() || is_mark(c) || (in_word && (c == '\'' || c == '’' || c == '-')) {
+        } else if c.is_alphanumeric()
+            || is_mark(c)
+            || (in_word && (c == '\'' || c == '’' || c == '-'))
+        {
             if !in_word {
                 n += 1;
                 in_word = true;
@@ -867,7 +1007,10 @@ mod tests {
     #[test]
     fn slugs_keep_every_script() {
         assert_eq!(slugify("Hello, World!"), "hello-world");
-        assert_eq!(slugify("Служба поддержки Майкрософт"), "служба-поддержки-майкрософт");
+        assert_eq!(
+            slugify("Служба поддержки Майкрософт"),
+            "служба-поддержки-майкрософт"
+        );
         assert_eq!(slugify("削除ポータル"), "削除ポータル");
         assert_eq!(slugify("Microsoft サポート"), "microsoft-サポート");
         assert_eq!(slugify("الدعم الفني"), "الدعم-الفني");
@@ -879,8 +1022,15 @@ mod tests {
     fn headings_get_unique_ids_and_explicit_ones() {
         let r = md("# Intro\n\n## Intro\n\n## Intro\n\n## Custom {#my-id}\n\n## 削除ポータル\n");
         let ids: Vec<&str> = r.headings.iter().map(|h| h.id.as_str()).collect();
-        assert_eq!(ids, ["intro", "intro-1", "intro-2", "my-id", "削除ポータル"]);
-        assert!(r.html.contains("<h2 id=\"intro-1\">Intro</h2>"), "{}", r.html);
+        assert_eq!(
+            ids,
+            ["intro", "intro-1", "intro-2", "my-id", "削除ポータル"]
+        );
+        assert!(
+            r.html.contains("<h2 id=\"intro-1\">Intro</h2>"),
+            "{}",
+            r.html
+        );
         assert!(r.html.contains("<h2 id=\"my-id\">Custom</h2>"));
         for h in &r.headings {
             assert!(r.html[h.html_start..].starts_with(&format!("<h{} id=\"{}\"", h.level, h.id)));
@@ -908,7 +1058,13 @@ mod tests {
         let anchor = r.anchors.iter().find(|a| a.id == "top-title").unwrap();
         assert_eq!(&src[anchor.range.clone()], "top-title");
 
-        let kept = render(src, &|_, _| None, RenderOptions { mt_originals: MtOriginals::Keep });
+        let kept = render(
+            src,
+            &|_, _| None,
+            RenderOptions {
+                mt_originals: MtOriginals::Keep,
+            },
+        );
         assert!(kept.html.contains("<span class=\"sxs-lookup\">"));
         assert!(kept.html.contains("Services for senders"));
         assert_eq!(kept.headings[0].text, "送信者向けのサービス");
@@ -928,8 +1084,11 @@ mod tests {
     fn links_with_source_ranges() {
         let src = "See [a](x.md#frag), ![i](img/p.png), <https://e.org>, [r][ref] and <a href=\"h.md\">h</a> `[no](code.md)`.\n\n```\n[no](fence.md)\n```\n\n[ref]: y.md\n";
         let r = md(src);
-        let got: Vec<(&str, &str, LinkKind)> =
-            r.links.iter().map(|l| (l.target.as_str(), &src[l.range.clone()], l.kind)).collect();
+        let got: Vec<(&str, &str, LinkKind)> = r
+            .links
+            .iter()
+            .map(|l| (l.target.as_str(), &src[l.range.clone()], l.kind))
+            .collect();
         assert_eq!(
             got,
             [
@@ -946,7 +1105,15 @@ mod tests {
     #[test]
     fn links_are_rewritten_in_markdown_and_html() {
         let src = "[a](b.md#x) <a href=\"c.md\">c</a>\n";
-        let r = render(src, &|t, _| t.strip_suffix(".md").map(|s| format!("/en/{s}/")).or_else(|| t.split_once(".md#").map(|(p, f)| format!("/en/{p}/#{f}"))), RenderOptions::default());
+        let r = render(
+            src,
+            &|t, _| {
+                t.strip_suffix(".md")
+                    .map(|s| format!("/en/{s}/"))
+                    .or_else(|| t.split_once(".md#").map(|(p, f)| format!("/en/{p}/#{f}")))
+            },
+            RenderOptions::default(),
+        );
         assert!(r.html.contains("href=\"/en/b/#x\""), "{}", r.html);
         assert!(r.html.contains("<a href=\"/en/c/\">"), "{}", r.html);
     }
@@ -955,20 +1122,35 @@ mod tests {
     fn html_anchors_tags_and_footnotes() {
         let src = "<div id=\"box\">\n\n<span><a name=\"AboutSupport\"> </a></span> text[^note]\n\n</div>\n\n[^note]: A footnote.\n\n<ul><li>x</li><ul>\n";
         let r = md(src);
-        let ids: Vec<(&str, AnchorSource)> = r.anchors.iter().map(|a| (a.id.as_str(), a.source)).collect();
+        let ids: Vec<(&str, AnchorSource)> = r
+            .anchors
+            .iter()
+            .map(|a| (a.id.as_str(), a.source))
+            .collect();
         assert!(ids.contains(&("box", AnchorSource::Html)));
         assert!(ids.contains(&("AboutSupport", AnchorSource::Html)));
         assert!(ids.contains(&("note", AnchorSource::Footnote)));
         assert!(r.html.contains("<a name=\"AboutSupport\"> </a>"));
-        let tags: Vec<(&str, TagKind)> = r.html_tags.iter().map(|t| (t.name.as_str(), t.kind)).collect();
+        let tags: Vec<(&str, TagKind)> = r
+            .html_tags
+            .iter()
+            .map(|t| (t.name.as_str(), t.kind))
+            .collect();
         assert_eq!(tags[0], ("div", TagKind::Open));
         assert!(tags.contains(&("div", TagKind::Close)));
-        assert_eq!(tags.iter().filter(|t| t.0 == "ul" && t.1 == TagKind::Open).count(), 2);
+        assert_eq!(
+            tags.iter()
+                .filter(|t| t.0 == "ul" && t.1 == TagKind::Open)
+                .count(),
+            2
+        );
     }
 
     #[test]
     fn gfm_extensions() {
-        let r = md("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~gone~~\n\n- [x] done\n\n> [!NOTE]\n> Careful.\n");
+        let r = md(
+            "| a | b |\n|---|---|\n| 1 | 2 |\n\n~~gone~~\n\n- [x] done\n\n> [!NOTE]\n> Careful.\n",
+        );
         assert!(r.html.contains("<table>"));
         assert!(r.html.contains("<del>gone</del>"));
         assert!(r.html.contains("type=\"checkbox\""));

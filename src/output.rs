@@ -45,14 +45,23 @@ pub fn validate(config: &Config) -> Result<PathBuf> {
     let content = root.join("content");
     let hint = "hint: choose a directory of its own, e.g. `-o public`";
     if root.starts_with(&out) {
-        bail!("refusing to write the site into `{}`: it is or contains the site root\n{hint}", out.display());
+        bail!(
+            "refusing to write the site into `{}`: it is or contains the site root\n{hint}",
+            out.display()
+        );
     }
     if out.starts_with(&content) {
-        bail!("refusing to write the site into `{}`: it is inside `content/`\n{hint}", out.display());
+        bail!(
+            "refusing to write the site into `{}`: it is inside `content/`\n{hint}",
+            out.display()
+        );
     }
     for dir in ["themes", "locales"] {
         if out.starts_with(root.join(dir)) {
-            bail!("refusing to write the site into `{}`: it is inside `{dir}/`\n{hint}", out.display());
+            bail!(
+                "refusing to write the site into `{}`: it is inside `{dir}/`\n{hint}",
+                out.display()
+            );
         }
     }
     if out.parent().is_none() {
@@ -70,14 +79,26 @@ pub fn write(config: &Config, pages: &[Page], copies: &[Copy]) -> Result<usize> 
     if out.exists() {
         check_replaceable(&out)?;
     }
-    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
     let tmp = tempfile::Builder::new()
         .prefix(&format!(".{name}.stele-tmp-"))
         .tempdir_in(parent)
-        .with_context(|| format!("cannot create a temporary directory in `{}`", parent.display()))?;
+        .with_context(|| {
+            format!(
+                "cannot create a temporary directory in `{}`",
+                parent.display()
+            )
+        })?;
     let tmp_path = tmp.path().to_path_buf();
 
-    for p in pages.iter().map(|p| &p.path).chain(copies.iter().map(|c| &c.1)) {
+    for p in pages
+        .iter()
+        .map(|p| &p.path)
+        .chain(copies.iter().map(|c| &c.1))
+    {
         if !is_safe_relative(p) {
             bail!("refusing to write `{p}`: the path escapes the output directory");
         }
@@ -106,14 +127,20 @@ pub fn write(config: &Config, pages: &[Page], copies: &[Copy]) -> Result<usize> 
     copies.par_iter().try_for_each(|(src, rel)| {
         let dest = tmp_path.join(rel);
         if let Some(old) = previous {
-            if same_file_content(src, &old.join(rel)) && fs::hard_link(old.join(rel), &dest).is_ok() {
+            if same_file_content(src, &old.join(rel)) && fs::hard_link(old.join(rel), &dest).is_ok()
+            {
                 return Ok(());
             }
         }
-        fs::copy(src, &dest).map(|_| ()).with_context(|| format!("cannot copy `{}` to `{}`", src.display(), dest.display()))
+        fs::copy(src, &dest)
+            .map(|_| ())
+            .with_context(|| format!("cannot copy `{}` to `{}`", src.display(), dest.display()))
     })?;
-    fs::write(tmp_path.join(MARKER), "This directory is written by stele and replaced on every build.\n")
-        .context("cannot write the output marker")?;
+    fs::write(
+        tmp_path.join(MARKER),
+        "This directory is written by stele and replaced on every build.\n",
+    )
+    .context("cannot write the output marker")?;
 
     // Swap: move the old output aside, move the new one in, delete the old.
     let tmp_path = tmp.keep();
@@ -129,10 +156,12 @@ pub fn write(config: &Config, pages: &[Page], copies: &[Copy]) -> Result<usize> 
             let _ = fs::rename(old, &out);
         }
         let _ = fs::remove_dir_all(&tmp_path);
-        return Err(e).with_context(|| format!("cannot move the new site into `{}`", out.display()));
+        return Err(e)
+            .with_context(|| format!("cannot move the new site into `{}`", out.display()));
     }
     if let Some(old) = old {
-        fs::remove_dir_all(&old).with_context(|| format!("cannot remove the previous build at `{}`", old.display()))?;
+        fs::remove_dir_all(&old)
+            .with_context(|| format!("cannot remove the previous build at `{}`", old.display()))?;
     }
     Ok(pages.len() + copies.len())
 }
@@ -157,9 +186,15 @@ fn same_file_content(a: &Path, b: &Path) -> bool {
 
 fn check_replaceable(out: &Path) -> Result<()> {
     if !out.is_dir() {
-        bail!("`{}` exists and is not a directory\nhint: remove it or choose another output directory", out.display());
+        bail!(
+            "`{}` exists and is not a directory\nhint: remove it or choose another output directory",
+            out.display()
+        );
     }
-    let empty = fs::read_dir(out).with_context(|| format!("cannot read `{}`", out.display()))?.next().is_none();
+    let empty = fs::read_dir(out)
+        .with_context(|| format!("cannot read `{}`", out.display()))?
+        .next()
+        .is_none();
     if !empty && !out.join(MARKER).exists() {
         bail!(
             "refusing to replace `{}`: it was not written by stele\nhint: remove it yourself or choose another output directory with `-o`",
@@ -181,7 +216,13 @@ mod tests {
     #[test]
     fn refuses_dangerous_output_dirs() {
         let mut c = Config::zero("/tmp/site");
-        for bad in ["/tmp/site", "/tmp", "/tmp/site/content", "/tmp/site/content/en-US/x", "/tmp/site/themes/x"] {
+        for bad in [
+            "/tmp/site",
+            "/tmp",
+            "/tmp/site/content",
+            "/tmp/site/content/en-US/x",
+            "/tmp/site/themes/x",
+        ] {
             c.output_dir = PathBuf::from(bad);
             assert!(validate(&c).is_err(), "{bad}");
         }

@@ -66,13 +66,19 @@ pub fn load_with(config: Config, text: &discover::TextFn<'_>) -> Result<Inputs> 
         if !walk.locales.iter().any(|x| x == l) {
             bail!(
                 "no locale `{l}` in `content/`\nhint: the site has {}",
-                walk.locales.iter().map(|l| format!("`{l}`")).collect::<Vec<_>>().join(", ")
+                walk.locales
+                    .iter()
+                    .map(|l| format!("`{l}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             );
         }
     }
     let only = config.only_locales.clone();
     let default = default_locale.clone();
-    let keep = move |l: &str| only.is_empty() || only.iter().any(|x| x == l) || default.as_deref() == Some(l);
+    let keep = move |l: &str| {
+        only.is_empty() || only.iter().any(|x| x == l) || default.as_deref() == Some(l)
+    };
     let discovered = discover::read_with(walk, &keep, text);
     let theme = match discover::theme_files(&config)? {
         Some(files) => Theme::from_files(files)?,
@@ -85,7 +91,14 @@ pub fn load_with(config: Config, text: &discover::TextFn<'_>) -> Result<Inputs> 
     let mut ui_sources = Ui::embedded_sources();
     ui_sources.extend(discover::ui_files(&config)?);
     let history = crate::history::load(&config, &discovered, default_locale.as_deref());
-    Ok(Inputs { config, discovered, default_locale, theme, ui_sources, history })
+    Ok(Inputs {
+        config,
+        discovered,
+        default_locale,
+        theme,
+        ui_sources,
+        history,
+    })
 }
 
 /// The result of a build, before anything is written.
@@ -106,7 +119,8 @@ pub struct Built {
 /// The Markdown stage as a function: [`markdown::render`], or a cache of
 /// it (`stele serve`'s incremental rebuilds). It must return what
 /// `markdown::render` returns for the same arguments.
-pub type MarkdownFn<'a> = dyn Fn(&str, &markdown::Rewrite, markdown::RenderOptions) -> Rendered + Sync + 'a;
+pub type MarkdownFn<'a> =
+    dyn Fn(&str, &markdown::Rewrite, markdown::RenderOptions) -> Rendered + Sync + 'a;
 
 /// The stages [`run_with`] takes as functions, so that `stele serve` can
 /// pass caches of them ([`crate::incremental`]).
@@ -120,7 +134,11 @@ pub struct Stages<'a> {
 impl Stages<'static> {
     /// The stages themselves, uncached.
     pub fn direct() -> Stages<'static> {
-        Stages { frontmatter: &crate::frontmatter::parse, markdown: &markdown::render, render: &render::render_direct }
+        Stages {
+            frontmatter: &crate::frontmatter::parse,
+            markdown: &markdown::render,
+            render: &render::render_direct,
+        }
     }
 }
 
@@ -133,17 +151,35 @@ pub fn run(inputs: Inputs) -> Built {
 /// passes [`render::Mode::Serve`] and its caches). Pure.
 pub fn run_with(inputs: Inputs, mode: render::Mode, stages: &Stages<'_>) -> Built {
     let markdown = stages.markdown;
-    let Inputs { config, discovered, default_locale, theme, ui_sources, history } = inputs;
+    let Inputs {
+        config,
+        discovered,
+        default_locale,
+        theme,
+        ui_sources,
+        history,
+    } = inputs;
     // Serve keeps machine-translation originals for the side-by-side view.
-    let mt_originals = if mode == render::Mode::Serve { markdown::MtOriginals::Keep } else { markdown::MtOriginals::Strip };
+    let mt_originals = if mode == render::Mode::Serve {
+        markdown::MtOriginals::Keep
+    } else {
+        markdown::MtOriginals::Strip
+    };
     let options = markdown::RenderOptions { mt_originals };
-    let (site, mut diags) = site::build_with(&config, discovered, default_locale.as_deref(), stages.frontmatter);
+    let (site, mut diags) = site::build_with(
+        &config,
+        discovered,
+        default_locale.as_deref(),
+        stages.frontmatter,
+    );
     let resolver = Resolver::new(&site);
     let (ui, ui_diags) = Ui::from_sources(&ui_sources);
     diags.extend(ui_diags);
 
-    let processed: Vec<(ArticleOutput, Vec<Diagnostic>)> =
-        (0..site.articles.len()).into_par_iter().map(|i| process_article_with(&site, &resolver, i, markdown, options)).collect();
+    let processed: Vec<(ArticleOutput, Vec<Diagnostic>)> = (0..site.articles.len())
+        .into_par_iter()
+        .map(|i| process_article_with(&site, &resolver, i, markdown, options))
+        .collect();
     let mut outputs = Vec::with_capacity(processed.len());
     for (o, d) in processed {
         outputs.push(o);
@@ -155,12 +191,16 @@ pub fn run_with(inputs: Inputs, mode: render::Mode, stages: &Stages<'_>) -> Buil
     diags.extend(crate::lint::lint(&site, &outputs));
 
     let states = translation::states(&site, &history);
-    let (mut pages, render_diags) = render::render_site_with(&site, &outputs, &states, &theme, &ui, mode, stages.render);
+    let (mut pages, render_diags) =
+        render::render_site_with(&site, &outputs, &states, &theme, &ui, mode, stages.render);
     diags.extend(render_diags);
     pages.extend(crate::redirect::pages(&site, &resolver));
     if config.status_page {
         let matrix = status::Matrix::new(&site, &outputs, &states, &history);
-        pages.push(Page { path: status::PAGE_PATH.to_string(), bytes: status::html(&site, &matrix).into_bytes() });
+        pages.push(Page {
+            path: status::PAGE_PATH.to_string(),
+            bytes: status::html(&site, &matrix).into_bytes(),
+        });
     }
 
     let copies: Vec<Copy> = site
@@ -174,12 +214,27 @@ pub fn run_with(inputs: Inputs, mode: render::Mode, stages: &Stages<'_>) -> Buil
 
     let diagnostics = apply_levels(&config, diags);
     let summary = Summary {
-        errors: diagnostics.iter().filter(|d| d.severity == Severity::Error).count(),
-        warnings: diagnostics.iter().filter(|d| d.severity == Severity::Warning).count(),
+        errors: diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count(),
+        warnings: diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count(),
         articles: site.articles.len(),
         links: checked.links,
     };
-    Built { site, outputs, pages, copies, diagnostics, summary, external: checked.external, states }
+    Built {
+        site,
+        outputs,
+        pages,
+        copies,
+        diagnostics,
+        summary,
+        external: checked.external,
+        states,
+    }
 }
 
 /// What `stele status` needs: the site, its articles through include and
@@ -195,13 +250,26 @@ pub struct Analyzed {
 
 /// See [`Analyzed`].
 pub fn analyze(inputs: Inputs) -> Analyzed {
-    let Inputs { config, discovered, default_locale, history, .. } = inputs;
+    let Inputs {
+        config,
+        discovered,
+        default_locale,
+        history,
+        ..
+    } = inputs;
     let (site, _) = site::build(&config, discovered, default_locale.as_deref());
     let resolver = Resolver::new(&site);
-    let outputs: Vec<ArticleOutput> =
-        (0..site.articles.len()).into_par_iter().map(|i| process_article(&site, &resolver, i).0).collect();
+    let outputs: Vec<ArticleOutput> = (0..site.articles.len())
+        .into_par_iter()
+        .map(|i| process_article(&site, &resolver, i).0)
+        .collect();
     let states = translation::states(&site, &history);
-    Analyzed { site, outputs, states, history }
+    Analyzed {
+        site,
+        outputs,
+        states,
+        history,
+    }
 }
 
 /// Drops diagnostics configured `off`, sets configured severities, sorts.
@@ -218,8 +286,18 @@ pub fn apply_levels(config: &Config, diags: Vec<Diagnostic>) -> Vec<Diagnostic> 
 }
 
 /// Expands includes and renders one article.
-pub fn process_article(site: &Site, resolver: &Resolver, i: ArticleId) -> (ArticleOutput, Vec<Diagnostic>) {
-    process_article_with(site, resolver, i, &markdown::render, markdown::RenderOptions::default())
+pub fn process_article(
+    site: &Site,
+    resolver: &Resolver,
+    i: ArticleId,
+) -> (ArticleOutput, Vec<Diagnostic>) {
+    process_article_with(
+        site,
+        resolver,
+        i,
+        &markdown::render,
+        markdown::RenderOptions::default(),
+    )
 }
 
 /// [`process_article`] with the Markdown stage given.
@@ -241,10 +319,24 @@ pub fn process_article_with(
     let title = article
         .title
         .clone()
-        .or_else(|| rendered.headings.first().map(|h| h.text.clone()).filter(|t| !t.is_empty()))
+        .or_else(|| {
+            rendered
+                .headings
+                .first()
+                .map(|h| h.text.clone())
+                .filter(|t| !t.is_empty())
+        })
         .unwrap_or_else(|| {
             let name = article.rel.rsplit('/').next().unwrap_or(&article.rel);
             name.strip_suffix(".md").unwrap_or(name).to_string()
         });
-    (ArticleOutput { article: i, title, rendered, sources: expanded.map }, diags)
+    (
+        ArticleOutput {
+            article: i,
+            title,
+            rendered,
+            sources: expanded.map,
+        },
+        diags,
+    )
 }

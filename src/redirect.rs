@@ -31,7 +31,10 @@ pub fn pages(site: &Site, resolver: &Resolver) -> Vec<Page> {
             let (_, file) = site::page_path(from);
             let path = format!("{}/{}", site.locales[l].slug, file);
             let href = resolver.redirect_href(l, &r.to);
-            out.entry(path.clone()).or_insert_with(|| Page { path, bytes: page(&href, &site.locales[l].tag).into_bytes() });
+            out.entry(path.clone()).or_insert_with(|| Page {
+                path,
+                bytes: page(&href, &site.locales[l].tag).into_bytes(),
+            });
         }
     }
     out.into_values().collect()
@@ -61,9 +64,18 @@ mod tests {
         };
         let mut config = Config::zero("/s");
         config.redirects = vec![
-            Redirect { from: "old/page.md".into(), to: "new/page.md".into() },
-            Redirect { from: "new/page.md".into(), to: "elsewhere.md".into() },
-            Redirect { from: "ext.md".into(), to: "https://example.com/x".into() },
+            Redirect {
+                from: "old/page.md".into(),
+                to: "new/page.md".into(),
+            },
+            Redirect {
+                from: "new/page.md".into(),
+                to: "elsewhere.md".into(),
+            },
+            Redirect {
+                from: "ext.md".into(),
+                to: "https://example.com/x".into(),
+            },
         ];
         let d = Discovered {
             locales: vec!["en-US".into(), "ja-JP".into()],
@@ -75,9 +87,21 @@ mod tests {
         let pages = pages(&site, &resolver);
         let paths: Vec<&str> = pages.iter().map(|p| p.path.as_str()).collect();
         // `new/page.md` exists, so it is never replaced by a redirect.
-        assert_eq!(paths, ["en-us/ext/index.html", "en-us/old/page/index.html", "ja-jp/ext/index.html", "ja-jp/old/page/index.html"]);
+        assert_eq!(
+            paths,
+            [
+                "en-us/ext/index.html",
+                "en-us/old/page/index.html",
+                "ja-jp/ext/index.html",
+                "ja-jp/old/page/index.html"
+            ]
+        );
         let ja = String::from_utf8(pages[3].bytes.clone()).unwrap();
-        assert!(ja.contains("url=/ja-jp/new/page/") && ja.contains("rel=\"canonical\" href=\"/ja-jp/new/page/\""), "{ja}");
+        assert!(
+            ja.contains("url=/ja-jp/new/page/")
+                && ja.contains("rel=\"canonical\" href=\"/ja-jp/new/page/\""),
+            "{ja}"
+        );
         let ext = String::from_utf8(pages[0].bytes.clone()).unwrap();
         assert!(ext.contains("https://example.com/x"));
     }

@@ -51,19 +51,52 @@ pub const ASSET_DIR: &str = "_stele";
 
 /// The templates a theme provides (the default theme fills in any a site
 /// theme leaves out).
-pub const TEMPLATES: &[&str] = &["article.html", "locale_index.html", "root.html", "404.html", "nav.html"];
+pub const TEMPLATES: &[&str] = &[
+    "article.html",
+    "locale_index.html",
+    "root.html",
+    "404.html",
+    "nav.html",
+];
 
 /// themes/default, embedded at compile time: (file name, bytes).
 const DEFAULT_THEME: &[(&str, &[u8])] = &[
-    ("templates/base.html", include_bytes!("../themes/default/templates/base.html")),
-    ("templates/components.html", include_bytes!("../themes/default/templates/components.html")),
-    ("templates/article.html", include_bytes!("../themes/default/templates/article.html")),
-    ("templates/locale_index.html", include_bytes!("../themes/default/templates/locale_index.html")),
-    ("templates/root.html", include_bytes!("../themes/default/templates/root.html")),
-    ("templates/404.html", include_bytes!("../themes/default/templates/404.html")),
-    ("templates/nav.html", include_bytes!("../themes/default/templates/nav.html")),
-    ("static/style.css", include_bytes!("../themes/default/static/style.css")),
-    ("static/serve.js", include_bytes!("../themes/default/static/serve.js")),
+    (
+        "templates/base.html",
+        include_bytes!("../themes/default/templates/base.html"),
+    ),
+    (
+        "templates/components.html",
+        include_bytes!("../themes/default/templates/components.html"),
+    ),
+    (
+        "templates/article.html",
+        include_bytes!("../themes/default/templates/article.html"),
+    ),
+    (
+        "templates/locale_index.html",
+        include_bytes!("../themes/default/templates/locale_index.html"),
+    ),
+    (
+        "templates/root.html",
+        include_bytes!("../themes/default/templates/root.html"),
+    ),
+    (
+        "templates/404.html",
+        include_bytes!("../themes/default/templates/404.html"),
+    ),
+    (
+        "templates/nav.html",
+        include_bytes!("../themes/default/templates/nav.html"),
+    ),
+    (
+        "static/style.css",
+        include_bytes!("../themes/default/static/style.css"),
+    ),
+    (
+        "static/serve.js",
+        include_bytes!("../themes/default/static/serve.js"),
+    ),
 ];
 
 /// A compiled theme: templates (`templates/*.html`) and the assets copied
@@ -81,15 +114,21 @@ impl Theme {
     /// A site theme (`themes/<name>/` files as (relative path, bytes)):
     /// each file overrides the default theme's file of the same name.
     pub fn from_files(files: Vec<(String, Vec<u8>)>) -> anyhow::Result<Theme> {
-        let mut all: BTreeMap<String, Vec<u8>> =
-            DEFAULT_THEME.iter().map(|(n, b)| (n.to_string(), b.to_vec())).collect();
+        let mut all: BTreeMap<String, Vec<u8>> = DEFAULT_THEME
+            .iter()
+            .map(|(n, b)| (n.to_string(), b.to_vec()))
+            .collect();
         for (name, bytes) in files {
             all.insert(name.replace('\\', "/"), bytes);
         }
         let mut fingerprint = blake3::Hasher::new();
         for (name, bytes) in &all {
-            fingerprint.update(&(name.len() as u64).to_le_bytes()).update(name.as_bytes());
-            fingerprint.update(&(bytes.len() as u64).to_le_bytes()).update(bytes);
+            fingerprint
+                .update(&(name.len() as u64).to_le_bytes())
+                .update(name.as_bytes());
+            fingerprint
+                .update(&(bytes.len() as u64).to_le_bytes())
+                .update(bytes);
         }
         let mut templates = Vec::new();
         let mut assets = Vec::new();
@@ -111,7 +150,11 @@ impl Theme {
                 bail!("the theme has no `templates/{t}`");
             }
         }
-        Ok(Theme { tera, assets, fingerprint: fingerprint.finalize() })
+        Ok(Theme {
+            tera,
+            assets,
+            fingerprint: fingerprint.finalize(),
+        })
     }
 
     /// The built-in theme.
@@ -133,7 +176,10 @@ impl Theme {
 /// A Tera error with its causes, on one line per cause.
 fn error_text(e: &tera::Error) -> String {
     let text = e.to_string();
-    let mut text = text.strip_prefix("error: ").map(str::to_string).unwrap_or(text);
+    let mut text = text
+        .strip_prefix("error: ")
+        .map(str::to_string)
+        .unwrap_or(text);
     let mut source = std::error::Error::source(e);
     while let Some(s) = source {
         text.push_str(&format!("\n{s}"));
@@ -154,7 +200,12 @@ fn template_error(e: &tera::Error, template: &str, file: String, what: &str) -> 
     } else {
         format!("{}\nthe page was not written", rest.join("\n"))
     };
-    Diagnostic::new(Code::TemplateError, file, format!("template `{template}` failed for {what}: {first}")).with_hint(hint)
+    Diagnostic::new(
+        Code::TemplateError,
+        file,
+        format!("template `{template}` failed for {what}: {first}"),
+    )
+    .with_hint(hint)
 }
 
 /// Escapes text for HTML content and attribute values.
@@ -260,7 +311,10 @@ static NO_HASH: OnceLock<blake3::Hash> = OnceLock::new();
 
 impl Default for Html<'_> {
     fn default() -> Self {
-        Html { text: "", hash: &NO_HASH }
+        Html {
+            text: "",
+            hash: &NO_HASH,
+        }
     }
 }
 
@@ -272,7 +326,11 @@ impl Serialize for Html<'_> {
 
 impl Hash for Html<'_> {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        state.write(self.hash.get_or_init(|| blake3::hash(self.text.as_bytes())).as_bytes());
+        state.write(
+            self.hash
+                .get_or_init(|| blake3::hash(self.text.as_bytes()))
+                .as_bytes(),
+        );
     }
 }
 
@@ -292,7 +350,11 @@ impl Hasher for Fingerprint {
         self.0.extend_from_slice(bytes);
     }
     fn finish(&self) -> u64 {
-        u64::from_le_bytes(self.finalize().as_bytes()[..8].try_into().unwrap_or_default())
+        u64::from_le_bytes(
+            self.finalize().as_bytes()[..8]
+                .try_into()
+                .unwrap_or_default(),
+        )
     }
 }
 
@@ -305,7 +367,11 @@ impl Hasher for Fingerprint {
 ///
 /// The key is given as a function (build and check never compute it), with
 /// the output path for pages (`None` for sidebars).
-pub type PageFn<'a> = dyn Fn(&dyn Fn() -> blake3::Hash, Option<&str>, &dyn Fn() -> Result<String, Diagnostic>) -> Result<String, Diagnostic>
+pub type PageFn<'a> = dyn Fn(
+        &dyn Fn() -> blake3::Hash,
+        Option<&str>,
+        &dyn Fn() -> Result<String, Diagnostic>,
+    ) -> Result<String, Diagnostic>
     + Sync
     + 'a;
 
@@ -404,8 +470,14 @@ impl SxsRows<'_> {
                 !(blank(&src_sections) && blank(&tr_sections))
             })
             .map(|k| SxsRow {
-                source: src_sections.get(k).map(|h| sxs_copy(h, &missing, &self.missing_label)).unwrap_or_default(),
-                translation: tr_sections.get(k).map(|h| sxs_copy(h, &HashSet::new(), "")).unwrap_or_default(),
+                source: src_sections
+                    .get(k)
+                    .map(|h| sxs_copy(h, &missing, &self.missing_label))
+                    .unwrap_or_default(),
+                translation: tr_sections
+                    .get(k)
+                    .map(|h| sxs_copy(h, &HashSet::new(), ""))
+                    .unwrap_or_default(),
             })
             .collect()
     }
@@ -482,7 +554,10 @@ struct LocaleNav {
 }
 
 fn is_index_name(name: &str) -> bool {
-    let stem = name.strip_suffix(".md").or_else(|| name.strip_suffix(".MD")).unwrap_or(name);
+    let stem = name
+        .strip_suffix(".md")
+        .or_else(|| name.strip_suffix(".MD"))
+        .unwrap_or(name);
     matches!(stem, "index" | "_index" | "README")
 }
 
@@ -499,15 +574,24 @@ impl LocaleNav {
                     path.push('/');
                 }
                 path.push_str(p);
-                let pos = folder.children.iter().position(|c| matches!(c, Node::Folder(f) if f.name == p));
+                let pos = folder
+                    .children
+                    .iter()
+                    .position(|c| matches!(c, Node::Folder(f) if f.name == p));
                 let pos = match pos {
                     Some(pos) => pos,
                     None => {
-                        folder.children.push(Node::Folder(Folder { path: path.clone(), name: p.to_string(), ..Default::default() }));
+                        folder.children.push(Node::Folder(Folder {
+                            path: path.clone(),
+                            name: p.to_string(),
+                            ..Default::default()
+                        }));
                         folder.children.len() - 1
                     }
                 };
-                let Node::Folder(f) = &mut folder.children[pos] else { unreachable!("just found or pushed a folder") };
+                let Node::Folder(f) = &mut folder.children[pos] else {
+                    unreachable!("just found or pushed a folder")
+                };
                 folder = f;
             }
             if is_index_name(file) && folder.index.is_none() {
@@ -518,7 +602,11 @@ impl LocaleNav {
         }
         let mut folders = HashMap::new();
         finish(&entries, &mut root, &mut folders);
-        LocaleNav { entries, root, folders }
+        LocaleNav {
+            entries,
+            root,
+            folders,
+        }
     }
 
     /// The tree as seen from a page in folder `dir` (the folders above it
@@ -565,7 +653,11 @@ impl LocaleNav {
                         folder: true,
                         expanded,
                         lang: index.and_then(|e| e.lang.clone()),
-                        children: if expanded { self.items(&f.children, dir) } else { Vec::new() },
+                        children: if expanded {
+                            self.items(&f.children, dir)
+                        } else {
+                            Vec::new()
+                        },
                     }
                 }
             })
@@ -580,7 +672,10 @@ impl LocaleNav {
         if parts.len() == 1 && is_index {
             return crumbs;
         }
-        crumbs.push(Crumb { title: home_title, href: Some(home.to_string()) });
+        crumbs.push(Crumb {
+            title: home_title,
+            href: Some(home.to_string()),
+        });
         let folder_count = parts.len() - 1 - usize::from(is_index);
         let mut path = String::new();
         for p in &parts[..folder_count] {
@@ -589,10 +684,16 @@ impl LocaleNav {
             }
             path.push_str(p);
             if let Some((t, href)) = self.folders.get(&path) {
-                crumbs.push(Crumb { title: t.clone(), href: href.clone() });
+                crumbs.push(Crumb {
+                    title: t.clone(),
+                    href: href.clone(),
+                });
             }
         }
-        crumbs.push(Crumb { title: title.to_string(), href: None });
+        crumbs.push(Crumb {
+            title: title.to_string(),
+            href: None,
+        });
         crumbs
     }
 }
@@ -619,12 +720,18 @@ fn mark_current(nav: &str, url: &str) -> String {
 }
 
 fn folder_title(entries: &[NavEntry], f: &Folder) -> String {
-    f.index.map(|i| entries[i].title.clone()).unwrap_or_else(|| f.name.clone())
+    f.index
+        .map(|i| entries[i].title.clone())
+        .unwrap_or_else(|| f.name.clone())
 }
 
 /// Sorts a folder's children (weight, then title, then path) and fills in
 /// the links of folders.
-fn finish(entries: &[NavEntry], folder: &mut Folder, folders: &mut HashMap<String, (String, Option<String>)>) {
+fn finish(
+    entries: &[NavEntry],
+    folder: &mut Folder,
+    folders: &mut HashMap<String, (String, Option<String>)>,
+) {
     for c in &mut folder.children {
         if let Node::Folder(f) = c {
             finish(entries, f, folders);
@@ -632,10 +739,23 @@ fn finish(entries: &[NavEntry], folder: &mut Folder, folders: &mut HashMap<Strin
     }
     let key = |n: &Node| -> (bool, i64, String, String) {
         let (weight, title, path) = match n {
-            Node::Page(i) => (entries[*i].weight, entries[*i].title.clone(), entries[*i].rel.clone()),
-            Node::Folder(f) => (f.index.and_then(|i| entries[i].weight), folder_title(entries, f), f.path.clone()),
+            Node::Page(i) => (
+                entries[*i].weight,
+                entries[*i].title.clone(),
+                entries[*i].rel.clone(),
+            ),
+            Node::Folder(f) => (
+                f.index.and_then(|i| entries[i].weight),
+                folder_title(entries, f),
+                f.path.clone(),
+            ),
         };
-        (weight.is_none(), weight.unwrap_or(0), title.to_lowercase(), path)
+        (
+            weight.is_none(),
+            weight.unwrap_or(0),
+            title.to_lowercase(),
+            path,
+        )
     };
     folder.children.sort_by_cached_key(key);
     folder.href = folder.index.map(|i| entries[i].url.clone()).or_else(|| {
@@ -645,14 +765,21 @@ fn finish(entries: &[NavEntry], folder: &mut Folder, folders: &mut HashMap<Strin
         })
     });
     if !folder.path.is_empty() {
-        folders.insert(folder.path.clone(), (folder_title(entries, folder), folder.href.clone()));
+        folders.insert(
+            folder.path.clone(),
+            (folder_title(entries, folder), folder.href.clone()),
+        );
     }
 }
 
 fn toc(headings: &[Heading]) -> Vec<TocItem> {
     let mut out: Vec<TocItem> = Vec::new();
     for h in headings.iter().filter(|h| h.level == 2 || h.level == 3) {
-        let item = TocItem { id: h.id.clone(), text: h.text.clone(), children: Vec::new() };
+        let item = TocItem {
+            id: h.id.clone(),
+            text: h.text.clone(),
+            children: Vec::new(),
+        };
         match (h.level, out.last_mut()) {
             (3, Some(parent)) => parent.children.push(item),
             _ => out.push(item),
@@ -763,7 +890,8 @@ pub fn render_site_with(
         jobs.push(Job::NotFound);
     }
 
-    let rendered: Vec<Result<Page, Diagnostic>> = jobs.par_iter().map(|j| ctx.render_job(j, render)).collect();
+    let rendered: Vec<Result<Page, Diagnostic>> =
+        jobs.par_iter().map(|j| ctx.render_job(j, render)).collect();
     let mut pages = Vec::with_capacity(rendered.len() + theme.assets.len() + 1);
     for r in rendered {
         match r {
@@ -771,13 +899,27 @@ pub fn render_site_with(
             Err(d) => diags.push(d),
         }
     }
-    let locale_indexes: Vec<usize> =
-        jobs.iter().filter_map(|j| if let Job::LocaleIndex(l) = j { Some(*l) } else { None }).collect();
+    let locale_indexes: Vec<usize> = jobs
+        .iter()
+        .filter_map(|j| {
+            if let Job::LocaleIndex(l) = j {
+                Some(*l)
+            } else {
+                None
+            }
+        })
+        .collect();
     if !site.locales.is_empty() {
-        pages.push(Page { path: "sitemap.xml".into(), bytes: sitemap(site, &locale_indexes).into_bytes() });
+        pages.push(Page {
+            path: "sitemap.xml".into(),
+            bytes: sitemap(site, &locale_indexes).into_bytes(),
+        });
     }
     for (name, bytes) in &theme.assets {
-        pages.push(Page { path: format!("{ASSET_DIR}/{name}"), bytes: bytes.clone() });
+        pages.push(Page {
+            path: format!("{ASSET_DIR}/{name}"),
+            bytes: bytes.clone(),
+        });
     }
     (pages, diags)
 }
@@ -800,7 +942,9 @@ impl<'a> Ctx<'a> {
 
         // Fallback pages for missing translations.
         let mut fallbacks = Vec::new();
-        if site.config.missing_translations == MissingTranslations::Fallback && !site.locales.is_empty() {
+        if site.config.missing_translations == MissingTranslations::Fallback
+            && !site.locales.is_empty()
+        {
             let taken: HashSet<&str> = site.articles.iter().map(|a| a.out_path.as_str()).collect();
             for (g, group) in site.groups.iter().enumerate() {
                 let source = site.x_default(g);
@@ -810,8 +954,12 @@ impl<'a> Ctx<'a> {
                 }
                 let src_slug = &site.locales[src.locale].slug;
                 let src_prefix = format!("{}/{src_slug}/", site.base_path);
-                let Some(out_rest) = src.out_path.strip_prefix(&format!("{src_slug}/")) else { continue };
-                let Some(url_rest) = src.url.strip_prefix(&src_prefix) else { continue };
+                let Some(out_rest) = src.out_path.strip_prefix(&format!("{src_slug}/")) else {
+                    continue;
+                };
+                let Some(url_rest) = src.url.strip_prefix(&src_prefix) else {
+                    continue;
+                };
                 for (l, locale) in site.locales.iter().enumerate() {
                     if group.members.iter().any(|&m| site.articles[m].locale == l) {
                         continue;
@@ -860,11 +1008,28 @@ impl<'a> Ctx<'a> {
                 // Of the sorted map: a `tera::Value` map iterates in no fixed order.
                 let t_hash = blake3::hash(&serde_json::to_vec(&all).unwrap_or_default());
                 let t = tera::Value::from_serializable(&all);
-                LocaleCtx { ui: lui, t, t_hash, nav: LocaleNav::build(e), sidebars: HashMap::new(), home: home_url(site, l) }
+                LocaleCtx {
+                    ui: lui,
+                    t,
+                    t_hash,
+                    nav: LocaleNav::build(e),
+                    sidebars: HashMap::new(),
+                    home: home_url(site, l),
+                }
             })
             .collect();
         let html_hashes = outputs.iter().map(|_| OnceLock::new()).collect();
-        Ctx { site, outputs, states, theme, mode, site_view, locales, fallbacks, html_hashes }
+        Ctx {
+            site,
+            outputs,
+            states,
+            theme,
+            mode,
+            site_view,
+            locales,
+            fallbacks,
+            html_hashes,
+        }
     }
 
     /// Renders the sidebar of every folder that holds a page, in parallel.
@@ -872,7 +1037,12 @@ impl<'a> Ctx<'a> {
         let mut keys: Vec<(usize, String)> = Vec::new();
         for (l, lc) in self.locales.iter().enumerate() {
             keys.push((l, String::new()));
-            keys.extend(lc.nav.entries.iter().map(|e| (l, dir_of(&e.rel).to_string())));
+            keys.extend(
+                lc.nav
+                    .entries
+                    .iter()
+                    .map(|e| (l, dir_of(&e.rel).to_string())),
+            );
         }
         keys.sort();
         keys.dedup();
@@ -887,8 +1057,13 @@ impl<'a> Ctx<'a> {
                     context.insert("items", &items);
                     context.insert_value("t", self.locales[*l].t.clone());
                     self.theme.tera.render("nav.html", &context).map_err(|e| {
-                        template_error(&e, "nav.html", self.theme_file("nav.html"), &format!("the sidebar of `{dir}/`"))
-                            .with_locale(self.site.locales[*l].tag.clone())
+                        template_error(
+                            &e,
+                            "nav.html",
+                            self.theme_file("nav.html"),
+                            &format!("the sidebar of `{dir}/`"),
+                        )
+                        .with_locale(self.site.locales[*l].tag.clone())
                     })
                 })
             })
@@ -909,7 +1084,10 @@ impl<'a> Ctx<'a> {
     /// The sidebar for the page at `rel` with URL `url`.
     fn sidebar(&self, locale: usize, rel: &str, url: &str) -> Nav {
         let lc = &self.locales[locale];
-        Nav { folder: lc.sidebars.get(dir_of(rel)).cloned(), url: url.to_string() }
+        Nav {
+            folder: lc.sidebars.get(dir_of(rel)).cloned(),
+            url: url.to_string(),
+        }
     }
 
     /// The key of a template rendering: everything the template sees.
@@ -929,24 +1107,54 @@ impl<'a> Ctx<'a> {
         let (template, locale, view, path, file) = match job {
             Job::Article(i) => {
                 let a = &site.articles[*i];
-                ("article.html", a.locale, self.article_view(*i), a.out_path.clone(), site.files[a.file].path.clone())
+                (
+                    "article.html",
+                    a.locale,
+                    self.article_view(*i),
+                    a.out_path.clone(),
+                    site.files[a.file].path.clone(),
+                )
             }
             Job::Fallback(f) => {
                 let fb = &self.fallbacks[*f];
                 let src = &site.articles[fb.source];
-                ("article.html", fb.locale, self.fallback_view(fb), fb.out_path.clone(), site.files[src.file].path.clone())
+                (
+                    "article.html",
+                    fb.locale,
+                    self.fallback_view(fb),
+                    fb.out_path.clone(),
+                    site.files[src.file].path.clone(),
+                )
             }
             Job::LocaleIndex(l) => {
                 let path = format!("{}/index.html", site.locales[*l].slug);
-                ("locale_index.html", *l, self.locale_index_view(*l), path, self.theme_file("locale_index.html"))
+                (
+                    "locale_index.html",
+                    *l,
+                    self.locale_index_view(*l),
+                    path,
+                    self.theme_file("locale_index.html"),
+                )
             }
             Job::Root => {
                 let d = site.default_locale;
-                ("root.html", d, self.root_view(), "index.html".to_string(), self.theme_file("root.html"))
+                (
+                    "root.html",
+                    d,
+                    self.root_view(),
+                    "index.html".to_string(),
+                    self.theme_file("root.html"),
+                )
             }
             Job::NotFound => {
                 let d = site.default_locale;
-                ("404.html", d, self.not_found_view(), "404.html".to_string(), self.theme_file("404.html"))
+                (
+                    "404.html",
+                    d,
+                    self.not_found_view(),
+                    "404.html".to_string(),
+                    self.theme_file("404.html"),
+                )
             }
         };
         let key = || self.key(template, &path, locale, &view);
@@ -956,14 +1164,21 @@ impl<'a> Ctx<'a> {
             context.insert("page", &view);
             context.insert_value("t", self.locales[locale].t.clone());
             self.theme.tera.render(template, &context).map_err(|e| {
-                template_error(&e, template, file.clone(), &format!("`{path}`")).with_locale(site.locales[locale].tag.clone())
+                template_error(&e, template, file.clone(), &format!("`{path}`"))
+                    .with_locale(site.locales[locale].tag.clone())
             })
         })?;
-        Ok(Page { path, bytes: html.into_bytes() })
+        Ok(Page {
+            path,
+            bytes: html.into_bytes(),
+        })
     }
 
     fn html(&self, article: ArticleId) -> Html<'_> {
-        Html { text: &self.outputs[article].rendered.html, hash: &self.html_hashes[article] }
+        Html {
+            text: &self.outputs[article].rendered.html,
+            hash: &self.html_hashes[article],
+        }
     }
 
     fn theme_file(&self, template: &str) -> String {
@@ -977,11 +1192,17 @@ impl<'a> Ctx<'a> {
             .iter()
             .map(|&m| {
                 let a = &site.articles[m];
-                AlternateView { hreflang: site.locales[a.locale].tag.clone(), href: site.absolute_url(&a.url) }
+                AlternateView {
+                    hreflang: site.locales[a.locale].tag.clone(),
+                    href: site.absolute_url(&a.url),
+                }
             })
             .collect();
         let x = &site.articles[site.x_default(group)];
-        out.push(AlternateView { hreflang: "x-default".into(), href: site.absolute_url(&x.url) });
+        out.push(AlternateView {
+            hreflang: "x-default".into(),
+            href: site.absolute_url(&x.url),
+        });
         out
     }
 
@@ -991,12 +1212,21 @@ impl<'a> Ctx<'a> {
         let site = self.site;
         let mut out = Vec::new();
         for (l, locale) in site.locales.iter().enumerate() {
-            let url = match site.groups[group].members.iter().find(|&&m| site.articles[m].locale == l) {
+            let url = match site.groups[group]
+                .members
+                .iter()
+                .find(|&&m| site.articles[m].locale == l)
+            {
                 Some(&m) => site.articles[m].url.clone(),
                 None if l == current => current_url.to_string(),
                 None => continue,
             };
-            out.push(LanguageView { tag: locale.tag.clone(), name: locale.name.clone(), href: url, current: l == current });
+            out.push(LanguageView {
+                tag: locale.tag.clone(),
+                name: locale.name.clone(),
+                href: url,
+                current: l == current,
+            });
         }
         out
     }
@@ -1004,24 +1234,38 @@ impl<'a> Ctx<'a> {
     fn date_view(&self, lui: &LocaleUi<'_>, article: ArticleId) -> Option<DateView> {
         let fm = &self.site.frontmatter[self.site.articles[article].file];
         let d = fm.date().ok().flatten()?;
-        Some(DateView { iso: d.iso(), text: lui.date(d) })
+        Some(DateView {
+            iso: d.iso(),
+            text: lui.date(d),
+        })
     }
 
     fn description(&self, article: ArticleId) -> Option<String> {
         let fm = &self.site.frontmatter[self.site.articles[article].file];
         fm.description()
-            .or_else(|| Some(self.outputs[article].rendered.summary.clone()).filter(|s| !s.trim().is_empty()))
+            .or_else(|| {
+                Some(self.outputs[article].rendered.summary.clone())
+                    .filter(|s| !s.trim().is_empty())
+            })
             .map(|s| clip_description(&s))
     }
 
     fn link(&self, article: ArticleId, text: &str) -> String {
         let a = &self.site.articles[article];
         let tag = &self.site.locales[a.locale].tag;
-        format!("<a href=\"{}\" hreflang=\"{tag}\">{}</a>", escape(&a.url), escape(text))
+        format!(
+            "<a href=\"{}\" hreflang=\"{tag}\">{}</a>",
+            escape(&a.url),
+            escape(text)
+        )
     }
 
     fn time(&self, lui: &LocaleUi<'_>, d: Date) -> String {
-        format!("<time datetime=\"{}\">{}</time>", d.iso(), escape(&lui.date(d)))
+        format!(
+            "<time datetime=\"{}\">{}</time>",
+            d.iso(),
+            escape(&lui.date(d))
+        )
     }
 
     fn article_view(&self, i: ArticleId) -> PageView<'_> {
@@ -1039,22 +1283,33 @@ impl<'a> Ctx<'a> {
             // locale's article may itself be a translation (orphan groups).
             if let Some(s) = crate::translation::source_of(site, i) {
                 let name = lc.ui.language_name(&site.locales[site.articles[s].locale]);
-                let text = lc.ui.message("mt-notice-link", &[("language", &name)]).unwrap_or(name);
+                let text = lc
+                    .ui
+                    .message("mt-notice-link", &[("language", &name)])
+                    .unwrap_or(name);
                 html.push(' ');
                 html.push_str(&self.link(s, &text));
             }
-            notices.push(NoticeView { class: "stele-mt-notice", html });
+            notices.push(NoticeView {
+                class: "stele-mt-notice",
+                html,
+            });
         }
         if let Freshness::Stale { source_changed } = &self.states[i].freshness {
             let mut html = match source_changed {
-                Some(d) => lc.ui.html("stale-notice-date", &[("date", self.time(&lc.ui, *d))]),
+                Some(d) => lc
+                    .ui
+                    .html("stale-notice-date", &[("date", self.time(&lc.ui, *d))]),
                 None => escape(&lc.ui.text("stale-notice")),
             };
             if let Some(s) = source {
                 html.push(' ');
                 html.push_str(&self.link(s, &lc.ui.text("stale-notice-link")));
             }
-            notices.push(NoticeView { class: "stele-stale-notice", html });
+            notices.push(NoticeView {
+                class: "stele-stale-notice",
+                html,
+            });
         }
 
         let sxs = match (self.mode, source) {
@@ -1073,7 +1328,9 @@ impl<'a> Ctx<'a> {
             languages: self.languages(a.group, a.locale, &a.url),
             home: lc.home.clone(),
             nav: self.sidebar(a.locale, &a.rel, &a.url),
-            breadcrumb: lc.nav.breadcrumb(&a.rel, &out.title, &lc.home, lc.ui.text("home")),
+            breadcrumb: lc
+                .nav
+                .breadcrumb(&a.rel, &out.title, &lc.home, lc.ui.text("home")),
             toc: toc(&out.rendered.headings),
             content: self.html(i),
             updated: self.date_view(&lc.ui, i),
@@ -1108,13 +1365,18 @@ impl<'a> Ctx<'a> {
             languages: self.languages(src.group, fb.locale, &fb.url),
             home: lc.home.clone(),
             nav: self.sidebar(fb.locale, &src.rel, &fb.url),
-            breadcrumb: lc.nav.breadcrumb(&src.rel, &out.title, &lc.home, lc.ui.text("home")),
+            breadcrumb: lc
+                .nav
+                .breadcrumb(&src.rel, &out.title, &lc.home, lc.ui.text("home")),
             toc: toc(&out.rendered.headings),
             content: self.html(fb.source),
             content_lang: Some(src_locale.tag.clone()),
             content_dir: Some(src_locale.dir.as_str()),
             updated: self.date_view(&lc.ui, fb.source),
-            notices: vec![NoticeView { class: "stele-fallback-notice", html: notice }],
+            notices: vec![NoticeView {
+                class: "stele-fallback-notice",
+                html: notice,
+            }],
             ..Default::default()
         }
     }
@@ -1148,7 +1410,10 @@ impl<'a> Ctx<'a> {
                 .locales
                 .iter()
                 .enumerate()
-                .map(|(i, x)| AlternateView { hreflang: x.tag.clone(), href: site.absolute_url(&home(i)) })
+                .map(|(i, x)| AlternateView {
+                    hreflang: x.tag.clone(),
+                    href: site.absolute_url(&home(i)),
+                })
                 .chain(std::iter::once(AlternateView {
                     hreflang: "x-default".into(),
                     href: site.absolute_url(&home(site.default_locale)),
@@ -1158,7 +1423,12 @@ impl<'a> Ctx<'a> {
                 .locales
                 .iter()
                 .enumerate()
-                .map(|(i, x)| LanguageView { tag: x.tag.clone(), name: x.name.clone(), href: home(i), current: i == l })
+                .map(|(i, x)| LanguageView {
+                    tag: x.tag.clone(),
+                    name: x.name.clone(),
+                    href: home(i),
+                    current: i == l,
+                })
                 .collect(),
             home: lc.home.clone(),
             nav: self.sidebar(l, "", &lc.home),
@@ -1175,7 +1445,9 @@ impl<'a> Ctx<'a> {
             .iter()
             .map(|l| serde_json::json!({ "tag": l.tag.to_ascii_lowercase(), "href": l.href }))
             .collect();
-        let script_locales = serde_json::to_string(&script).unwrap_or_else(|_| "[]".into()).replace('<', "\\u003c");
+        let script_locales = serde_json::to_string(&script)
+            .unwrap_or_else(|_| "[]".into())
+            .replace('<', "\\u003c");
         PageView {
             kind: "root",
             lang: d.tag.clone(),
@@ -1204,7 +1476,12 @@ impl<'a> Ctx<'a> {
     }
 
     /// The source beside the translation, section by section.
-    fn sxs_view(&self, lc: &LocaleCtx<'_>, source: ArticleId, translation: ArticleId) -> SxsView<'_> {
+    fn sxs_view(
+        &self,
+        lc: &LocaleCtx<'_>,
+        source: ArticleId,
+        translation: ArticleId,
+    ) -> SxsView<'_> {
         let site = self.site;
         let src_locale = &site.locales[site.articles[source].locale];
         let tr_locale = &site.locales[site.articles[translation].locale];
@@ -1215,12 +1492,19 @@ impl<'a> Ctx<'a> {
         // translated headings differ by design.
         let stable = |a: &crate::markdown::Anchor| match a.source {
             AnchorSource::Html => true,
-            AnchorSource::Heading => s.headings.iter().any(|h| h.id == a.id && slugify(&h.text) != h.id),
+            AnchorSource::Heading => s
+                .headings
+                .iter()
+                .any(|h| h.id == a.id && slugify(&h.text) != h.id),
             AnchorSource::Footnote => false,
         };
         let have: HashSet<&str> = t.anchors.iter().map(|a| a.id.as_str()).collect();
-        let mut missing: Vec<String> =
-            s.anchors.iter().filter(|a| stable(a) && !have.contains(a.id.as_str())).map(|a| a.id.clone()).collect();
+        let mut missing: Vec<String> = s
+            .anchors
+            .iter()
+            .filter(|a| stable(a) && !have.contains(a.id.as_str()))
+            .map(|a| a.id.clone())
+            .collect();
         missing.sort();
         missing.dedup();
         let rows = SxsRows {
@@ -1234,10 +1518,19 @@ impl<'a> Ctx<'a> {
         SxsView {
             source_lang: src_locale.tag.clone(),
             source_dir: src_locale.dir.as_str(),
-            source_label: lc.ui.message("sxs-source", &[("language", &lc.ui.language_name(src_locale))]).unwrap_or_default(),
+            source_label: lc
+                .ui
+                .message(
+                    "sxs-source",
+                    &[("language", &lc.ui.language_name(src_locale))],
+                )
+                .unwrap_or_default(),
             translation_label: lc
                 .ui
-                .message("sxs-translation", &[("language", &lc.ui.language_name(tr_locale))])
+                .message(
+                    "sxs-translation",
+                    &[("language", &lc.ui.language_name(tr_locale))],
+                )
                 .unwrap_or_default(),
             rows,
             has_originals: t.html.contains("sxs-lookup"),
@@ -1252,8 +1545,11 @@ fn home_url(site: &Site, locale: &Locale) -> String {
 /// The HTML split at the start of every heading: the part before the first
 /// heading, then one part per heading.
 fn sections<'h>(html: &'h str, headings: &[Heading]) -> Vec<&'h str> {
-    let mut cuts: Vec<usize> =
-        headings.iter().map(|h| h.html_start).filter(|&p| p <= html.len() && html.is_char_boundary(p)).collect();
+    let mut cuts: Vec<usize> = headings
+        .iter()
+        .map(|h| h.html_start)
+        .filter(|&p| p <= html.len() && html.is_char_boundary(p))
+        .collect();
     cuts.dedup();
     let mut out = Vec::with_capacity(cuts.len() + 1);
     let mut start = 0;
@@ -1332,7 +1628,10 @@ fn sitemap(site: &Site, locale_indexes: &[usize]) -> String {
     }
     for &l in locale_indexes {
         let url = home_url(site, &site.locales[l]);
-        xml.push_str(&format!("<url>\n<loc>{}</loc>\n</url>\n", escape(&site.absolute_url(&url))));
+        xml.push_str(&format!(
+            "<url>\n<loc>{}</loc>\n</url>\n",
+            escape(&site.absolute_url(&url))
+        ));
     }
     xml.push_str("</urlset>\n");
     xml
@@ -1346,7 +1645,12 @@ mod tests {
     use crate::pipeline::{self, Built, Inputs};
 
     fn inputs(files: &[(&str, &str, &str)], toml: &str, theme: Theme) -> Inputs {
-        let config = Config::from_file("/site".into(), Config::parse(toml).unwrap(), &Overrides::default()).unwrap();
+        let config = Config::from_file(
+            "/site".into(),
+            Config::parse(toml).unwrap(),
+            &Overrides::default(),
+        )
+        .unwrap();
         let sources: Vec<SourceFile> = files
             .iter()
             .map(|(locale, rel, text)| SourceFile {
@@ -1360,12 +1664,18 @@ mod tests {
         let mut locales: Vec<String> = sources.iter().map(|f| f.locale.clone()).collect();
         locales.sort();
         locales.dedup();
-        let counts: Vec<(String, usize)> =
-            locales.iter().map(|l| (l.clone(), sources.iter().filter(|f| &f.locale == l).count())).collect();
+        let counts: Vec<(String, usize)> = locales
+            .iter()
+            .map(|l| (l.clone(), sources.iter().filter(|f| &f.locale == l).count()))
+            .collect();
         let default_locale = crate::site::choose_default_locale(&config, &counts);
         Inputs {
             config,
-            discovered: Discovered { locales, sources, ..Default::default() },
+            discovered: Discovered {
+                locales,
+                sources,
+                ..Default::default()
+            },
             default_locale,
             theme,
             ui_sources: Ui::embedded_sources(),
@@ -1374,9 +1684,16 @@ mod tests {
     }
 
     fn page<'b>(built: &'b Built, path: &str) -> &'b str {
-        let p = built.pages.iter().find(|p| p.path == path).unwrap_or_else(|| {
-            panic!("no page `{path}` in {:?}", built.pages.iter().map(|p| &p.path).collect::<Vec<_>>())
-        });
+        let p = built
+            .pages
+            .iter()
+            .find(|p| p.path == path)
+            .unwrap_or_else(|| {
+                panic!(
+                    "no page `{path}` in {:?}",
+                    built.pages.iter().map(|p| &p.path).collect::<Vec<_>>()
+                )
+            });
         std::str::from_utf8(&p.bytes).unwrap()
     }
 
@@ -1390,7 +1707,11 @@ mod tests {
         for locale in ["en-US", "ja-JP", "ar-SA"] {
             for i in 0..40 {
                 let dir = ["a", "b/c", "b", ""][i % 4];
-                let rel = if dir.is_empty() { format!("p{i}.md") } else { format!("{dir}/p{i}.md") };
+                let rel = if dir.is_empty() {
+                    format!("p{i}.md")
+                } else {
+                    format!("{dir}/p{i}.md")
+                };
                 files.push((
                     locale.into(),
                     rel,
@@ -1398,10 +1719,22 @@ mod tests {
                 ));
             }
         }
-        let refs: Vec<(&str, &str, &str)> = files.iter().map(|(a, b, c)| (a.as_str(), b.as_str(), c.as_str())).collect();
+        let refs: Vec<(&str, &str, &str)> = files
+            .iter()
+            .map(|(a, b, c)| (a.as_str(), b.as_str(), c.as_str()))
+            .collect();
         let build = |threads: usize| {
-            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
-            pool.install(|| pipeline::run(inputs(&refs, "base_url = 'https://x.test/docs'", Theme::embedded_default())))
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap();
+            pool.install(|| {
+                pipeline::run(inputs(
+                    &refs,
+                    "base_url = 'https://x.test/docs'",
+                    Theme::embedded_default(),
+                ))
+            })
         };
         let one = build(1);
         let many = build(4);
@@ -1418,35 +1751,63 @@ mod tests {
         for a in &one.site.articles {
             let html = page(&one, &a.out_path);
             let nav = &html[html.find("<nav id=\"stele-nav\"").unwrap()..];
-            assert_eq!(nav.matches("aria-current=\"page\"").count(), 1, "{}", a.out_path);
-            assert!(nav.contains(&format!("href=\"{}\" aria-current=\"page\"", a.url)), "{}", a.out_path);
+            assert_eq!(
+                nav.matches("aria-current=\"page\"").count(),
+                1,
+                "{}",
+                a.out_path
+            );
+            assert!(
+                nav.contains(&format!("href=\"{}\" aria-current=\"page\"", a.url)),
+                "{}",
+                a.out_path
+            );
         }
     }
 
     #[test]
     fn article_pages_carry_alternates_notices_and_dates() {
         let built = pipeline::run(inputs(
-            &[("en-US", "guide/install.md", EN), ("ja-JP", "guide/install.md", JA), ("ar-SA", "guide/install.md", AR)],
+            &[
+                ("en-US", "guide/install.md", EN),
+                ("ja-JP", "guide/install.md", JA),
+                ("ar-SA", "guide/install.md", AR),
+            ],
             "base_url = 'https://docs.example.com'",
             Theme::embedded_default(),
         ));
         let ja = page(&built, "ja-jp/guide/install/index.html");
         assert!(ja.contains("<html lang=\"ja-JP\" dir=\"ltr\">"));
         assert!(ja.contains("<div class=\"stele-notice stele-mt-notice\" role=\"note\">"));
-        assert!(ja.contains("<a href=\"/en-us/guide/install/\" hreflang=\"en-US\">英語の原文を読む</a>"), "{ja}");
+        assert!(
+            ja.contains(
+                "<a href=\"/en-us/guide/install/\" hreflang=\"en-US\">英語の原文を読む</a>"
+            ),
+            "{ja}"
+        );
         assert!(ja.contains("<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://docs.example.com/en-us/guide/install/\">"));
         assert!(ja.contains("aria-current=\"page\">日本語</a>"));
         assert!(!ja.contains("sxs-lookup"), "build mode strips originals");
         assert!(!ja.contains("stele-sxs"), "no side-by-side in build mode");
         let ar = page(&built, "ar-sa/guide/install/index.html");
         assert!(ar.contains("<html lang=\"ar-SA\" dir=\"rtl\">"));
-        assert!(!ar.contains("stele-mt-notice"), "HT articles carry no notice");
+        assert!(
+            !ar.contains("stele-mt-notice"),
+            "HT articles carry no notice"
+        );
         let en = page(&built, "en-us/guide/install/index.html");
         assert!(en.contains("<time datetime=\"2016-05-02\">May 2, 2016</time>"));
-        assert!(en.contains("<li><a href=\"#req\">Requirements</a></li>"), "{en}");
+        assert!(
+            en.contains("<li><a href=\"#req\">Requirements</a></li>"),
+            "{en}"
+        );
         assert!(!en.contains("stele-mt-notice"));
         let sitemap = page(&built, "sitemap.xml");
-        assert_eq!(sitemap.matches("<loc>").count(), 3 + 3, "3 articles and 3 locale indexes");
+        assert_eq!(
+            sitemap.matches("<loc>").count(),
+            3 + 3,
+            "3 articles and 3 locale indexes"
+        );
         assert!(sitemap.contains("<xhtml:link rel=\"alternate\" hreflang=\"ja-JP\" href=\"https://docs.example.com/ja-jp/guide/install/\"/>"));
         assert!(built.pages.iter().any(|p| p.path == "_stele/style.css"));
     }
@@ -1454,45 +1815,118 @@ mod tests {
     #[test]
     fn stale_translations_get_a_notice_with_the_date() {
         let built = pipeline::run(inputs(
-            &[("en-US", "install.md", EN), ("de-DE", "install.md", "---\nms.assetid: install\n---\n# Installieren\n")],
+            &[
+                ("en-US", "install.md", EN),
+                (
+                    "de-DE",
+                    "install.md",
+                    "---\nms.assetid: install\n---\n# Installieren\n",
+                ),
+            ],
             "",
             Theme::embedded_default(),
         ));
         let mut states = built.states.clone();
-        let de = built.site.articles.iter().position(|a| a.rel == "install.md" && built.site.locales[a.locale].tag == "de-DE").unwrap();
-        states[de].freshness = Freshness::Stale { source_changed: Some(Date { year: 2024, month: 3, day: 9 }) };
+        let de = built
+            .site
+            .articles
+            .iter()
+            .position(|a| a.rel == "install.md" && built.site.locales[a.locale].tag == "de-DE")
+            .unwrap();
+        states[de].freshness = Freshness::Stale {
+            source_changed: Some(Date {
+                year: 2024,
+                month: 3,
+                day: 9,
+            }),
+        };
         let (ui, _) = Ui::from_sources(&Ui::embedded_sources());
-        let (pages, diags) = render_site(&built.site, &built.outputs, &states, &Theme::embedded_default(), &ui, Mode::Build);
+        let (pages, diags) = render_site(
+            &built.site,
+            &built.outputs,
+            &states,
+            &Theme::embedded_default(),
+            &ui,
+            Mode::Build,
+        );
         assert!(diags.is_empty());
-        let html = String::from_utf8(pages.iter().find(|p| p.path == "de-de/install/index.html").unwrap().bytes.clone()).unwrap();
+        let html = String::from_utf8(
+            pages
+                .iter()
+                .find(|p| p.path == "de-de/install/index.html")
+                .unwrap()
+                .bytes
+                .clone(),
+        )
+        .unwrap();
         assert!(
             html.contains("<div class=\"stele-notice stele-stale-notice\" role=\"note\">Das Original dieses Artikels wurde am <time datetime=\"2024-03-09\">9. März 2024</time> geändert"),
             "{html}"
         );
-        states[de].freshness = Freshness::Stale { source_changed: None };
-        let (pages, _) = render_site(&built.site, &built.outputs, &states, &Theme::embedded_default(), &ui, Mode::Build);
-        let html = String::from_utf8(pages.iter().find(|p| p.path == "de-de/install/index.html").unwrap().bytes.clone()).unwrap();
+        states[de].freshness = Freshness::Stale {
+            source_changed: None,
+        };
+        let (pages, _) = render_site(
+            &built.site,
+            &built.outputs,
+            &states,
+            &Theme::embedded_default(),
+            &ui,
+            Mode::Build,
+        );
+        let html = String::from_utf8(
+            pages
+                .iter()
+                .find(|p| p.path == "de-de/install/index.html")
+                .unwrap()
+                .bytes
+                .clone(),
+        )
+        .unwrap();
         assert!(html.contains("stele-stale-notice\" role=\"note\">Das Original dieses Artikels wurde nach der Übersetzung geändert."));
     }
 
     #[test]
     fn fallback_pages_for_missing_translations() {
-        let files = [("en-US", "guide/install.md", EN), ("en-US", "index.md", "# Home\n"), ("ja-JP", "index.md", "# ホーム\n")];
+        let files = [
+            ("en-US", "guide/install.md", EN),
+            ("en-US", "index.md", "# Home\n"),
+            ("ja-JP", "index.md", "# ホーム\n"),
+        ];
         let omit = pipeline::run(inputs(&files, "", Theme::embedded_default()));
-        assert!(!omit.pages.iter().any(|p| p.path == "ja-jp/guide/install/index.html"));
-        let built = pipeline::run(inputs(&files, "missing_translations = 'fallback'\nbase_url = 'https://d.test'", Theme::embedded_default()));
+        assert!(
+            !omit
+                .pages
+                .iter()
+                .any(|p| p.path == "ja-jp/guide/install/index.html")
+        );
+        let built = pipeline::run(inputs(
+            &files,
+            "missing_translations = 'fallback'\nbase_url = 'https://d.test'",
+            Theme::embedded_default(),
+        ));
         let html = page(&built, "ja-jp/guide/install/index.html");
         assert!(html.contains("<html lang=\"ja-JP\" dir=\"ltr\">"));
         assert!(html.contains("<div class=\"stele-notice stele-fallback-notice\" role=\"note\">この記事はまだ日本語に翻訳されていません。英語の原文を表示しています。</div>"), "{html}");
         assert!(html.contains("<div class=\"stele-content\" lang=\"en-US\" dir=\"ltr\">"));
-        assert!(html.contains("<link rel=\"canonical\" href=\"https://d.test/en-us/guide/install/\">"));
-        assert!(!html.contains("hreflang=\"ja-JP\" href=\"https://d.test/ja-jp/guide/install/\""), "hreflang lists real translations only");
+        assert!(
+            html.contains("<link rel=\"canonical\" href=\"https://d.test/en-us/guide/install/\">")
+        );
+        assert!(
+            !html.contains("hreflang=\"ja-JP\" href=\"https://d.test/ja-jp/guide/install/\""),
+            "hreflang lists real translations only"
+        );
         assert!(html.contains("<a class=\"stele-lang\" hreflang=\"ja-JP\" lang=\"ja-JP\" href=\"/ja-jp/guide/install/\" aria-current=\"page\">"));
         assert!(html.contains("このページの内容"), "localized chrome");
         let sitemap = page(&built, "sitemap.xml");
         assert!(!sitemap.contains("/ja-jp/guide/install/"), "{sitemap}");
         // The fallback page is listed in the locale's navigation.
-        assert!(html.contains("<a href=\"/ja-jp/guide/install/\" aria-current=\"page\" lang=\"en-US\">Install</a>"), "{html}");
+        assert!(
+            html.contains(
+                "<a href=\"/ja-jp/guide/install/\" aria-current=\"page\" lang=\"en-US\">Install</a>"
+            ),
+            "{html}"
+        );
     }
 
     #[test]
@@ -1503,47 +1937,113 @@ mod tests {
             Theme::embedded_default(),
         ));
         let mut outputs = built.outputs.clone();
-        let ja = built.site.articles.iter().position(|a| built.site.locales[a.locale].tag == "ja-JP").unwrap();
-        let keep = crate::markdown::RenderOptions { mt_originals: crate::markdown::MtOriginals::Keep };
+        let ja = built
+            .site
+            .articles
+            .iter()
+            .position(|a| built.site.locales[a.locale].tag == "ja-JP")
+            .unwrap();
+        let keep = crate::markdown::RenderOptions {
+            mt_originals: crate::markdown::MtOriginals::Keep,
+        };
         let body = &JA[JA.find("\n---\n").unwrap() + 5..];
         outputs[ja].rendered = crate::markdown::render(body, &|_, _| None, keep);
         let states = built.states.clone();
         let (ui, _) = Ui::from_sources(&Ui::embedded_sources());
-        let (pages, diags) = render_site(&built.site, &outputs, &states, &Theme::embedded_default(), &ui, Mode::Serve);
+        let (pages, diags) = render_site(
+            &built.site,
+            &outputs,
+            &states,
+            &Theme::embedded_default(),
+            &ui,
+            Mode::Serve,
+        );
         assert!(diags.is_empty());
-        let html = String::from_utf8(pages.iter().find(|p| p.path == "ja-jp/install/index.html").unwrap().bytes.clone()).unwrap();
+        let html = String::from_utf8(
+            pages
+                .iter()
+                .find(|p| p.path == "ja-jp/install/index.html")
+                .unwrap()
+                .bytes
+                .clone(),
+        )
+        .unwrap();
         assert!(html.contains("<body class=\"stele stele-serve\">"));
-        assert!(html.contains("<button type=\"button\" class=\"stele-sxs-toggle\" aria-pressed=\"false\""));
+        assert!(
+            html.contains(
+                "<button type=\"button\" class=\"stele-sxs-toggle\" aria-pressed=\"false\""
+            )
+        );
         assert!(html.contains("<script src=\"/_stele/serve.js\" defer></script>"));
-        assert!(html.contains("class=\"sxs-lookup\""), "serve keeps originals");
+        assert!(
+            html.contains("class=\"sxs-lookup\""),
+            "serve keeps originals"
+        );
         assert!(html.contains("stele-originals-toggle"));
         let sxs = &html[html.find("<div id=\"stele-sxs\"").unwrap()..];
         // h1 section, two h2 sections: three rows, source first in each.
-        assert_eq!(sxs.matches("<div class=\"stele-sxs-row\">").count(), 3, "{sxs}");
-        assert_eq!(sxs.matches("<div class=\"stele-sxs-source\" lang=\"en-US\" dir=\"ltr\">").count(), 3);
-        assert_eq!(sxs.matches("<div class=\"stele-sxs-translation\" lang=\"ja-JP\" dir=\"ltr\">").count(), 3);
+        assert_eq!(
+            sxs.matches("<div class=\"stele-sxs-row\">").count(),
+            3,
+            "{sxs}"
+        );
+        assert_eq!(
+            sxs.matches("<div class=\"stele-sxs-source\" lang=\"en-US\" dir=\"ltr\">")
+                .count(),
+            3
+        );
+        assert_eq!(
+            sxs.matches("<div class=\"stele-sxs-translation\" lang=\"ja-JP\" dir=\"ltr\">")
+                .count(),
+            3
+        );
         let req = sxs.find("Requirements").unwrap();
         let yoken = sxs.find("要件").unwrap();
         let steps = sxs.find("Steps").unwrap();
-        assert!(req < yoken && yoken < steps, "rows pair sections by heading order");
+        assert!(
+            req < yoken && yoken < steps,
+            "rows pair sections by heading order"
+        );
         // `#req` exists only in the source; slugs of translated headings are not flagged.
-        assert!(sxs.contains("stele-sxs-missing-anchor\" data-anchor=\"req\""), "{sxs}");
+        assert!(
+            sxs.contains("stele-sxs-missing-anchor\" data-anchor=\"req\""),
+            "{sxs}"
+        );
         assert!(!sxs.contains("data-anchor=\"steps\""), "{sxs}");
         // The English page has no toggle: it is the source.
-        let en = String::from_utf8(pages.iter().find(|p| p.path == "en-us/install/index.html").unwrap().bytes.clone()).unwrap();
+        let en = String::from_utf8(
+            pages
+                .iter()
+                .find(|p| p.path == "en-us/install/index.html")
+                .unwrap()
+                .bytes
+                .clone(),
+        )
+        .unwrap();
         assert!(!en.contains("stele-sxs-toggle"));
     }
 
     #[test]
     fn template_errors_are_diagnostics() {
-        let theme = Theme::from_files(vec![("templates/article.html".into(), b"{{ page.no_such_field }}".to_vec())]).unwrap();
+        let theme = Theme::from_files(vec![(
+            "templates/article.html".into(),
+            b"{{ page.no_such_field }}".to_vec(),
+        )])
+        .unwrap();
         let built = pipeline::run(inputs(&[("en-US", "a.md", "# A\n")], "", theme));
-        let d: Vec<&Diagnostic> = built.diagnostics.iter().filter(|d| d.code == Code::TemplateError).collect();
+        let d: Vec<&Diagnostic> = built
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == Code::TemplateError)
+            .collect();
         assert_eq!(d.len(), 1, "{:?}", built.diagnostics);
         assert_eq!(d[0].file, "content/en-US/a.md");
         assert!(d[0].message.contains("article.html"), "{}", d[0].message);
         assert!(!built.pages.iter().any(|p| p.path == "en-us/a/index.html"));
-        assert!(built.pages.iter().any(|p| p.path == "index.html"), "the rest of the site is rendered");
+        assert!(
+            built.pages.iter().any(|p| p.path == "index.html"),
+            "the rest of the site is rendered"
+        );
     }
 
     #[test]
@@ -1574,14 +2074,29 @@ mod tests {
         }
         assert!(used.len() >= 10, "found only {used:?}");
         for (name, id) in &used {
-            assert!(ids.contains(id), "{name} uses `{id}`, which en-US.ftl lacks");
+            assert!(
+                ids.contains(id),
+                "{name} uses `{id}`, which en-US.ftl lacks"
+            );
         }
         // And the ids this module formats itself.
         for id in [
-            "mt-notice", "mt-notice-link", "fallback-notice", "stale-notice", "stale-notice-date",
-            "stale-notice-link", "sxs-source", "sxs-translation", "sxs-missing-anchor", "home", "not-found-title",
+            "mt-notice",
+            "mt-notice-link",
+            "fallback-notice",
+            "stale-notice",
+            "stale-notice-date",
+            "stale-notice-link",
+            "sxs-source",
+            "sxs-translation",
+            "sxs-missing-anchor",
+            "home",
+            "not-found-title",
         ] {
-            assert!(ids.contains(id), "render.rs uses `{id}`, which en-US.ftl lacks");
+            assert!(
+                ids.contains(id),
+                "render.rs uses `{id}`, which en-US.ftl lacks"
+            );
         }
     }
 
@@ -1589,16 +2104,32 @@ mod tests {
     fn a_site_theme_overrides_per_file_and_broken_templates_are_errors() {
         let theme = Theme::from_files(vec![("static/extra.css".into(), b"x".to_vec())]).unwrap();
         assert_eq!(theme.assets.len(), 3);
-        let err = Theme::from_files(vec![("templates/article.html".into(), b"{% if %}".to_vec())]);
+        let err = Theme::from_files(vec![(
+            "templates/article.html".into(),
+            b"{% if %}".to_vec(),
+        )]);
         assert!(err.is_err());
     }
 
     #[test]
     fn sections_split_at_headings() {
         let html = "<p>a</p><h2 id=\"x\">X</h2><p>b</p><h2 id=\"y\">Y</h2>";
-        let h = |at: usize| Heading { level: 2, id: String::new(), text: String::new(), range: 0..0, html_start: at };
+        let h = |at: usize| Heading {
+            level: 2,
+            id: String::new(),
+            text: String::new(),
+            range: 0..0,
+            html_start: at,
+        };
         let parts = sections(html, &[h(8), h(html.find("<h2 id=\"y").unwrap())]);
-        assert_eq!(parts, ["<p>a</p>", "<h2 id=\"x\">X</h2><p>b</p>", "<h2 id=\"y\">Y</h2>"]);
+        assert_eq!(
+            parts,
+            [
+                "<p>a</p>",
+                "<h2 id=\"x\">X</h2><p>b</p>",
+                "<h2 id=\"y\">Y</h2>"
+            ]
+        );
         let missing: HashSet<String> = ["x".to_string()].into();
         let copy = sxs_copy(parts[1], &missing, "gone");
         assert!(copy.contains("data-sxs-id=\"x\""), "{copy}");

@@ -91,12 +91,24 @@ pub fn summary_line(s: &Summary) -> String {
     if s.warnings > 0 {
         problems.push(count(s.warnings, "warning"));
     }
-    let problems = if problems.is_empty() { "no problems".to_string() } else { problems.join(", ") };
-    format!("{problems} in {}, {} checked", count(s.articles, "article"), count(s.links, "link"))
+    let problems = if problems.is_empty() {
+        "no problems".to_string()
+    } else {
+        problems.join(", ")
+    };
+    format!(
+        "{problems} in {}, {} checked",
+        count(s.articles, "article"),
+        count(s.links, "link")
+    )
 }
 
 fn count(n: usize, word: &str) -> String {
-    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }
 
 fn sorted(diags: &[Diagnostic]) -> Vec<&Diagnostic> {
@@ -130,7 +142,9 @@ fn write_human<'s>(
     for d in diags {
         let line = d.span.and_then(|span| {
             let text = source(&d.file)?;
-            let index = indexes.entry(d.file.as_str()).or_insert_with(|| LineIndex::new(text));
+            let index = indexes
+                .entry(d.file.as_str())
+                .or_insert_with(|| LineIndex::new(text));
             Some((span, index.line_text(text, span.line)?))
         });
         writeln!(out, "{}\n", render_human(&renderer, d, line))?;
@@ -153,13 +167,28 @@ fn render_human(renderer: &Renderer, d: &Diagnostic, line: Option<(Span, &str)>)
 fn render_excerpt(renderer: &Renderer, d: &Diagnostic, span: Span, line: &str) -> Option<String> {
     let (excerpt, skipped) = head_excerpt(line, span)?;
     let shift = |c: u32| c.saturating_sub(skipped);
-    let end_column = if span.end_line == span.line { shift(span.end_column) } else { span.end_column };
-    let in_excerpt = Span { column: shift(span.column), end_column, ..span };
+    let end_column = if span.end_line == span.line {
+        shift(span.end_column)
+    } else {
+        span.end_column
+    };
+    let in_excerpt = Span {
+        column: shift(span.column),
+        end_column,
+        ..span
+    };
     let rendered = renderer.render(&[human_group(d, Some((in_excerpt, &excerpt)))]);
     let shown = format!("{}:{}:{}", d.file, span.line, in_excerpt.column);
     let arrow = rendered.find("--> ")?;
     let at = arrow + rendered[arrow..].find(&shown)?;
-    Some(format!("{}{}:{}:{}{}", &rendered[..at], d.file, span.line, span.column, &rendered[at + shown.len()..]))
+    Some(format!(
+        "{}{}:{}:{}{}",
+        &rendered[..at],
+        d.file,
+        span.line,
+        span.column,
+        &rendered[at + shown.len()..]
+    ))
 }
 
 /// Characters kept before the span when a line is excerpted.
@@ -173,8 +202,14 @@ fn head_excerpt(line: &str, span: Span) -> Option<(String, u32)> {
     if before <= 2 * KEEP_BEFORE {
         return None;
     }
-    let from = line.char_indices().nth(before - KEEP_BEFORE).map(|(b, _)| b)?;
-    Some((format!("...{}", &line[from..]), (before - KEEP_BEFORE - 3) as u32))
+    let from = line
+        .char_indices()
+        .nth(before - KEEP_BEFORE)
+        .map(|(b, _)| b)?;
+    Some((
+        format!("...{}", &line[from..]),
+        (before - KEEP_BEFORE - 3) as u32,
+    ))
 }
 
 /// One diagnostic as an annotate-snippets group: the title, the source line
@@ -197,7 +232,9 @@ fn human_group<'a>(d: &'a Diagnostic, line: Option<(Span, &'a str)>) -> Group<'a
             )
         }
         (Some(span), None) => title.element(
-            Origin::path(d.file.as_str()).line(span.line as usize).char_column(span.column as usize),
+            Origin::path(d.file.as_str())
+                .line(span.line as usize)
+                .char_column(span.column as usize),
         ),
         (None, None) => title.element(Origin::path(d.file.as_str())),
     };
@@ -215,7 +252,11 @@ fn byte_range(line: &str, span: Span) -> std::ops::Range<usize> {
         line.char_indices().nth(i).map_or(line.len(), |(b, _)| b)
     };
     let start = byte_at(span.column);
-    let end = if span.end_line == span.line { byte_at(span.end_column) } else { line.len() };
+    let end = if span.end_line == span.line {
+        byte_at(span.end_column)
+    } else {
+        line.len()
+    };
     start..end.max(start)
 }
 
@@ -229,7 +270,12 @@ const KEEP_AFTER: usize = 512;
 /// `line` cut after the span, and the span's byte range in it.
 fn shorten(line: &str, span: Span) -> (&str, std::ops::Range<usize>) {
     let range = byte_range(line, span);
-    let advance = |from: usize, n: usize| line[from..].char_indices().nth(n).map_or(line.len(), |(b, _)| from + b);
+    let advance = |from: usize, n: usize| {
+        line[from..]
+            .char_indices()
+            .nth(n)
+            .map_or(line.len(), |(b, _)| from + b)
+    };
     let end = range.end.min(advance(range.start, KEEP_AFTER));
     (&line[..advance(end, KEEP_AFTER)], range.start..end)
 }
@@ -290,7 +336,9 @@ fn write_github(out: &mut dyn Write, diags: &[&Diagnostic]) -> io::Result<()> {
         let mut props = format!("file={}", escape_property(&d.file));
         match d.span {
             // GitHub refuses columns on an annotation over several lines.
-            Some(s) if s.line != s.end_line => props.push_str(&format!(",line={},endLine={}", s.line, s.end_line)),
+            Some(s) if s.line != s.end_line => {
+                props.push_str(&format!(",line={},endLine={}", s.line, s.end_line))
+            }
             Some(s) => props.push_str(&format!(
                 ",line={},col={},endLine={},endColumn={}",
                 s.line, s.column, s.end_line, s.end_column
@@ -298,7 +346,12 @@ fn write_github(out: &mut dyn Write, diags: &[&Diagnostic]) -> io::Result<()> {
             None => {}
         }
         props.push_str(&format!(",title={}", escape_property(d.code.as_str())));
-        writeln!(out, "::{} {props}::{}", d.severity.as_str(), escape_data(&message_with_hint(d)))?;
+        writeln!(
+            out,
+            "::{} {props}::{}",
+            d.severity.as_str(),
+            escape_data(&message_with_hint(d))
+        )?;
     }
     Ok(())
 }
@@ -313,7 +366,9 @@ fn message_with_hint(d: &Diagnostic) -> String {
 
 /// GitHub's escaping of a workflow command's message.
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 /// GitHub's escaping of a workflow command's property value.
@@ -416,24 +471,38 @@ struct SarifRegion {
 }
 
 /// Characters left as they are in an artifact URI: RFC 3986 unreserved and `/`.
-const URI_PATH: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~').remove(b'/');
+const URI_PATH: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~')
+    .remove(b'/');
 
 fn write_sarif(out: &mut dyn Write, diags: &[&Diagnostic]) -> io::Result<()> {
     let rules = Code::ALL
         .iter()
         .map(|c| SarifRule {
             id: c.as_str(),
-            short_description: SarifText { text: c.description().to_string() },
-            default_configuration: SarifConfiguration { level: c.default_severity().as_str() },
+            short_description: SarifText {
+                text: c.description().to_string(),
+            },
+            default_configuration: SarifConfiguration {
+                level: c.default_severity().as_str(),
+            },
         })
         .collect();
     let results = diags
         .iter()
         .map(|d| SarifResult {
             rule_id: d.code.as_str(),
-            rule_index: Code::ALL.iter().position(|c| *c == d.code).unwrap_or_default(),
+            rule_index: Code::ALL
+                .iter()
+                .position(|c| *c == d.code)
+                .unwrap_or_default(),
             level: d.severity.as_str(),
-            message: SarifText { text: message_with_hint(d) },
+            message: SarifText {
+                text: message_with_hint(d),
+            },
             locations: [SarifLocation {
                 physical_location: SarifPhysicalLocation {
                     artifact_location: SarifArtifactLocation {
@@ -477,18 +546,27 @@ mod tests {
     const JA: &str = "---\ntitle: セキュリティ\n---\n# 概要\n\n詳しくは[サポート](services.md#AboutSuport)を参照してください。\n次の行\n";
 
     fn span(line: u32, column: u32, end_line: u32, end_column: u32) -> Span {
-        Span { line, column, end_line, end_column }
+        Span {
+            line,
+            column,
+            end_line,
+            end_column,
+        }
     }
 
     fn ja_diag() -> Diagnostic {
         let off = JA.find("[サポート]").unwrap();
         let end = JA.find("を参照").unwrap();
         let s = LineIndex::new(JA).span(JA, off..end);
-        Diagnostic::new(Code::BrokenAnchor, "content/ja-JP/a.md", "no anchor `#AboutSuport` in `services.md`")
-            .with_span(s)
-            .with_hint("did you mean `#AboutSupport`?")
-            .with_target("services.md#AboutSuport")
-            .with_locale("ja-JP")
+        Diagnostic::new(
+            Code::BrokenAnchor,
+            "content/ja-JP/a.md",
+            "no anchor `#AboutSuport` in `services.md`",
+        )
+        .with_span(s)
+        .with_hint("did you mean `#AboutSupport`?")
+        .with_target("services.md#AboutSuport")
+        .with_locale("ja-JP")
     }
 
     fn render(format: Format, diags: &[Diagnostic], summary: &Summary) -> String {
@@ -499,16 +577,29 @@ mod tests {
     }
 
     fn summary() -> Summary {
-        Summary { errors: 1, warnings: 1, articles: 2, links: 7 }
+        Summary {
+            errors: 1,
+            warnings: 1,
+            articles: 2,
+            links: 7,
+        }
     }
 
     fn warning_without_span() -> Diagnostic {
-        Diagnostic::new(Code::StrayFile, "content/stray.md", "`stray.md` is outside every locale directory")
+        Diagnostic::new(
+            Code::StrayFile,
+            "content/stray.md",
+            "`stray.md` is outside every locale directory",
+        )
     }
 
     #[test]
     fn human_golden_with_cjk_line_and_hint() {
-        let got = render(Format::Human, &[ja_diag(), warning_without_span()], &summary());
+        let got = render(
+            Format::Human,
+            &[ja_diag(), warning_without_span()],
+            &summary(),
+        );
         let want = "\
 error[broken-anchor]: no anchor `#AboutSuport` in `services.md`
  --> content/ja-JP/a.md:6:5
@@ -550,30 +641,61 @@ no problems in 0 articles, 0 links checked
 
     #[test]
     fn human_without_source_shows_the_position() {
-        let d = Diagnostic::new(Code::InvalidEncoding, "content/en-US/x.md", "invalid UTF-8 (byte `0xFF`)")
-            .with_span(span(6, 11, 6, 12))
-            .with_hint("save the file as UTF-8");
+        let d = Diagnostic::new(
+            Code::InvalidEncoding,
+            "content/en-US/x.md",
+            "invalid UTF-8 (byte `0xFF`)",
+        )
+        .with_span(span(6, 11, 6, 12))
+        .with_hint("save the file as UTF-8");
         let got = render(Format::Human, &[d], &Summary::default());
         assert!(got.starts_with("error[invalid-encoding]: invalid UTF-8 (byte `0xFF`)\n--> content/en-US/x.md:6:11\n"), "{got}");
         assert!(got.contains("= hint: save the file as UTF-8\n"), "{got}");
         // A line the file does not have is treated the same way, not a panic.
         let mut far = ja_diag();
         far.span = Some(span(99, 1, 99, 2));
-        assert!(render(Format::Human, &[far], &Summary::default()).contains("--> content/ja-JP/a.md:99:1\n"));
+        assert!(
+            render(Format::Human, &[far], &Summary::default())
+                .contains("--> content/ja-JP/a.md:99:1\n")
+        );
     }
 
     #[test]
     fn human_colour_only_when_asked() {
         let lookup = |_: &str| Some(JA);
         let mut plain = Vec::new();
-        write(&mut plain, Format::Human, &[ja_diag()], &summary(), &lookup, Color::Never).unwrap();
+        write(
+            &mut plain,
+            Format::Human,
+            &[ja_diag()],
+            &summary(),
+            &lookup,
+            Color::Never,
+        )
+        .unwrap();
         assert!(!plain.contains(&0x1b));
         let mut coloured = Vec::new();
-        write(&mut coloured, Format::Human, &[ja_diag()], &summary(), &lookup, Color::Always).unwrap();
+        write(
+            &mut coloured,
+            Format::Human,
+            &[ja_diag()],
+            &summary(),
+            &lookup,
+            Color::Always,
+        )
+        .unwrap();
         assert!(String::from_utf8(coloured).unwrap().contains("\x1b["));
         // The machine formats never colour.
         let mut json = Vec::new();
-        write(&mut json, Format::Json, &[ja_diag()], &summary(), &lookup, Color::Always).unwrap();
+        write(
+            &mut json,
+            Format::Json,
+            &[ja_diag()],
+            &summary(),
+            &lookup,
+            Color::Always,
+        )
+        .unwrap();
         assert!(!json.contains(&0x1b));
     }
 
@@ -590,23 +712,40 @@ no problems in 0 articles, 0 links checked
 
     #[test]
     fn summary_lines_are_pluralised() {
-        let s = |errors, warnings, articles, links| summary_line(&Summary { errors, warnings, articles, links });
+        let s = |errors, warnings, articles, links| {
+            summary_line(&Summary {
+                errors,
+                warnings,
+                articles,
+                links,
+            })
+        };
         assert_eq!(s(0, 0, 1, 1), "no problems in 1 article, 1 link checked");
         assert_eq!(s(0, 0, 0, 0), "no problems in 0 articles, 0 links checked");
         assert_eq!(s(1, 0, 2, 3), "1 error in 2 articles, 3 links checked");
         assert_eq!(s(0, 2, 2, 3), "2 warnings in 2 articles, 3 links checked");
-        assert_eq!(s(3, 1, 10, 250), "3 errors, 1 warning in 10 articles, 250 links checked");
+        assert_eq!(
+            s(3, 1, 10, 250),
+            "3 errors, 1 warning in 10 articles, 250 links checked"
+        );
     }
 
     #[test]
     fn json_has_the_documented_shape() {
-        let got = render(Format::Json, &[ja_diag(), warning_without_span()], &summary());
+        let got = render(
+            Format::Json,
+            &[ja_diag(), warning_without_span()],
+            &summary(),
+        );
         let v: serde_json::Value = serde_json::from_str(&got).unwrap();
         let mut top: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
         top.sort();
         assert_eq!(top, ["diagnostics", "summary", "version"]);
         assert_eq!(v["version"], 1);
-        assert_eq!(v["summary"], serde_json::json!({"errors": 1, "warnings": 1, "articles": 2, "links": 7}));
+        assert_eq!(
+            v["summary"],
+            serde_json::json!({"errors": 1, "warnings": 1, "articles": 2, "links": 7})
+        );
         let d = &v["diagnostics"];
         assert_eq!(
             d[0],
@@ -628,7 +767,19 @@ no problems in 0 articles, 0 links checked
             })
         );
         // Keys are written in the documented order.
-        let order = ["\"severity\"", "\"code\"", "\"file\"", "\"line\"", "\"column\"", "\"end_line\"", "\"end_column\"", "\"message\"", "\"target\"", "\"locale\"", "\"hint\""];
+        let order = [
+            "\"severity\"",
+            "\"code\"",
+            "\"file\"",
+            "\"line\"",
+            "\"column\"",
+            "\"end_line\"",
+            "\"end_column\"",
+            "\"message\"",
+            "\"target\"",
+            "\"locale\"",
+            "\"hint\"",
+        ];
         let first = &got[got.find("\"severity\"").unwrap()..got.find("\"hint\"").unwrap() + 6];
         let pos: Vec<usize> = order.iter().map(|k| first.find(k).unwrap()).collect();
         assert!(pos.windows(2).all(|w| w[0] < w[1]), "{first}");
@@ -637,7 +788,16 @@ no problems in 0 articles, 0 links checked
 
     #[test]
     fn json_without_diagnostics() {
-        let got = render(Format::Json, &[], &Summary { errors: 0, warnings: 0, articles: 3, links: 0 });
+        let got = render(
+            Format::Json,
+            &[],
+            &Summary {
+                errors: 0,
+                warnings: 0,
+                articles: 3,
+                links: 0,
+            },
+        );
         let v: serde_json::Value = serde_json::from_str(&got).unwrap();
         assert_eq!(v["diagnostics"], serde_json::json!([]));
         assert_eq!(v["summary"]["articles"], 3);
@@ -645,16 +805,24 @@ no problems in 0 articles, 0 links checked
 
     #[test]
     fn github_annotations_are_escaped() {
-        let d = Diagnostic::new(Code::BrokenLink, "content/a,b:c.md", "100% broken\r\nsecond line")
-            .with_span(span(3, 4, 3, 9))
-            .with_hint("fix `x`");
+        let d = Diagnostic::new(
+            Code::BrokenLink,
+            "content/a,b:c.md",
+            "100% broken\r\nsecond line",
+        )
+        .with_span(span(3, 4, 3, 9))
+        .with_hint("fix `x`");
         let got = render(Format::Github, &[d], &summary());
         assert_eq!(
             got,
             "::error file=content/a%2Cb%3Ac.md,line=3,col=4,endLine=3,endColumn=9,title=broken-link::100%25 broken%0D%0Asecond line%0Ahint: fix `x`\n"
         );
         // A message keeps `:` and `,` (only properties escape them).
-        let w = Diagnostic::new(Code::FallbackLink, "content/ja-JP/a.md", "links to `en-US`: missing, falls back");
+        let w = Diagnostic::new(
+            Code::FallbackLink,
+            "content/ja-JP/a.md",
+            "links to `en-US`: missing, falls back",
+        );
         assert_eq!(
             render(Format::Github, &[w], &summary()),
             "::warning file=content/ja-JP/a.md,title=fallback-link::links to `en-US`: missing, falls back\n"
@@ -666,15 +834,28 @@ no problems in 0 articles, 0 links checked
         let mut d = ja_diag();
         d.span = Some(span(6, 5, 7, 2));
         let got = render(Format::Github, &[d], &summary());
-        assert!(got.starts_with("::error file=content/ja-JP/a.md,line=6,endLine=7,title=broken-anchor::no anchor"), "{got}");
-        assert!(got.ends_with("%0Ahint: did you mean `#AboutSupport`?\n"), "{got}");
+        assert!(
+            got.starts_with(
+                "::error file=content/ja-JP/a.md,line=6,endLine=7,title=broken-anchor::no anchor"
+            ),
+            "{got}"
+        );
+        assert!(
+            got.ends_with("%0Ahint: did you mean `#AboutSupport`?\n"),
+            "{got}"
+        );
         assert_eq!(got.lines().count(), 1);
     }
 
     #[test]
     fn sarif_structure() {
-        let spaced = Diagnostic::new(Code::LocaleMismatch, "content/ja-JP/セキュリティ 1.md", "m").with_span(span(2, 1, 2, 5));
-        let got = render(Format::Sarif, &[ja_diag(), warning_without_span(), spaced], &summary());
+        let spaced = Diagnostic::new(Code::LocaleMismatch, "content/ja-JP/セキュリティ 1.md", "m")
+            .with_span(span(2, 1, 2, 5));
+        let got = render(
+            Format::Sarif,
+            &[ja_diag(), warning_without_span(), spaced],
+            &summary(),
+        );
         let v: serde_json::Value = serde_json::from_str(&got).unwrap();
         assert_eq!(v["version"], "2.1.0");
         assert_eq!(v["$schema"], SARIF_SCHEMA);
@@ -694,7 +875,10 @@ no problems in 0 articles, 0 links checked
         for (rule, code) in rules.iter().zip(Code::ALL) {
             assert_eq!(rule["id"], code.as_str());
             assert_eq!(rule["shortDescription"]["text"], code.description());
-            assert_eq!(rule["defaultConfiguration"]["level"], code.default_severity().as_str());
+            assert_eq!(
+                rule["defaultConfiguration"]["level"],
+                code.default_severity().as_str()
+            );
         }
         let results = run["results"].as_array().unwrap();
         assert_eq!(results.len(), 3);
@@ -705,24 +889,41 @@ no problems in 0 articles, 0 links checked
         let r = &results[0];
         assert_eq!(r["ruleId"], "broken-anchor");
         assert_eq!(r["level"], "error");
-        assert_eq!(r["message"]["text"], "no anchor `#AboutSuport` in `services.md`\nhint: did you mean `#AboutSupport`?");
+        assert_eq!(
+            r["message"]["text"],
+            "no anchor `#AboutSuport` in `services.md`\nhint: did you mean `#AboutSupport`?"
+        );
         let loc = &r["locations"][0]["physicalLocation"];
-        assert_eq!(loc["artifactLocation"], serde_json::json!({"uri": "content/ja-JP/a.md", "uriBaseId": "SITEROOT"}));
-        assert_eq!(loc["region"], serde_json::json!({"startLine": 6, "startColumn": 5, "endLine": 6, "endColumn": 36}));
+        assert_eq!(
+            loc["artifactLocation"],
+            serde_json::json!({"uri": "content/ja-JP/a.md", "uriBaseId": "SITEROOT"})
+        );
+        assert_eq!(
+            loc["region"],
+            serde_json::json!({"startLine": 6, "startColumn": 5, "endLine": 6, "endColumn": 36})
+        );
         // Sorted by file: `セキュリティ 1.md` comes after `a.md`, `stray.md` last.
         let uri = &results[1]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
-        assert_eq!(uri, "content/ja-JP/%E3%82%BB%E3%82%AD%E3%83%A5%E3%83%AA%E3%83%86%E3%82%A3%201.md");
+        assert_eq!(
+            uri,
+            "content/ja-JP/%E3%82%BB%E3%82%AD%E3%83%A5%E3%83%AA%E3%83%86%E3%82%A3%201.md"
+        );
         assert_eq!(results[1]["level"], "warning");
         let whole_file = &results[2];
         assert_eq!(whole_file["ruleId"], "stray-file");
-        assert!(whole_file["locations"][0]["physicalLocation"].get("region").is_none());
+        assert!(
+            whole_file["locations"][0]["physicalLocation"]
+                .get("region")
+                .is_none()
+        );
     }
 
     #[test]
     fn every_format_is_deterministic_and_sorted() {
         let mut b = ja_diag();
         b.span = Some(span(2, 1, 2, 3));
-        let c = Diagnostic::new(Code::BrokenLink, "content/de-DE/a.md", "x").with_span(span(9, 1, 9, 2));
+        let c = Diagnostic::new(Code::BrokenLink, "content/de-DE/a.md", "x")
+            .with_span(span(9, 1, 9, 2));
         let diags = vec![ja_diag(), warning_without_span(), b, c];
         let mut reversed = diags.clone();
         reversed.reverse();
@@ -733,10 +934,20 @@ no problems in 0 articles, 0 links checked
         }
         let got = render(Format::Github, &reversed, &summary());
         assert_eq!(got.lines().count(), 4);
-        assert!(got.lines().next().unwrap().contains("file=content/de-DE/a.md"));
+        assert!(
+            got.lines()
+                .next()
+                .unwrap()
+                .contains("file=content/de-DE/a.md")
+        );
         assert!(got.lines().nth(1).unwrap().contains("line=2,"));
         assert!(got.lines().nth(2).unwrap().contains("line=6,"));
-        assert!(got.lines().nth(3).unwrap().contains("file=content/stray.md"));
+        assert!(
+            got.lines()
+                .nth(3)
+                .unwrap()
+                .contains("file=content/stray.md")
+        );
     }
 
     const DOC: &str = include_str!("../docs/DIAGNOSTICS.md");
@@ -748,31 +959,57 @@ no problems in 0 articles, 0 links checked
         for line in codes.lines().filter(|l| l.starts_with("| `")) {
             let cells: Vec<&str> = line.trim_matches('|').split(" | ").map(str::trim).collect();
             let name = cells[0].trim_matches('`');
-            let code = Code::from_name(name).unwrap_or_else(|| panic!("DIAGNOSTICS.md lists unknown code `{name}`"));
-            assert_eq!(cells.get(1).copied(), Some(code.default_severity().as_str()), "severity of `{name}`");
-            assert!(cells.get(2).is_some_and(|m| !m.is_empty()), "meaning of `{name}`");
+            let code = Code::from_name(name)
+                .unwrap_or_else(|| panic!("DIAGNOSTICS.md lists unknown code `{name}`"));
+            assert_eq!(
+                cells.get(1).copied(),
+                Some(code.default_severity().as_str()),
+                "severity of `{name}`"
+            );
+            assert!(
+                cells.get(2).is_some_and(|m| !m.is_empty()),
+                "meaning of `{name}`"
+            );
             rows.push(code);
         }
         for code in Code::ALL {
             let n = rows.iter().filter(|c| *c == code).count();
-            assert_eq!(n, 1, "docs/DIAGNOSTICS.md must list `{code}` once in its codes table, found {n}");
+            assert_eq!(
+                n, 1,
+                "docs/DIAGNOSTICS.md must list `{code}` once in its codes table, found {n}"
+            );
         }
     }
 
     #[test]
     fn every_json_field_is_documented() {
-        let v: serde_json::Value = serde_json::from_str(&render(Format::Json, &[ja_diag()], &summary())).unwrap();
+        let v: serde_json::Value =
+            serde_json::from_str(&render(Format::Json, &[ja_diag()], &summary())).unwrap();
         for key in v["diagnostics"][0].as_object().unwrap().keys() {
-            assert!(DOC.contains(&format!("| `diagnostics[].{key}` |")), "`{key}` is not in the JSON schema table");
+            assert!(
+                DOC.contains(&format!("| `diagnostics[].{key}` |")),
+                "`{key}` is not in the JSON schema table"
+            );
         }
         for key in v["summary"].as_object().unwrap().keys() {
-            assert!(DOC.contains(&format!("| `summary.{key}` |")), "`summary.{key}` is not in the JSON schema table");
+            assert!(
+                DOC.contains(&format!("| `summary.{key}` |")),
+                "`summary.{key}` is not in the JSON schema table"
+            );
         }
     }
 
     #[test]
     fn shortening_long_lines_changes_nothing_shown() {
-        let line: String = (0..3000).map(|i| if i % 7 == 0 { "日本語 ".to_string() } else { format!("[l{i}](m.md) ") }).collect();
+        let line: String = (0..3000)
+            .map(|i| {
+                if i % 7 == 0 {
+                    "日本語 ".to_string()
+                } else {
+                    format!("[l{i}](m.md) ")
+                }
+            })
+            .collect();
         let chars = line.chars().count() as u32;
         let full = |span: Span| {
             let d = Diagnostic::new(Code::BrokenLink, "a.md", "x").with_span(span);
@@ -782,20 +1019,38 @@ no problems in 0 articles, 0 links checked
                     .path("a.md")
                     .annotation(AnnotationKind::Primary.span(byte_range(&line, span))),
             );
-            (Renderer::plain().render(&[g]), Renderer::plain().render(&[human_group(&d, Some((span, &line)))]))
+            (
+                Renderer::plain().render(&[g]),
+                Renderer::plain().render(&[human_group(&d, Some((span, &line)))]),
+            )
         };
         // Underlines up to KEEP_AFTER chars: the same output as the whole line.
-        for (col, end) in [(1, 2), (1, 400), (50, 60), (700, 900), (5000, 5001), (chars - 20, chars + 1), (chars + 5, chars + 5)] {
+        for (col, end) in [
+            (1, 2),
+            (1, 400),
+            (50, 60),
+            (700, 900),
+            (5000, 5001),
+            (chars - 20, chars + 1),
+            (chars + 5, chars + 5),
+        ] {
             let (want, got) = full(span(1, col, 1, end));
             assert!(got == want, "span {col}..{end} renders differently");
         }
         // Longer ones: the renderer would print the whole line (30,000
         // chars); shortened, the line is cut and the position is the same.
         for (col, end_line, end) in [(1, 1, 3000), (1, 4, 1), (700, 4, 1), (chars - 20, 4, 1)] {
-            let d = Diagnostic::new(Code::BrokenLink, "a.md", "x").with_span(span(1, col, end_line, end));
+            let d = Diagnostic::new(Code::BrokenLink, "a.md", "x")
+                .with_span(span(1, col, end_line, end));
             let got = render_human(&Renderer::plain(), &d, Some((d.span.unwrap(), &line)));
-            assert!(got.contains(&format!(" --> a.md:1:{col}\n")), "position of {col}");
-            assert!(got.lines().all(|l| l.chars().count() < 200), "span {col}..: a line longer than 200 chars");
+            assert!(
+                got.contains(&format!(" --> a.md:1:{col}\n")),
+                "position of {col}"
+            );
+            assert!(
+                got.lines().all(|l| l.chars().count() < 200),
+                "span {col}..: a line longer than 200 chars"
+            );
         }
         let (text, range) = shorten(&line, span(1, 100, 1, 110));
         assert!(text.chars().count() < 100 + 10 + 2 * KEEP_AFTER && range.len() == 10);
@@ -806,20 +1061,39 @@ no problems in 0 articles, 0 links checked
         let line: String = (0..3000).map(|i| format!("[l{i}](m{i}.md) ")).collect();
         for i in [0, 5, 40, 700, 2999] {
             let token = format!("[l{i}](m{i}.md)");
-            let col = line[..line.find(&format!("{token} ")).unwrap()].chars().count() as u32 + 1;
+            let col = line[..line.find(&format!("{token} ")).unwrap()]
+                .chars()
+                .count() as u32
+                + 1;
             let end = col + token.len() as u32;
             let d = Diagnostic::new(Code::BrokenLink, "a.md", "x").with_span(span(1, col, 1, end));
-            assert_eq!(render_excerpt(&Renderer::plain(), &d, span(1, col, 1, end), &line).is_some(), i >= 40, "{token}");
-            assert_eq!(render_excerpt(&Renderer::styled(), &d, span(1, col, 1, end), &line).is_some(), i >= 40, "{token}");
+            assert_eq!(
+                render_excerpt(&Renderer::plain(), &d, span(1, col, 1, end), &line).is_some(),
+                i >= 40,
+                "{token}"
+            );
+            assert_eq!(
+                render_excerpt(&Renderer::styled(), &d, span(1, col, 1, end), &line).is_some(),
+                i >= 40,
+                "{token}"
+            );
             for color in [Renderer::plain(), Renderer::styled()] {
                 let got = render_human(&color, &d, Some((d.span.unwrap(), &line)));
-                assert!(got.contains(&format!("a.md:1:{col}")), "position of {token}");
+                assert!(
+                    got.contains(&format!("a.md:1:{col}")),
+                    "position of {token}"
+                );
                 assert_eq!(got.matches(":1:").count(), 1);
                 let plain = render_human(&Renderer::plain(), &d, Some((d.span.unwrap(), &line)));
                 let lines: Vec<&str> = plain.lines().collect();
                 let (source, carets) = (lines[3], lines[4]);
-                assert!(source.chars().count() < 200 && source.starts_with("1 | "), "{token}");
-                let at = source.find(&token).unwrap_or_else(|| panic!("{token} not shown"));
+                assert!(
+                    source.chars().count() < 200 && source.starts_with("1 | "),
+                    "{token}"
+                );
+                let at = source
+                    .find(&token)
+                    .unwrap_or_else(|| panic!("{token} not shown"));
                 assert_eq!(carets.find('^'), Some(at), "{token} underlined where it is");
                 assert_eq!(carets.matches('^').count(), token.len());
             }

@@ -117,7 +117,10 @@ impl Shared {
 
 /// Runs `stele serve` until interrupted.
 pub fn run(options: Options) -> Result<ExitCode> {
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("cannot start the server runtime")?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the server runtime")?;
     runtime.block_on(serve(options))
 }
 
@@ -126,7 +129,9 @@ async fn serve(options: Options) -> Result<ExitCode> {
     let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| {
         format!("cannot listen on `{addr}`\nhint: another program may use the port; choose one with `--port`, or `--port 0` for any free port")
     })?;
-    let local = listener.local_addr().context("cannot read the listening address")?;
+    let local = listener
+        .local_addr()
+        .context("cannot read the listening address")?;
     let mut err = std::io::stderr();
     if !options.bind.is_loopback() {
         let _ = writeln!(
@@ -134,7 +139,11 @@ async fn serve(options: Options) -> Result<ExitCode> {
             "warning: serving on `{local}`, which other machines can reach\n  = hint: the preview is meant for this machine; omit `--bind` to serve on 127.0.0.1 only"
         );
     }
-    let host = if options.bind.is_unspecified() { SocketAddr::new(IpAddr::from([127, 0, 0, 1]), local.port()) } else { local };
+    let host = if options.bind.is_unspecified() {
+        SocketAddr::new(IpAddr::from([127, 0, 0, 1]), local.port())
+    } else {
+        local
+    };
     let url = format!("http://{host}");
 
     let start = Instant::now();
@@ -150,14 +159,23 @@ async fn serve(options: Options) -> Result<ExitCode> {
         crate::cli::plural(built.summary.errors, "error"),
         crate::cli::plural(built.summary.warnings, "warning"),
     );
-    let content = std::fs::canonicalize(built.site.config.content_dir()).unwrap_or(built.site.config.content_dir());
+    let content = std::fs::canonicalize(built.site.config.content_dir())
+        .unwrap_or(built.site.config.content_dir());
     let (tx, _) = broadcast::channel(64);
-    let shared = Arc::new(Shared { snapshot: RwLock::new(Arc::new(snapshot(&mut built, 1, None))), events: tx, content });
+    let shared = Arc::new(Shared {
+        snapshot: RwLock::new(Arc::new(snapshot(&mut built, 1, None))),
+        events: tx,
+        content,
+    });
     drop(built);
 
     let root = builder.root.clone();
     watch(&root, shared.clone(), builder)?;
-    let _ = writeln!(err, "serving `{}` at {url}/ (press Ctrl-C to stop)", options.site.display());
+    let _ = writeln!(
+        err,
+        "serving `{}` at {url}/ (press Ctrl-C to stop)",
+        options.site.display()
+    );
     if options.open {
         open_browser(&format!("{url}/"));
     }
@@ -179,17 +197,36 @@ fn print_diagnostics(built: &Built, diagnostics: &[Diagnostic], out: &mut dyn Wr
     if diagnostics.is_empty() {
         return;
     }
-    let sources: HashMap<&str, &str> = built.site.files.iter().map(|f| (f.path.as_str(), f.text.as_str())).collect();
+    let sources: HashMap<&str, &str> = built
+        .site
+        .files
+        .iter()
+        .map(|f| (f.path.as_str(), f.text.as_str()))
+        .collect();
     let lookup = |p: &str| sources.get(p).copied();
-    let _ = report::write(out, Format::Human, diagnostics, &built.summary, &lookup, crate::cli::stderr_color());
+    let _ = report::write(
+        out,
+        Format::Human,
+        diagnostics,
+        &built.summary,
+        &lookup,
+        crate::cli::stderr_color(),
+    );
 }
 
 /// Moves the pages out of `built` (it is not served from afterwards).
 fn snapshot(built: &mut Built, build: u64, overlay: Option<String>) -> Snapshot {
     Snapshot {
         build,
-        pages: std::mem::take(&mut built.pages).into_iter().map(|p| (p.path, Bytes::from(p.bytes))).collect(),
-        copies: built.copies.iter().map(|(abs, rel)| (rel.clone(), abs.clone())).collect(),
+        pages: std::mem::take(&mut built.pages)
+            .into_iter()
+            .map(|p| (p.path, Bytes::from(p.bytes)))
+            .collect(),
+        copies: built
+            .copies
+            .iter()
+            .map(|(abs, rel)| (rel.clone(), abs.clone()))
+            .collect(),
         overlay,
     }
 }
@@ -224,7 +261,11 @@ fn error_key(d: &crate::diagnostic::Diagnostic) -> String {
 
 impl Builder {
     fn new(options: &Options, url: &str) -> Result<Builder> {
-        let overrides = Overrides { output_dir: None, base_url: Some(url.to_string()), locales: options.locales.clone() };
+        let overrides = Overrides {
+            output_dir: None,
+            base_url: Some(url.to_string()),
+            locales: options.locales.clone(),
+        };
         let config = Config::load(&options.site, &overrides)?;
         Ok(Builder {
             root: config.root.clone(),
@@ -240,7 +281,8 @@ impl Builder {
     fn load(&mut self) -> Result<pipeline::Inputs> {
         let config = Config::load(&self.site, &self.overrides)?;
         let texts = &self.texts;
-        let inputs = pipeline::load_with(config, &|path, stamp, read| texts.text(path, stamp, read));
+        let inputs =
+            pipeline::load_with(config, &|path, stamp, read| texts.text(path, stamp, read));
         self.texts.finish();
         inputs
     }
@@ -254,14 +296,22 @@ impl Builder {
     }
 
     fn remember(&mut self, built: &Built) {
-        self.errors = built.diagnostics.iter().filter(|d| d.severity == Severity::Error).map(error_key).collect();
+        self.errors = built
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(error_key)
+            .collect();
         self.seen = built.diagnostics.iter().map(error_key).collect();
     }
 
     /// A rebuild: `Ok` with the build and the diagnostics the previous good
     /// build did not have when it is good, `Err` with the text of what
     /// failed (a whole-site error, or the new errors).
-    fn rebuild(&mut self, scope: Scope) -> std::result::Result<(Built, Stats, Vec<Diagnostic>), String> {
+    fn rebuild(
+        &mut self,
+        scope: Scope,
+    ) -> std::result::Result<(Built, Stats, Vec<Diagnostic>), String> {
         if scope == Scope::All {
             self.cache.clear();
             self.texts.clear();
@@ -275,15 +325,35 @@ impl Builder {
             .cloned()
             .collect();
         if new.is_empty() {
-            let fresh: Vec<_> = built.diagnostics.iter().filter(|d| !self.seen.contains(&error_key(d))).cloned().collect();
+            let fresh: Vec<_> = built
+                .diagnostics
+                .iter()
+                .filter(|d| !self.seen.contains(&error_key(d)))
+                .cloned()
+                .collect();
             self.remember(&built);
             return Ok((built, stats, fresh));
         }
-        let sources: HashMap<&str, &str> = built.site.files.iter().map(|f| (f.path.as_str(), f.text.as_str())).collect();
+        let sources: HashMap<&str, &str> = built
+            .site
+            .files
+            .iter()
+            .map(|f| (f.path.as_str(), f.text.as_str()))
+            .collect();
         let lookup = |p: &str| sources.get(p).copied();
         let mut text = Vec::new();
-        let summary = crate::report::Summary { errors: new.len(), ..Default::default() };
-        let _ = report::write(&mut text, Format::Human, &new, &summary, &lookup, Color::Never);
+        let summary = crate::report::Summary {
+            errors: new.len(),
+            ..Default::default()
+        };
+        let _ = report::write(
+            &mut text,
+            Format::Human,
+            &new,
+            &summary,
+            &lookup,
+            Color::Never,
+        );
         Err(String::from_utf8_lossy(&text).into_owned())
     }
 }
@@ -294,11 +364,15 @@ fn watch(root: &Path, shared: Arc<Shared>, mut builder: Builder) -> Result<()> {
     let (tx, rx) = std::sync::mpsc::channel();
     let mut debouncer = notify_debouncer_full::new_debouncer(Duration::from_millis(100), None, tx)
         .context("cannot watch the site for changes")?;
-    debouncer.watch(root, RecursiveMode::NonRecursive).with_context(|| format!("cannot watch `{}`", root.display()))?;
+    debouncer
+        .watch(root, RecursiveMode::NonRecursive)
+        .with_context(|| format!("cannot watch `{}`", root.display()))?;
     for dir in ["content", "locales", "themes"] {
         let d = root.join(dir);
         if d.is_dir() {
-            debouncer.watch(&d, RecursiveMode::Recursive).with_context(|| format!("cannot watch `{}`", d.display()))?;
+            debouncer
+                .watch(&d, RecursiveMode::Recursive)
+                .with_context(|| format!("cannot watch `{}`", d.display()))?;
         }
     }
     let root = root.to_path_buf();
@@ -406,7 +480,12 @@ fn classify(root: &Path, path: &Path) -> Option<Scope> {
     if name == REDIRECT_FILE {
         return Some(Scope::Content);
     }
-    if name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp") || name.ends_with(".swx") || name == "4913" {
+    if name.starts_with('.')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name == "4913"
+    {
         return None;
     }
     let mut parts = rel.components();
@@ -431,7 +510,10 @@ fn url_paths(out_path: &str) -> Vec<String> {
 }
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 fn overlay_html(text: &str) -> String {
@@ -455,7 +537,10 @@ fn inject(html: &[u8], build: u64, missing: bool, overlay: Option<&str>) -> Vec<
         overlay.unwrap_or("")
     );
     let lower = html.to_ascii_lowercase();
-    let at = lower.windows(7).rposition(|w| w == b"</body>").unwrap_or(html.len());
+    let at = lower
+        .windows(7)
+        .rposition(|w| w == b"</body>")
+        .unwrap_or(html.len());
     let mut out = Vec::with_capacity(html.len() + tail.len());
     out.extend_from_slice(&html[..at]);
     out.extend_from_slice(tail.as_bytes());
@@ -484,7 +569,9 @@ fn resolve(raw: &str, exists: &dyn Fn(&str) -> bool) -> Target {
     if ["%2f", "%5c", "%00"].iter().any(|bad| lower.contains(bad)) {
         return Target::BadRequest;
     }
-    let Ok(decoded) = percent_encoding::percent_decode_str(raw).decode_utf8() else { return Target::BadRequest };
+    let Ok(decoded) = percent_encoding::percent_decode_str(raw).decode_utf8() else {
+        return Target::BadRequest;
+    };
     if decoded.contains('\\') || decoded.chars().any(char::is_control) {
         return Target::BadRequest;
     }
@@ -493,12 +580,24 @@ fn resolve(raw: &str, exists: &dyn Fn(&str) -> bool) -> Target {
         Some(b) => (b, true),
         None => (inner, inner.is_empty()),
     };
-    if !body.is_empty() && body.split('/').any(|s| s.is_empty() || s == "." || s == "..") {
+    if !body.is_empty()
+        && body
+            .split('/')
+            .any(|s| s.is_empty() || s == "." || s == "..")
+    {
         return Target::BadRequest;
     }
     if dir {
-        let index = if body.is_empty() { "index.html".to_string() } else { format!("{body}/index.html") };
-        return if exists(&index) { Target::File(index) } else { Target::NotFound };
+        let index = if body.is_empty() {
+            "index.html".to_string()
+        } else {
+            format!("{body}/index.html")
+        };
+        return if exists(&index) {
+            Target::File(index)
+        } else {
+            Target::NotFound
+        };
     }
     if exists(body) {
         return Target::File(body.to_string());
@@ -510,7 +609,10 @@ fn resolve(raw: &str, exists: &dyn Fn(&str) -> bool) -> Target {
 }
 
 fn content_type(path: &str) -> &'static str {
-    let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    let ext = path
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
     match ext.as_str() {
         "html" | "htm" => "text/html; charset=utf-8",
         "css" => "text/css; charset=utf-8",
@@ -539,7 +641,10 @@ fn respond(status: StatusCode, ctype: &str, body: impl Into<Body>) -> Response {
         h.insert(header::CONTENT_TYPE, v);
     }
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
     r
 }
 
@@ -550,7 +655,8 @@ fn plain(status: StatusCode, text: &'static str) -> Response {
 async fn page(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> Response {
     if method != Method::GET && method != Method::HEAD {
         let mut r = plain(StatusCode::METHOD_NOT_ALLOWED, "method not allowed\n");
-        r.headers_mut().insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        r.headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
         return r;
     }
     let snap = shared.current();
@@ -574,10 +680,13 @@ async fn page(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> Re
                 }
                 return respond(StatusCode::OK, ctype, bytes.clone());
             }
-            let Some(src) = snap.copies.get(&path) else { return not_found(&snap) };
+            let Some(src) = snap.copies.get(&path) else {
+                return not_found(&snap);
+            };
             // Follow links, then insist on `content/`.
             match tokio::fs::canonicalize(src).await {
-                Ok(real) if real.starts_with(&shared.content) => match tokio::fs::read(&real).await {
+                Ok(real) if real.starts_with(&shared.content) => match tokio::fs::read(&real).await
+                {
                     Ok(bytes) => respond(StatusCode::OK, content_type(&path), bytes),
                     Err(_) => not_found(&snap),
                 },
@@ -596,7 +705,11 @@ fn not_found(snap: &Snapshot) -> Response {
         ),
         None => {
             let html = b"<!doctype html><html><head><meta charset=\"utf-8\"><title>not found</title></head><body><h1>not found</h1></body></html>";
-            respond(StatusCode::NOT_FOUND, "text/html; charset=utf-8", inject(html, snap.build, true, snap.overlay.as_deref()))
+            respond(
+                StatusCode::NOT_FOUND,
+                "text/html; charset=utf-8",
+                inject(html, snap.build, true, snap.overlay.as_deref()),
+            )
         }
     }
 }
@@ -608,14 +721,17 @@ async fn livereload() -> Response {
 async fn events(State(shared): State<Arc<Shared>>) -> impl IntoResponse {
     let rx = shared.events.subscribe();
     let hello = serde_json::json!({ "build": shared.current().build }).to_string();
-    let first = futures_util::stream::once(async move { Ok::<_, std::convert::Infallible>(Event::default().event("hello").data(hello)) });
+    let first = futures_util::stream::once(async move {
+        Ok::<_, std::convert::Infallible>(Event::default().event("hello").data(hello))
+    });
     let rest = futures_util::stream::unfold(rx, |mut rx| async move {
         loop {
             match rx.recv().await {
                 Ok(msg) => return Some((Ok(Event::default().event("reload").data(msg)), rx)),
                 // Too slow to keep up: tell the page to reload whatever changed.
                 Err(broadcast::error::RecvError::Lagged(_)) => {
-                    let msg = serde_json::json!({ "build": -1, "all": true, "paths": [] }).to_string();
+                    let msg =
+                        serde_json::json!({ "build": -1, "all": true, "paths": [] }).to_string();
                     return Some((Ok(Event::default().event("reload").data(msg)), rx));
                 }
                 Err(broadcast::error::RecvError::Closed) => return None,
@@ -623,8 +739,11 @@ async fn events(State(shared): State<Arc<Shared>>) -> impl IntoResponse {
         }
     });
     use futures_util::StreamExt;
-    let mut r = Sse::new(first.chain(rest)).keep_alive(KeepAlive::default()).into_response();
-    r.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    let mut r = Sse::new(first.chain(rest))
+        .keep_alive(KeepAlive::default())
+        .into_response();
+    r.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     r
 }
 
@@ -639,7 +758,9 @@ fn open_browser(url: &str) {
     } else {
         std::process::Command::new("xdg-open")
     };
-    cmd.arg(url).stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null());
+    cmd.arg(url)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
     if let Err(e) = cmd.spawn() {
         eprintln!("warning: cannot open a browser: {e}\n  = hint: open {url} yourself");
     }
@@ -650,18 +771,37 @@ mod tests {
     use super::*;
 
     fn has(p: &str) -> bool {
-        matches!(p, "index.html" | "en-us/a/index.html" | "en-us/img.png" | "ja-jp/日本/index.html" | "_stele/style.css")
+        matches!(
+            p,
+            "index.html"
+                | "en-us/a/index.html"
+                | "en-us/img.png"
+                | "ja-jp/日本/index.html"
+                | "_stele/style.css"
+        )
     }
 
     #[test]
     fn request_paths_resolve_inside_the_build() {
         use Target::*;
         assert_eq!(resolve("/", &has), File("index.html".into()));
-        assert_eq!(resolve("/en-us/a/", &has), File("en-us/a/index.html".into()));
+        assert_eq!(
+            resolve("/en-us/a/", &has),
+            File("en-us/a/index.html".into())
+        );
         assert_eq!(resolve("/en-us/a", &has), Redirect("/en-us/a/".into()));
-        assert_eq!(resolve("/en-us/img.png", &has), File("en-us/img.png".into()));
-        assert_eq!(resolve("/ja-jp/%E6%97%A5%E6%9C%AC/", &has), File("ja-jp/日本/index.html".into()));
-        assert_eq!(resolve("/_stele/style.css", &has), File("_stele/style.css".into()));
+        assert_eq!(
+            resolve("/en-us/img.png", &has),
+            File("en-us/img.png".into())
+        );
+        assert_eq!(
+            resolve("/ja-jp/%E6%97%A5%E6%9C%AC/", &has),
+            File("ja-jp/日本/index.html".into())
+        );
+        assert_eq!(
+            resolve("/_stele/style.css", &has),
+            File("_stele/style.css".into())
+        );
         assert_eq!(resolve("/nope/", &has), NotFound);
         assert_eq!(resolve("/etc/passwd", &has), NotFound);
     }
@@ -690,8 +830,17 @@ mod tests {
 
     #[test]
     fn injection_goes_before_the_last_body_end() {
-        let out = String::from_utf8(inject(b"<html><body><p>x</p></BODY></html>", 3, false, Some("<div id=\"stele-overlay\"></div>"))).unwrap();
-        assert!(out.ends_with("<script src=\"/_stele/livereload.js\"></script></BODY></html>"), "{out}");
+        let out = String::from_utf8(inject(
+            b"<html><body><p>x</p></BODY></html>",
+            3,
+            false,
+            Some("<div id=\"stele-overlay\"></div>"),
+        ))
+        .unwrap();
+        assert!(
+            out.ends_with("<script src=\"/_stele/livereload.js\"></script></BODY></html>"),
+            "{out}"
+        );
         assert!(out.contains("<p>x</p><div id=\"stele-overlay\">"));
         assert!(out.contains("build:3"));
         let no_body = String::from_utf8(inject(b"plain", 1, true, None)).unwrap();
@@ -701,17 +850,44 @@ mod tests {
     #[test]
     fn changes_are_classified() {
         let root = Path::new("/site");
-        assert_eq!(classify(root, Path::new("/site/content/en-US/a.md")), Some(Scope::Content));
-        assert_eq!(classify(root, Path::new("/site/stele.toml")), Some(Scope::All));
-        assert_eq!(classify(root, Path::new("/site/themes/t/page.html")), Some(Scope::All));
-        assert_eq!(classify(root, Path::new("/site/locales/ja-JP.ftl")), Some(Scope::Ui));
+        assert_eq!(
+            classify(root, Path::new("/site/content/en-US/a.md")),
+            Some(Scope::Content)
+        );
+        assert_eq!(
+            classify(root, Path::new("/site/stele.toml")),
+            Some(Scope::All)
+        );
+        assert_eq!(
+            classify(root, Path::new("/site/themes/t/page.html")),
+            Some(Scope::All)
+        );
+        assert_eq!(
+            classify(root, Path::new("/site/locales/ja-JP.ftl")),
+            Some(Scope::Ui)
+        );
         assert_eq!(classify(root, Path::new("/site/public/index.html")), None);
-        assert_eq!(classify(root, Path::new("/site/content/en-US/.a.md.swp")), None);
+        assert_eq!(
+            classify(root, Path::new("/site/content/en-US/.a.md.swp")),
+            None
+        );
         assert_eq!(classify(root, Path::new("/site/content/en-US/a.md~")), None);
-        assert_eq!(classify(root, Path::new("/site/.openpublishing.redirection.json")), Some(Scope::Content));
-        assert_eq!(classify(root, Path::new("/site/content/ja-JP/.openpublishing.redirection.json")), Some(Scope::Content));
+        assert_eq!(
+            classify(root, Path::new("/site/.openpublishing.redirection.json")),
+            Some(Scope::Content)
+        );
+        assert_eq!(
+            classify(
+                root,
+                Path::new("/site/content/ja-JP/.openpublishing.redirection.json")
+            ),
+            Some(Scope::Content)
+        );
         assert_eq!(classify(root, Path::new("/site/README.md")), None);
-        assert_eq!(url_paths("en-us/a/index.html"), vec!["/en-us/a/", "/en-us/a/index.html"]);
+        assert_eq!(
+            url_paths("en-us/a/index.html"),
+            vec!["/en-us/a/", "/en-us/a/index.html"]
+        );
         assert_eq!(url_paths("404.html"), vec!["/404.html"]);
     }
 

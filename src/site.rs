@@ -110,7 +110,9 @@ impl Site {
 
     /// The static file at `rel` in a locale.
     pub fn static_at(&self, locale: usize, rel: &str) -> Option<&StaticFile> {
-        self.statics_by_path.get(&(locale, rel.to_string())).map(|&i| &self.statics[i])
+        self.statics_by_path
+            .get(&(locale, rel.to_string()))
+            .map(|&i| &self.statics[i])
     }
 
     /// The article a file is, if it is one.
@@ -120,24 +122,36 @@ impl Site {
 
     /// The locale index of a file.
     pub fn file_locale(&self, file: FileId) -> usize {
-        self.locale_index(&self.files[file].locale).unwrap_or(self.default_locale)
+        self.locale_index(&self.files[file].locale)
+            .unwrap_or(self.default_locale)
     }
 
     /// The translation of `article` in `locale`, if any.
     pub fn translation(&self, article: ArticleId, locale: usize) -> Option<ArticleId> {
-        self.groups[self.articles[article].group].members.iter().copied().find(|&a| self.articles[a].locale == locale)
+        self.groups[self.articles[article].group]
+            .members
+            .iter()
+            .copied()
+            .find(|&a| self.articles[a].locale == locale)
     }
 
     /// The article of the group that `x-default` points at: the default
     /// locale's, else the group's first.
     pub fn x_default(&self, group: GroupId) -> ArticleId {
         let g = &self.groups[group];
-        g.members.iter().copied().find(|&a| self.articles[a].locale == self.default_locale).unwrap_or(g.members[0])
+        g.members
+            .iter()
+            .copied()
+            .find(|&a| self.articles[a].locale == self.default_locale)
+            .unwrap_or(g.members[0])
     }
 
     /// URL of a static file.
     pub fn static_url(&self, file: &StaticFile) -> String {
-        let slug = self.locale_index(&file.locale).map(|i| self.locales[i].slug.clone()).unwrap_or_default();
+        let slug = self
+            .locale_index(&file.locale)
+            .map(|i| self.locales[i].slug.clone())
+            .unwrap_or_default();
         format!("{}/{}/{}", self.base_path, slug, encode_path(&file.rel))
     }
 
@@ -160,20 +174,35 @@ pub fn choose_default_locale(config: &Config, counts: &[(String, usize)]) -> Opt
             return Some(tag.clone());
         }
     }
-    counts.iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map(|(t, _)| t.clone())
+    counts
+        .iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(t, _)| t.clone())
 }
 
 /// Percent-encodes what cannot stand in a URL path (spaces, `%`, `#`, `?`, …).
 pub fn encode_path(path: &str) -> String {
     use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
-    const PATH: &AsciiSet =
-        &CONTROLS.add(b' ').add(b'"').add(b'#').add(b'%').add(b'<').add(b'>').add(b'?').add(b'`').add(b'{').add(b'}');
+    const PATH: &AsciiSet = &CONTROLS
+        .add(b' ')
+        .add(b'"')
+        .add(b'#')
+        .add(b'%')
+        .add(b'<')
+        .add(b'>')
+        .add(b'?')
+        .add(b'`')
+        .add(b'{')
+        .add(b'}');
     utf8_percent_encode(path, PATH).to_string()
 }
 
 /// Where an article's page goes: (URL path below the locale, output file).
 pub fn page_path(rel: &str) -> (String, String) {
-    let stem = rel.strip_suffix(".md").or_else(|| rel.strip_suffix(".MD")).unwrap_or(rel);
+    let stem = rel
+        .strip_suffix(".md")
+        .or_else(|| rel.strip_suffix(".MD"))
+        .unwrap_or(rel);
     let dir = match stem.rsplit_once('/') {
         Some((dir, name)) if matches!(name, "index" | "_index" | "README") => format!("{dir}/"),
         None if matches!(stem, "index" | "_index" | "README") => String::new(),
@@ -184,7 +213,11 @@ pub fn page_path(rel: &str) -> (String, String) {
 
 /// Builds the site model. `default_locale` comes from
 /// [`choose_default_locale`].
-pub fn build(config: &Config, discovered: Discovered, default_locale: Option<&str>) -> (Site, Vec<Diagnostic>) {
+pub fn build(
+    config: &Config,
+    discovered: Discovered,
+    default_locale: Option<&str>,
+) -> (Site, Vec<Diagnostic>) {
     build_with(config, discovered, default_locale, &frontmatter::parse)
 }
 
@@ -215,16 +248,30 @@ pub fn build_with(
         .filter_map(|t| {
             let id = locale::parse_tag(t)?;
             let c = config.locales.get(t);
-            Some(Locale::new(&id, c.and_then(|c| c.name.as_deref()), c.and_then(|c| c.dir)))
+            Some(Locale::new(
+                &id,
+                c.and_then(|c| c.name.as_deref()),
+                c.and_then(|c| c.dir),
+            ))
         })
         .collect();
-    let locale_of: HashMap<&str, usize> = locales.iter().enumerate().map(|(i, l)| (l.tag.as_str(), i)).collect();
+    let locale_of: HashMap<&str, usize> = locales
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.tag.as_str(), i))
+        .collect();
 
     // Files in locale order, then by path.
     let mut files = discovered.sources;
     files.sort_by(|a, b| {
-        let la = locale_of.get(a.locale.as_str()).copied().unwrap_or(usize::MAX);
-        let lb = locale_of.get(b.locale.as_str()).copied().unwrap_or(usize::MAX);
+        let la = locale_of
+            .get(a.locale.as_str())
+            .copied()
+            .unwrap_or(usize::MAX);
+        let lb = locale_of
+            .get(b.locale.as_str())
+            .copied()
+            .unwrap_or(usize::MAX);
         (la, &a.rel).cmp(&(lb, &b.rel))
     });
     let parsed: Vec<(Frontmatter, Vec<Diagnostic>)> =
@@ -241,7 +288,9 @@ pub fn build_with(
     let mut includes = HashMap::new();
     let mut article_of_file = HashMap::new();
     for (id, f) in files.iter().enumerate() {
-        let Some(&loc) = locale_of.get(f.locale.as_str()) else { continue };
+        let Some(&loc) = locale_of.get(f.locale.as_str()) else {
+            continue;
+        };
         match f.kind {
             FileKind::Include => {
                 includes.insert((loc, f.rel.clone()), id);
@@ -286,14 +335,22 @@ pub fn build_with(
         let fm = &frontmatter[a.file];
         for key in ["ms.contentlocale", "locale", "lang"] {
             if let Some(value) = fm.get_str(key) {
-                if !value.eq_ignore_ascii_case(&f.locale) && !value.eq_ignore_ascii_case(&locales[a.locale].language) {
+                if !value.eq_ignore_ascii_case(&f.locale)
+                    && !value.eq_ignore_ascii_case(&locales[a.locale].language)
+                {
                     let idx = LineIndex::new(&f.text);
                     let mut d = Diagnostic::new(
                         Code::LocaleMismatch,
                         f.path.clone(),
-                        format!("frontmatter says `{key}: {value}` but the file is in `content/{}/`", f.locale),
+                        format!(
+                            "frontmatter says `{key}: {value}` but the file is in `content/{}/`",
+                            f.locale
+                        ),
                     )
-                    .with_hint(format!("move the file to `content/{value}/` or set `{key}: {}`", f.locale))
+                    .with_hint(format!(
+                        "move the file to `content/{value}/` or set `{key}: {}`",
+                        f.locale
+                    ))
                     .with_locale(f.locale.clone());
                     if let Some(r) = fm.key_range(&f.text, key) {
                         d = d.with_span(idx.span(&f.text, r));
@@ -312,10 +369,13 @@ pub fn build_with(
     // path): a translation with that id at that path is a translation of
     // that article, not of the first one with the id. Default-locale
     // articles come first (locale 0), so this is filled before it is read.
-    let mut split_sources: std::collections::HashSet<(&str, &str)> = std::collections::HashSet::new();
+    let mut split_sources: std::collections::HashSet<(&str, &str)> =
+        std::collections::HashSet::new();
     for (i, a) in articles.iter().enumerate() {
         let key = match &a.asset_id {
-            Some(id) if a.locale != 0 && split_sources.contains(&(id.as_str(), a.rel.as_str())) => GroupKey::Path(a.rel.clone()),
+            Some(id) if a.locale != 0 && split_sources.contains(&(id.as_str(), a.rel.as_str())) => {
+                GroupKey::Path(a.rel.clone())
+            }
             Some(id) => match seen_ids.get(&(a.locale, id.as_str())) {
                 Some(&other) => {
                     let f = &files[a.file];
@@ -369,9 +429,15 @@ pub fn build_with(
             }
         }
         main.sort_by_key(|&m| articles[m].locale);
-        groups.push(TranslationGroup { key: key.clone(), members: main });
+        groups.push(TranslationGroup {
+            key: key.clone(),
+            members: main,
+        });
         for m in extra {
-            groups.push(TranslationGroup { key: key.clone(), members: vec![m] });
+            groups.push(TranslationGroup {
+                key: key.clone(),
+                members: vec![m],
+            });
         }
     }
     groups.sort_by_key(|g| g.members[0]);
@@ -391,7 +457,11 @@ pub fn build_with(
     let mut redirects: Vec<RedirectEntry> = config
         .redirects
         .iter()
-        .map(|r| RedirectEntry { locale: None, from: r.from.trim_start_matches('/').to_string(), to: r.to.clone() })
+        .map(|r| RedirectEntry {
+            locale: None,
+            from: r.from.trim_start_matches('/').to_string(),
+            to: r.to.clone(),
+        })
         .collect();
     for (loc, path, text) in &discovered.redirect_files {
         let locale = loc.as_deref().and_then(|l| locale_of.get(l).copied());
@@ -399,16 +469,26 @@ pub fn build_with(
             continue;
         }
         match parse_redirect_map(text) {
-            Ok(entries) => redirects.extend(entries.into_iter().map(|(from, to)| RedirectEntry { locale, from, to })),
+            Ok(entries) => redirects.extend(entries.into_iter().map(|(from, to)| RedirectEntry {
+                locale,
+                from,
+                to,
+            })),
             Err(e) => diags.push(
-                Diagnostic::new(Code::InvalidRedirectMap, path.clone(), format!("invalid redirect map: {e}"))
-                    .with_span(crate::diagnostic::Span {
-                        line: e.line() as u32,
-                        column: e.column() as u32,
-                        end_line: e.line() as u32,
-                        end_column: e.column() as u32 + 1,
-                    })
-                    .with_hint("expected `{\"redirections\": [{\"source_path\": …, \"redirect_url\": …}]}`"),
+                Diagnostic::new(
+                    Code::InvalidRedirectMap,
+                    path.clone(),
+                    format!("invalid redirect map: {e}"),
+                )
+                .with_span(crate::diagnostic::Span {
+                    line: e.line() as u32,
+                    column: e.column() as u32,
+                    end_line: e.line() as u32,
+                    end_column: e.column() as u32 + 1,
+                })
+                .with_hint(
+                    "expected `{\"redirections\": [{\"source_path\": …, \"redirect_url\": …}]}`",
+                ),
             ),
         }
     }
@@ -449,13 +529,21 @@ pub fn parse_redirect_map(text: &str) -> Result<Vec<(String, String)>, serde_jso
     Ok(map
         .redirections
         .into_iter()
-        .map(|e| (e.source_path.trim_start_matches('/').replace('\\', "/"), e.redirect_url))
+        .map(|e| {
+            (
+                e.source_path.trim_start_matches('/').replace('\\', "/"),
+                e.redirect_url,
+            )
+        })
         .collect())
 }
 
 /// The path part of `base_url` without a trailing slash: `/docs` or "".
 fn base_path_of(base_url: &str) -> String {
-    let after_scheme = base_url.split_once("://").map(|(_, rest)| rest).unwrap_or(base_url);
+    let after_scheme = base_url
+        .split_once("://")
+        .map(|(_, rest)| rest)
+        .unwrap_or(base_url);
     let path = match after_scheme.find('/') {
         Some(i) if base_url.contains("://") => &after_scheme[i..],
         _ if base_url.contains("://") => "",
@@ -475,7 +563,11 @@ pub(crate) fn test_site(files: &[(&str, &str, &str)]) -> Site {
             locale: l.to_string(),
             rel: rel.to_string(),
             text: text.to_string(),
-            kind: if rel.contains("includes/") { FileKind::Include } else { FileKind::Article },
+            kind: if rel.contains("includes/") {
+                FileKind::Include
+            } else {
+                FileKind::Article
+            },
         })
         .collect();
     let mut locales: Vec<String> = files.iter().map(|f| f.0.to_string()).collect();
@@ -484,7 +576,16 @@ pub(crate) fn test_site(files: &[(&str, &str, &str)]) -> Site {
     let config = Config::zero("/site");
     let counts: Vec<_> = locales.iter().map(|l| (l.clone(), 1)).collect();
     let default = choose_default_locale(&config, &counts);
-    build(&config, Discovered { locales, sources, ..Default::default() }, default.as_deref()).0
+    build(
+        &config,
+        Discovered {
+            locales,
+            sources,
+            ..Default::default()
+        },
+        default.as_deref(),
+    )
+    .0
 }
 
 #[cfg(test)]
@@ -497,7 +598,11 @@ mod tests {
             locale: locale.into(),
             rel: rel.into(),
             text: text.into(),
-            kind: if rel.contains("includes/") { FileKind::Include } else { FileKind::Article },
+            kind: if rel.contains("includes/") {
+                FileKind::Include
+            } else {
+                FileKind::Article
+            },
         }
     }
 
@@ -508,7 +613,11 @@ mod tests {
         let config = Config::zero("/site");
         let counts: Vec<_> = locales.iter().map(|l| (l.clone(), 1)).collect();
         let default = choose_default_locale(&config, &counts);
-        let d = Discovered { locales, sources: files, ..Default::default() };
+        let d = Discovered {
+            locales,
+            sources: files,
+            ..Default::default()
+        };
         build(&config, d, default.as_deref())
     }
 
@@ -560,20 +669,42 @@ mod tests {
             file("zh-TW", "search.md", "---\nms.assetid: X\n---\n"),
         ]);
         // The duplicate is reported in en-US only: the translations follow.
-        assert_eq!(d.iter().map(|d| d.file.as_str()).collect::<Vec<_>>(), ["content/en-US/search.md"]);
+        assert_eq!(
+            d.iter().map(|d| d.file.as_str()).collect::<Vec<_>>(),
+            ["content/en-US/search.md"]
+        );
         let members = |rel: &str| {
             let g = &s.groups[s.articles[s.article_at(0, rel).unwrap()].group];
-            g.members.iter().map(|&m| s.files[s.articles[m].file].path.clone()).collect::<Vec<_>>()
+            g.members
+                .iter()
+                .map(|&m| s.files[s.articles[m].file].path.clone())
+                .collect::<Vec<_>>()
         };
-        assert_eq!(members("export.md"), ["content/en-US/export.md", "content/ja-JP/export.md"]);
-        assert_eq!(members("search.md"), ["content/en-US/search.md", "content/ja-JP/search.md", "content/zh-TW/search.md"]);
+        assert_eq!(
+            members("export.md"),
+            ["content/en-US/export.md", "content/ja-JP/export.md"]
+        );
+        assert_eq!(
+            members("search.md"),
+            [
+                "content/en-US/search.md",
+                "content/ja-JP/search.md",
+                "content/zh-TW/search.md"
+            ]
+        );
     }
 
     #[test]
     fn index_pages_and_base_path() {
         assert_eq!(page_path("index.md"), ("".into(), "index.html".into()));
-        assert_eq!(page_path("a/index.md"), ("a/".into(), "a/index.html".into()));
-        assert_eq!(page_path("a/b.md"), ("a/b/".into(), "a/b/index.html".into()));
+        assert_eq!(
+            page_path("a/index.md"),
+            ("a/".into(), "a/index.html".into())
+        );
+        assert_eq!(
+            page_path("a/b.md"),
+            ("a/b/".into(), "a/b/index.html".into())
+        );
         assert_eq!(base_path_of("https://example.com/docs/"), "/docs");
         assert_eq!(base_path_of("https://example.com"), "");
         assert_eq!(base_path_of(""), "");
@@ -590,7 +721,11 @@ mod tests {
 
     #[test]
     fn locale_mismatch() {
-        let (_, d) = site(vec![file("ja-JP", "a.md", "---\nms.contentlocale: ru-RU\n---\n")]);
+        let (_, d) = site(vec![file(
+            "ja-JP",
+            "a.md",
+            "---\nms.contentlocale: ru-RU\n---\n",
+        )]);
         assert_eq!(d[0].code, Code::LocaleMismatch);
         assert_eq!(d[0].span.unwrap().line, 2);
     }

@@ -75,7 +75,10 @@ impl CellState {
 
     /// Whether a translator has something to do here.
     fn needs_work(self) -> bool {
-        matches!(self, CellState::Stale | CellState::Missing | CellState::Orphan)
+        matches!(
+            self,
+            CellState::Stale | CellState::Missing | CellState::Orphan
+        )
     }
 }
 
@@ -172,18 +175,31 @@ fn percent(x: usize, of: usize) -> Option<f64> {
 impl Matrix {
     /// Builds the matrix. `outputs` and `states` are indexed like
     /// `site.articles`.
-    pub fn new(site: &Site, outputs: &[ArticleOutput], states: &[ArticleState], history: &History) -> Matrix {
+    pub fn new(
+        site: &Site,
+        outputs: &[ArticleOutput],
+        states: &[ArticleState],
+        history: &History,
+    ) -> Matrix {
         let words = |a: ArticleId| outputs.get(a).map(|o| o.rendered.words).unwrap_or(0);
         let mut locales: Vec<LocaleSummary> = site
             .locales
             .iter()
             .enumerate()
-            .map(|(i, l)| LocaleSummary { locale: l.tag.clone(), default: i == site.default_locale, ..Default::default() })
+            .map(|(i, l)| LocaleSummary {
+                locale: l.tag.clone(),
+                default: i == site.default_locale,
+                ..Default::default()
+            })
             .collect();
         let mut rows = Vec::with_capacity(site.groups.len());
         let (mut source_articles, mut source_words) = (0, 0);
         for g in &site.groups {
-            let source = g.members.iter().copied().find(|&m| translation::is_source(site, m));
+            let source = g
+                .members
+                .iter()
+                .copied()
+                .find(|&m| translation::is_source(site, m));
             let sw = source.map(words).unwrap_or(0);
             if source.is_some() {
                 source_articles += 1;
@@ -192,8 +208,17 @@ impl Matrix {
             let cells = (0..site.locales.len())
                 .map(|l| {
                     let tag = site.locales[l].tag.clone();
-                    let Some(a) = g.members.iter().copied().find(|&m| site.articles[m].locale == l) else {
-                        let state = if source.is_some() { CellState::Missing } else { CellState::Absent };
+                    let Some(a) = g
+                        .members
+                        .iter()
+                        .copied()
+                        .find(|&m| site.articles[m].locale == l)
+                    else {
+                        let state = if source.is_some() {
+                            CellState::Missing
+                        } else {
+                            CellState::Absent
+                        };
                         return Cell {
                             locale: tag,
                             state,
@@ -213,7 +238,9 @@ impl Matrix {
                     } else {
                         match &states[a].freshness {
                             Freshness::Current => (CellState::Current, None),
-                            Freshness::Stale { source_changed } => (CellState::Stale, *source_changed),
+                            Freshness::Stale { source_changed } => {
+                                (CellState::Stale, *source_changed)
+                            }
                             Freshness::Unknown => (CellState::Unknown, None),
                         }
                     };
@@ -243,7 +270,10 @@ impl Matrix {
                     CellState::Orphan => s.orphan += 1,
                     CellState::Source | CellState::Absent => {}
                 }
-                if matches!(c.state, CellState::Current | CellState::Stale | CellState::Unknown) {
+                if matches!(
+                    c.state,
+                    CellState::Current | CellState::Stale | CellState::Unknown
+                ) {
                     s.translated += 1;
                     s.translated_source_words += sw;
                 }
@@ -273,7 +303,11 @@ impl Matrix {
         }
         Matrix {
             version: SCHEMA_VERSION,
-            default_locale: site.locales.get(site.default_locale).map(|l| l.tag.clone()).unwrap_or_default(),
+            default_locale: site
+                .locales
+                .get(site.default_locale)
+                .map(|l| l.tag.clone())
+                .unwrap_or_default(),
             default_locale_configured: site.config.default_locale.is_some(),
             git: history.available,
             source_articles,
@@ -286,13 +320,20 @@ impl Matrix {
 
     /// Rows with a stale, missing or orphan cell.
     pub fn rows_needing_work(&self) -> impl Iterator<Item = &Row> {
-        self.rows.iter().filter(|r| r.cells.iter().any(|c| c.state.needs_work()))
+        self.rows
+            .iter()
+            .filter(|r| r.cells.iter().any(|c| c.state.needs_work()))
     }
 
     /// Translations whose freshness is unknown, by basis.
     fn unknown_by_basis(&self) -> (usize, usize, usize) {
         let mut n = (0, 0, 0);
-        for c in self.rows.iter().flat_map(|r| &r.cells).filter(|c| c.state == CellState::Unknown) {
+        for c in self
+            .rows
+            .iter()
+            .flat_map(|r| &r.cells)
+            .filter(|c| c.state == CellState::Unknown)
+        {
             match c.basis {
                 Some(Basis::GitCommit) => n.0 += 1,
                 Some(Basis::SourceHash) => n.1 += 1,
@@ -328,12 +369,20 @@ fn pct(p: Option<f64>) -> String {
 
 /// `1 names`, `2,327 name`.
 fn verb(n: usize, singular: &str, plural: &str) -> String {
-    format!("{} {}", thousands(n), if n == 1 { singular } else { plural })
+    format!(
+        "{} {}",
+        thousands(n),
+        if n == 1 { singular } else { plural }
+    )
 }
 
 /// `1 article`, `2,331 articles`.
 fn count(n: usize, word: &str) -> String {
-    if n == 1 { format!("1 {word}") } else { format!("{} {word}s", thousands(n)) }
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{} {word}s", thousands(n))
+    }
 }
 
 /// ANSI styles of the human table.
@@ -370,16 +419,32 @@ impl Style {
             Style::Magenta => "35",
             Style::Dim => "2",
         };
-        if color == Color::Always && !text.is_empty() { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_string() }
+        if color == Color::Always && !text.is_empty() {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
     }
 }
 
 /// Writes rows of cells as columns: the first column left-aligned, the
 /// others left-aligned when `left[i]`, else right-aligned.
-fn table(out: &mut dyn Write, rows: &[Vec<(String, Style)>], left: &[bool], color: Color) -> std::io::Result<()> {
+fn table(
+    out: &mut dyn Write,
+    rows: &[Vec<(String, Style)>],
+    left: &[bool],
+    color: Color,
+) -> std::io::Result<()> {
     let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let widths: Vec<usize> =
-        (0..columns).map(|i| rows.iter().filter_map(|r| r.get(i)).map(|c| c.0.width()).max().unwrap_or(0)).collect();
+    let widths: Vec<usize> = (0..columns)
+        .map(|i| {
+            rows.iter()
+                .filter_map(|r| r.get(i))
+                .map(|c| c.0.width())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
     for r in rows {
         let mut line = String::new();
         for (i, (text, style)) in r.iter().enumerate() {
@@ -407,16 +472,41 @@ fn table(out: &mut dyn Write, rows: &[Vec<(String, Style)>], left: &[bool], colo
 /// need work (readable without colour).
 pub fn write_human(out: &mut dyn Write, m: &Matrix, color: Color) -> std::io::Result<()> {
     let default = &m.default_locale;
-    let translations: usize = m.locales.iter().filter(|l| !l.default).map(|l| l.articles).sum::<usize>()
-        + m.locales.iter().filter(|l| l.default).map(|l| l.orphan).sum::<usize>();
+    let translations: usize = m
+        .locales
+        .iter()
+        .filter(|l| !l.default)
+        .map(|l| l.articles)
+        .sum::<usize>()
+        + m.locales
+            .iter()
+            .filter(|l| l.default)
+            .map(|l| l.orphan)
+            .sum::<usize>();
     if m.locales.is_empty() || m.groups == 0 {
-        let what = if m.locales.is_empty() { "no locale directories in `content/`" } else { "no articles" };
-        writeln!(out, "{}: the site has {what}", Style::Bold.paint("nothing to report", color))?;
-        writeln!(out, "  = hint: articles live in `content/<locale>/`, e.g. `content/en-US/index.md`")?;
+        let what = if m.locales.is_empty() {
+            "no locale directories in `content/`"
+        } else {
+            "no articles"
+        };
+        writeln!(
+            out,
+            "{}: the site has {what}",
+            Style::Bold.paint("nothing to report", color)
+        )?;
+        writeln!(
+            out,
+            "  = hint: articles live in `content/<locale>/`, e.g. `content/en-US/index.md`"
+        )?;
         return Ok(());
     }
     if m.source_articles == 0 {
-        let default_orphans = m.locales.iter().find(|l| l.default).map(|l| l.orphan).unwrap_or(0);
+        let default_orphans = m
+            .locales
+            .iter()
+            .find(|l| l.default)
+            .map(|l| l.orphan)
+            .unwrap_or(0);
         writeln!(
             out,
             "{}: the default locale `{default}` has no source articles, so every translation group ({}) lacks its source",
@@ -429,9 +519,14 @@ pub fn write_human(out: &mut dyn Write, m: &Matrix, color: Color) -> std::io::Re
                 "  = every article of `{default}` ({default_orphans}) declares itself a translation (`ms.translationtype`, `source_hash` or `ms.sourcegitcommit`)"
             )?;
         }
-        let preferred = ["en-US", "en"].iter().any(|p| default.eq_ignore_ascii_case(p));
+        let preferred = ["en-US", "en"]
+            .iter()
+            .any(|p| default.eq_ignore_ascii_case(p));
         if m.default_locale_configured || preferred {
-            writeln!(out, "  = hint: add the source articles under `content/{default}/`")?;
+            writeln!(
+                out,
+                "  = hint: add the source articles under `content/{default}/`"
+            )?;
         } else {
             writeln!(
                 out,
@@ -450,23 +545,43 @@ pub fn write_human(out: &mut dyn Write, m: &Matrix, color: Color) -> std::io::Re
     }
     writeln!(out)?;
 
-    let head = ["locale", "articles", "coverage", "words", "ok", "stale", "?", "missing", "orphan", "MT", "HT"];
-    let mut rows: Vec<Vec<(String, Style)>> = vec![head.iter().map(|h| (h.to_string(), Style::Bold)).collect()];
+    let head = [
+        "locale", "articles", "coverage", "words", "ok", "stale", "?", "missing", "orphan", "MT",
+        "HT",
+    ];
+    let mut rows: Vec<Vec<(String, Style)>> =
+        vec![head.iter().map(|h| (h.to_string(), Style::Bold)).collect()];
     for l in &m.locales {
         let n = |v: usize, s: Style| (thousands(v), if v == 0 { Style::Plain } else { s });
         if l.default {
             rows.push(vec![
                 (l.locale.clone(), Style::Bold),
                 (thousands(l.articles), Style::Plain),
-                ((if m.source_articles > 0 { "source" } else { "default" }).into(), Style::Bold),
+                (
+                    (if m.source_articles > 0 {
+                        "source"
+                    } else {
+                        "default"
+                    })
+                    .into(),
+                    Style::Bold,
+                ),
                 (String::new(), Style::Plain),
                 (String::new(), Style::Plain),
                 (String::new(), Style::Plain),
                 (String::new(), Style::Plain),
                 (String::new(), Style::Plain),
                 n(l.orphan, Style::Magenta),
-                if l.orphan > 0 { n(l.machine, Style::Plain) } else { (String::new(), Style::Plain) },
-                if l.orphan > 0 { n(l.human, Style::Plain) } else { (String::new(), Style::Plain) },
+                if l.orphan > 0 {
+                    n(l.machine, Style::Plain)
+                } else {
+                    (String::new(), Style::Plain)
+                },
+                if l.orphan > 0 {
+                    n(l.human, Style::Plain)
+                } else {
+                    (String::new(), Style::Plain)
+                },
             ]);
             continue;
         }
@@ -484,7 +599,14 @@ pub fn write_human(out: &mut dyn Write, m: &Matrix, color: Color) -> std::io::Re
             n(l.human, Style::Plain),
         ]);
     }
-    table(out, &rows, &[true, false, false, false, false, false, false, false, false, false, false], color)?;
+    table(
+        out,
+        &rows,
+        &[
+            true, false, false, false, false, false, false, false, false, false, false,
+        ],
+        color,
+    )?;
     writeln!(
         out,
         "  coverage: translated source articles; words: their share of the source words; ok: up to date; ?: freshness unknown; MT/HT: machine/human-translated"
@@ -495,7 +617,11 @@ pub fn write_human(out: &mut dyn Write, m: &Matrix, color: Color) -> std::io::Re
     if work.is_empty() {
         writeln!(out, "no translation is missing, stale or orphaned")?;
     } else {
-        writeln!(out, "{} with missing, stale or orphan translations:", count(work.len(), "group"))?;
+        writeln!(
+            out,
+            "{} with missing, stale or orphan translations:",
+            count(work.len(), "group")
+        )?;
         let mut rows: Vec<Vec<(String, Style)>> = Vec::new();
         let mut head = vec![("group".to_string(), Style::Bold)];
         head.extend(m.locales.iter().map(|l| (l.locale.clone(), Style::Bold)));
@@ -517,13 +643,20 @@ pub fn write_human(out: &mut dyn Write, m: &Matrix, color: Color) -> std::io::Re
             rows.push(line);
         }
         table(out, &rows, &[], color)?;
-        writeln!(out, "  ok: up to date; stale DATE: the source changed then; ?: freshness unknown; ·: nothing expected; MT: machine-translated")?;
+        writeln!(
+            out,
+            "  ok: up to date; stale DATE: the source changed then; ?: freshness unknown; ·: nothing expected; MT: machine-translated"
+        )?;
     }
 
     let (git, hash, none) = m.unknown_by_basis();
     if git + hash + none > 0 {
         writeln!(out)?;
-        writeln!(out, "freshness unknown for {}:", count(git + hash + none, "translation"))?;
+        writeln!(
+            out,
+            "freshness unknown for {}:",
+            count(git + hash + none, "translation")
+        )?;
         if git > 0 {
             if m.git {
                 writeln!(
@@ -540,16 +673,26 @@ pub fn write_human(out: &mut dyn Write, m: &Matrix, color: Color) -> std::io::Re
             }
         }
         if hash > 0 {
-            writeln!(out, "  = {} a `source_hash` that is not `blake3:<hex>`", verb(hash, "has", "have"))?;
+            writeln!(
+                out,
+                "  = {} a `source_hash` that is not `blake3:<hex>`",
+                verb(hash, "has", "have")
+            )?;
         }
         if none > 0 {
-            writeln!(out, "  = {} neither `source_hash` nor `ms.sourcegitcommit`", verb(none, "records", "record"))?;
+            writeln!(
+                out,
+                "  = {} neither `source_hash` nor `ms.sourcegitcommit`",
+                verb(none, "records", "record")
+            )?;
         }
-        writeln!(out, "  = hint: when a translation is done, `stele status --stamp FILE…` records the hash of its source")?;
+        writeln!(
+            out,
+            "  = hint: when a translation is done, `stele status --stamp FILE…` records the hash of its source"
+        )?;
     }
     Ok(())
 }
-
 
 const CSS: &str = "body{font:14px/1.4 system-ui,sans-serif;margin:2rem;color:#222}\
 table{border-collapse:collapse;margin:1rem 0}th,td{border:1px solid #ccc;padding:.2rem .5rem;text-align:left}\
@@ -563,9 +706,15 @@ td.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#f3f3f3}\
 pub fn html(site: &Site, m: &Matrix) -> String {
     let mut h = String::new();
     let title = format!("Translation status: {}", site.config.title);
-    h.push_str("<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">\n<head>\n<meta charset=\"utf-8\">\n");
+    h.push_str(
+        "<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">\n<head>\n<meta charset=\"utf-8\">\n",
+    );
     h.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"robots\" content=\"noindex\">\n");
-    h.push_str(&format!("<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<h1>{}</h1>\n", escape(&title), escape(&title)));
+    h.push_str(&format!(
+        "<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
+        escape(&title),
+        escape(&title)
+    ));
     let default = escape(&m.default_locale);
     if m.source_articles == 0 {
         h.push_str(&format!(
@@ -589,10 +738,18 @@ pub fn html(site: &Site, m: &Matrix) -> String {
         } else {
             "default".to_string()
         };
-        let words = if l.default { String::new() } else { pct(l.coverage_words) };
+        let words = if l.default {
+            String::new()
+        } else {
+            pct(l.coverage_words)
+        };
         // The default locale has no translation counts, only orphans.
         let n = |v: usize, only_translations: bool| {
-            if l.default && (only_translations || l.orphan == 0) { String::new() } else { v.to_string() }
+            if l.default && (only_translations || l.orphan == 0) {
+                String::new()
+            } else {
+                v.to_string()
+            }
         };
         h.push_str(&format!(
             "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>\n",
@@ -615,7 +772,11 @@ pub fn html(site: &Site, m: &Matrix) -> String {
     }
     h.push_str("</tr>\n");
     for r in &m.rows {
-        let id = r.asset_id.as_deref().map(|id| format!(" title=\"{}\"", escape(id))).unwrap_or_default();
+        let id = r
+            .asset_id
+            .as_deref()
+            .map(|id| format!(" title=\"{}\"", escape(id)))
+            .unwrap_or_default();
         h.push_str(&format!("<tr><td{id}>{}</td>", escape(&r.name)));
         for c in &r.cells {
             let label = match c.state {
@@ -630,12 +791,23 @@ pub fn html(site: &Site, m: &Matrix) -> String {
                 CellState::Orphan => "orphan".to_string(),
                 CellState::Absent => "·".to_string(),
             };
-            let class = serde_json::to_value(c.state).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+            let class = serde_json::to_value(c.state)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
             let text = match c.article {
-                Some(a) => format!("<a href=\"{}\">{}</a>", escape(&site.articles[a].url), escape(&label)),
+                Some(a) => format!(
+                    "<a href=\"{}\">{}</a>",
+                    escape(&site.articles[a].url),
+                    escape(&label)
+                ),
                 None => escape(&label),
             };
-            let mt = if c.machine { " <span class=\"mt\">MT</span>" } else { "" };
+            let mt = if c.machine {
+                " <span class=\"mt\">MT</span>"
+            } else {
+                ""
+            };
             h.push_str(&format!("<td class=\"{class}\">{text}{mt}</td>"));
         }
         h.push_str("</tr>\n");
@@ -662,11 +834,19 @@ struct StampTarget {
 /// atomically (temporary file in the same folder, then rename), with the
 /// encoding, BOM and line endings it had; only the `source_hash` line
 /// changes. Returns one line per file for the terminal.
-pub fn stamp(site: &Site, parse_diags: &[crate::diagnostic::Diagnostic], files: &[PathBuf]) -> Result<Vec<String>> {
+pub fn stamp(
+    site: &Site,
+    parse_diags: &[crate::diagnostic::Diagnostic],
+    files: &[PathBuf],
+) -> Result<Vec<String>> {
     let root = &site.config.root;
     let mut targets = Vec::new();
     let mut refused = Vec::new();
-    let default = site.locales.get(site.default_locale).map(|l| l.tag.as_str()).unwrap_or("");
+    let default = site
+        .locales
+        .get(site.default_locale)
+        .map(|l| l.tag.as_str())
+        .unwrap_or("");
     for file in files {
         let shown = file.display().to_string();
         let abs = std::fs::canonicalize(file).or_else(|_| std::fs::canonicalize(root.join(file)));
@@ -675,7 +855,10 @@ pub fn stamp(site: &Site, parse_diags: &[crate::diagnostic::Diagnostic], files: 
             continue;
         };
         let Some(path) = site_path(root, &abs) else {
-            refused.push(format!("`{shown}` is not in the site's `content/` directory (`{}`)", root.join("content").display()));
+            refused.push(format!(
+                "`{shown}` is not in the site's `content/` directory (`{}`)",
+                root.join("content").display()
+            ));
             continue;
         };
         let Some(file_id) = site.files.iter().position(|f| f.path == path) else {
@@ -701,7 +884,10 @@ pub fn stamp(site: &Site, parse_diags: &[crate::diagnostic::Diagnostic], files: 
             ));
             continue;
         };
-        if parse_diags.iter().any(|d| d.file == path && d.code == crate::diagnostic::Code::InvalidFrontmatter) {
+        if parse_diags
+            .iter()
+            .any(|d| d.file == path && d.code == crate::diagnostic::Code::InvalidFrontmatter)
+        {
             refused.push(format!("`{path}` has invalid frontmatter\nhint: `stele check` shows where; fix it, then stamp"));
             continue;
         }
@@ -714,19 +900,32 @@ pub fn stamp(site: &Site, parse_diags: &[crate::diagnostic::Diagnostic], files: 
     }
     if !refused.is_empty() {
         let n = refused.len();
-        bail!("nothing was stamped: {} refused\nerror: {}", count(n, "file"), refused.join("\nerror: "));
+        bail!(
+            "nothing was stamped: {} refused\nerror: {}",
+            count(n, "file"),
+            refused.join("\nerror: ")
+        );
     }
     let mut lines = Vec::new();
     for t in targets {
         let bytes = std::fs::read(&t.abs).with_context(|| format!("cannot read `{}`", t.path))?;
-        let (encoding, text) = Encoding::decode(&bytes).with_context(|| format!("cannot decode `{}`", t.path))?;
-        let new_text = translation::set_frontmatter_key(&text, translation::SOURCE_HASH_KEY, &t.hash);
+        let (encoding, text) =
+            Encoding::decode(&bytes).with_context(|| format!("cannot decode `{}`", t.path))?;
+        let new_text =
+            translation::set_frontmatter_key(&text, translation::SOURCE_HASH_KEY, &t.hash);
         if new_text == text {
-            lines.push(format!("`{}` is already stamped from `{}`", t.path, t.source));
+            lines.push(format!(
+                "`{}` is already stamped from `{}`",
+                t.path, t.source
+            ));
             continue;
         }
-        write_atomic(&t.abs, &encoding.encode(&new_text)).with_context(|| format!("cannot write `{}`", t.path))?;
-        lines.push(format!("stamped `{}` with the hash of `{}`", t.path, t.source));
+        write_atomic(&t.abs, &encoding.encode(&new_text))
+            .with_context(|| format!("cannot write `{}`", t.path))?;
+        lines.push(format!(
+            "stamped `{}` with the hash of `{}`",
+            t.path, t.source
+        ));
     }
     Ok(lines)
 }
@@ -734,7 +933,10 @@ pub fn stamp(site: &Site, parse_diags: &[crate::diagnostic::Diagnostic], files: 
 /// The site-relative path (`content/ja-JP/a.md`) of an absolute path.
 fn site_path(root: &Path, abs: &Path) -> Option<String> {
     let rel = abs.strip_prefix(root.join("content")).ok()?;
-    let parts: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
     (!parts.is_empty()).then(|| format!("content/{}", parts.join("/")))
 }
 
@@ -750,27 +952,45 @@ impl Encoding {
         let encoding = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
             Encoding::Utf8 { bom: true }
         } else if bytes.starts_with(&[0xFF, 0xFE]) {
-            Encoding::Utf16 { little_endian: true }
+            Encoding::Utf16 {
+                little_endian: true,
+            }
         } else if bytes.starts_with(&[0xFE, 0xFF]) {
-            Encoding::Utf16 { little_endian: false }
+            Encoding::Utf16 {
+                little_endian: false,
+            }
         } else {
             Encoding::Utf8 { bom: false }
         };
-        let text = crate::discover::decode(bytes).map_err(|_| anyhow::anyhow!("the file is not UTF-8 or UTF-16 with a byte-order mark"))?;
+        let text = crate::discover::decode(bytes).map_err(|_| {
+            anyhow::anyhow!("the file is not UTF-8 or UTF-16 with a byte-order mark")
+        })?;
         Ok((encoding, text))
     }
 
     fn encode(self, text: &str) -> Vec<u8> {
         match self {
             Encoding::Utf8 { bom } => {
-                let mut out = if bom { vec![0xEF, 0xBB, 0xBF] } else { Vec::new() };
+                let mut out = if bom {
+                    vec![0xEF, 0xBB, 0xBF]
+                } else {
+                    Vec::new()
+                };
                 out.extend_from_slice(text.as_bytes());
                 out
             }
             Encoding::Utf16 { little_endian } => {
-                let mut out = if little_endian { vec![0xFF, 0xFE] } else { vec![0xFE, 0xFF] };
+                let mut out = if little_endian {
+                    vec![0xFF, 0xFE]
+                } else {
+                    vec![0xFE, 0xFF]
+                };
                 for u in text.encode_utf16() {
-                    out.extend_from_slice(&if little_endian { u.to_le_bytes() } else { u.to_be_bytes() });
+                    out.extend_from_slice(&if little_endian {
+                        u.to_le_bytes()
+                    } else {
+                        u.to_be_bytes()
+                    });
                 }
                 out
             }
@@ -782,7 +1002,9 @@ impl Encoding {
 /// keeping the file's permissions.
 fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = path.parent().context("the file has no folder")?;
-    let mut tmp = tempfile::Builder::new().prefix(".stele-stamp").tempfile_in(dir)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".stele-stamp")
+        .tempfile_in(dir)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     if let Ok(meta) = std::fs::metadata(path) {
@@ -809,7 +1031,10 @@ mod tests {
             .map(|(i, a)| ArticleOutput {
                 article: i,
                 title: a.rel.clone(),
-                rendered: Rendered { words: words(&site.files[a.file].path), ..Default::default() },
+                rendered: Rendered {
+                    words: words(&site.files[a.file].path),
+                    ..Default::default()
+                },
                 sources: Default::default(),
             })
             .collect()
@@ -832,7 +1057,14 @@ mod tests {
             ("en-US", "a.md", a),
             ("en-US", "b.md", "# B\n"),
             ("en-US", "c.md", "# C\n"),
-            ("ja-JP", "a.md", &format!("---\nsource_hash: {}\nms.translationtype: MT\n---\n", translation::source_hash(a))),
+            (
+                "ja-JP",
+                "a.md",
+                &format!(
+                    "---\nsource_hash: {}\nms.translationtype: MT\n---\n",
+                    translation::source_hash(a)
+                ),
+            ),
             ("ja-JP", "b.md", "---\nsource_hash: blake3:0000\n---\n"),
             ("ja-JP", "gone.md", "---\nms.translationtype: HT\n---\n"),
             ("de-DE", "c.md", "# C\n"),
@@ -841,7 +1073,10 @@ mod tests {
         assert_eq!(m.default_locale, "en-US");
         assert_eq!((m.source_articles, m.source_words, m.groups), (3, 500, 4));
         let ja = summary(&m, "ja-JP");
-        assert_eq!((ja.articles, ja.translated, ja.current, ja.stale, ja.unknown), (3, 2, 1, 1, 0));
+        assert_eq!(
+            (ja.articles, ja.translated, ja.current, ja.stale, ja.unknown),
+            (3, 2, 1, 1, 0)
+        );
         assert_eq!((ja.missing, ja.orphan, ja.machine, ja.human), (1, 1, 1, 2));
         assert_eq!(ja.coverage_articles, Some(66.6));
         assert_eq!(ja.coverage_words, Some(80.0));
@@ -867,44 +1102,83 @@ mod tests {
     #[test]
     fn a_site_of_translations_only_says_so() {
         let t = "---\nms.assetid: X\nms.translationtype: MT\nms.sourcegitcommit: abcd\n---\n# T\n";
-        let s = site(&[("it-IT", "a.md", t), ("ja-JP", "a.md", t), ("ru-RU", "a.md", t)]);
+        let s = site(&[
+            ("it-IT", "a.md", t),
+            ("ja-JP", "a.md", t),
+            ("ru-RU", "a.md", t),
+        ]);
         let m = matrix(&s, &|_| 10);
         assert_eq!(m.source_articles, 0);
         assert_eq!(m.default_locale, "it-IT");
-        assert!(m.rows[0].cells.iter().all(|c| c.state == CellState::Orphan && c.machine));
-        assert!(m.locales.iter().all(|l| l.orphan == 1 && l.machine == 1 && l.coverage_articles.is_none()));
+        assert!(
+            m.rows[0]
+                .cells
+                .iter()
+                .all(|c| c.state == CellState::Orphan && c.machine)
+        );
+        assert!(
+            m.locales
+                .iter()
+                .all(|l| l.orphan == 1 && l.machine == 1 && l.coverage_articles.is_none())
+        );
         let mut out = Vec::new();
         write_human(&mut out, &m, Color::Never).unwrap();
         let text = String::from_utf8(out).unwrap();
         assert!(text.contains("the default locale `it-IT` has no source articles, so every translation group (1) lacks its source"), "{text}");
-        assert!(text.contains("every article of `it-IT` (1) declares itself a translation"), "{text}");
+        assert!(
+            text.contains("every article of `it-IT` (1) declares itself a translation"),
+            "{text}"
+        );
         // Orphans are not "freshness unknown": they have nothing to be fresh against.
         assert!(!text.contains("freshness unknown for"), "{text}");
-        assert!(text.contains("a.md   orphan MT  orphan MT  orphan MT"), "{text}");
+        assert!(
+            text.contains("a.md   orphan MT  orphan MT  orphan MT"),
+            "{text}"
+        );
         assert!(!text.contains('\x1b'));
     }
 
     #[test]
     fn human_table_is_aligned_and_coloured_only_when_asked() {
-        let s = site(&[("en-US", "a.md", "# A\n"), ("en-US", "日本語のパス.md", "# B\n"), ("ja-JP", "a.md", "# A\n")]);
+        let s = site(&[
+            ("en-US", "a.md", "# A\n"),
+            ("en-US", "日本語のパス.md", "# B\n"),
+            ("ja-JP", "a.md", "# A\n"),
+        ]);
         let m = matrix(&s, &|_| 1234);
         let mut plain = Vec::new();
         write_human(&mut plain, &m, Color::Never).unwrap();
         let plain = String::from_utf8(plain).unwrap();
         assert!(plain.starts_with("default locale `en-US`: 2 source articles (2,468 words) in 2 translation groups, 1 translation\n"), "{plain}");
-        assert!(plain.contains("ja-JP          1     50.0%  50.0%"), "{plain}");
+        assert!(
+            plain.contains("ja-JP          1     50.0%  50.0%"),
+            "{plain}"
+        );
         // The CJK path is two columns per character wide; the cells line up.
-        let lines: Vec<&str> = plain.lines().filter(|l| l.starts_with("group") || l.starts_with("日本語")).collect();
+        let lines: Vec<&str> = plain
+            .lines()
+            .filter(|l| l.starts_with("group") || l.starts_with("日本語"))
+            .collect();
         assert_eq!(lines.len(), 2, "{plain}");
-        assert_eq!(lines[0].find("en-US").unwrap(), "日本語のパス.md".width() + 2);
+        assert_eq!(
+            lines[0].find("en-US").unwrap(),
+            "日本語のパス.md".width() + 2
+        );
         let mut coloured = Vec::new();
         write_human(&mut coloured, &m, Color::Always).unwrap();
-        assert!(String::from_utf8(coloured).unwrap().contains("\x1b[31mmissing\x1b[0m"));
+        assert!(
+            String::from_utf8(coloured)
+                .unwrap()
+                .contains("\x1b[31mmissing\x1b[0m")
+        );
     }
 
     #[test]
     fn html_is_escaped_and_self_contained() {
-        let s = site(&[("en-US", "<b>&.md", "# A\n"), ("ja-JP", "<b>&.md", "---\nms.assetid: \"x\\\"<i>\"\n---\n")]);
+        let s = site(&[
+            ("en-US", "<b>&.md", "# A\n"),
+            ("ja-JP", "<b>&.md", "---\nms.assetid: \"x\\\"<i>\"\n---\n"),
+        ]);
         let m = matrix(&s, &|_| 1);
         let h = html(&s, &m);
         assert!(h.contains("&lt;b&gt;&amp;.md"), "{h}");
@@ -915,7 +1189,10 @@ mod tests {
 
     #[test]
     fn json_has_the_documented_fields() {
-        let s = site(&[("en-US", "a.md", "# A\n"), ("ja-JP", "a.md", "---\nms.translationtype: MT\n---\n")]);
+        let s = site(&[
+            ("en-US", "a.md", "# A\n"),
+            ("ja-JP", "a.md", "---\nms.translationtype: MT\n---\n"),
+        ]);
         let v: serde_json::Value = serde_json::from_str(&json(&matrix(&s, &|_| 7))).unwrap();
         assert_eq!(v["version"], 1);
         assert_eq!(v["default_locale"], "en-US");
@@ -944,8 +1221,14 @@ mod tests {
         for bytes in [
             b"\xEF\xBB\xBF---\r\nx: 1\r\n---\r\n".to_vec(),
             b"plain\n".to_vec(),
-            [0xFF, 0xFE].into_iter().chain("---\r\n日本\r\n".encode_utf16().flat_map(u16::to_le_bytes)).collect(),
-            [0xFE, 0xFF].into_iter().chain("é".encode_utf16().flat_map(u16::to_be_bytes)).collect(),
+            [0xFF, 0xFE]
+                .into_iter()
+                .chain("---\r\n日本\r\n".encode_utf16().flat_map(u16::to_le_bytes))
+                .collect(),
+            [0xFE, 0xFF]
+                .into_iter()
+                .chain("é".encode_utf16().flat_map(u16::to_be_bytes))
+                .collect(),
         ] {
             let (enc, text) = Encoding::decode(&bytes).unwrap();
             assert_eq!(enc.encode(&text), bytes);

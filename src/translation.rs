@@ -117,7 +117,10 @@ impl History {
         for f in files {
             self.by_path.entry(f.clone()).or_default().push(i);
             if let Some(d) = date {
-                self.last_change.entry(f.clone()).and_modify(|e| *e = (*e).max(d)).or_insert(d);
+                self.last_change
+                    .entry(f.clone())
+                    .and_modify(|e| *e = (*e).max(d))
+                    .or_insert(d);
             }
         }
         i
@@ -131,27 +134,44 @@ impl History {
 
     /// Whether the source at `path` changed after `commit`.
     pub fn changed_after(&self, commit: &str, path: &str) -> Change {
-        let Some(Some(after)) = self.named.get(&commit.to_ascii_lowercase()) else { return Change::Unknown };
+        let Some(Some(after)) = self.named.get(&commit.to_ascii_lowercase()) else {
+            return Change::Unknown;
+        };
         if self.tracked.as_ref().is_some_and(|t| !t.contains(path)) {
             return Change::Unknown;
         }
         let mut changed = self.uncommitted.contains(path);
         let mut latest: Option<Date> = None;
-        for &t in self.by_path.get(path).map(Vec::as_slice).unwrap_or_default() {
+        for &t in self
+            .by_path
+            .get(path)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+        {
             if after.get(t).copied().unwrap_or(false) {
                 changed = true;
                 latest = latest.max(self.touches[t]);
             }
         }
-        if changed { Change::Changed(latest) } else { Change::Unchanged }
+        if changed {
+            Change::Changed(latest)
+        } else {
+            Change::Unchanged
+        }
     }
 }
 
 /// Whether the frontmatter marks an article as machine-translated.
 pub fn is_machine_translated(fm: &Frontmatter) -> bool {
-    let mt = fm.get_str("ms.translationtype").is_some_and(|v| v.eq_ignore_ascii_case("MT"));
-    let flag = matches!(fm.data.get("machine_translated"), Some(serde_json::Value::Bool(true)))
-        || fm.get_str("machine_translated").is_some_and(|v| v.eq_ignore_ascii_case("true"));
+    let mt = fm
+        .get_str("ms.translationtype")
+        .is_some_and(|v| v.eq_ignore_ascii_case("MT"));
+    let flag = matches!(
+        fm.data.get("machine_translated"),
+        Some(serde_json::Value::Bool(true))
+    ) || fm
+        .get_str("machine_translated")
+        .is_some_and(|v| v.eq_ignore_ascii_case("true"));
     mt || flag
 }
 
@@ -180,7 +200,10 @@ pub fn source_of(site: &Site, article: ArticleId) -> Option<ArticleId> {
         return None;
     }
     let g = &site.groups[site.articles[article].group];
-    g.members.iter().copied().find(|&m| m != article && is_source(site, m))
+    g.members
+        .iter()
+        .copied()
+        .find(|&m| m != article && is_source(site, m))
 }
 
 /// What the freshness of a translation is judged by.
@@ -234,20 +257,36 @@ pub fn states(site: &Site, history: &History) -> Vec<ArticleState> {
             let freshness = match source_of(site, i) {
                 None => Freshness::Unknown,
                 Some(src) => {
-                    let hash = hashes.entry(src).or_insert_with(|| source_hash(body(site, src)));
+                    let hash = hashes
+                        .entry(src)
+                        .or_insert_with(|| source_hash(body(site, src)));
                     freshness(site, history, fm, src, hash)
                 }
             };
-            ArticleState { machine: is_machine_translated(fm), freshness }
+            ArticleState {
+                machine: is_machine_translated(fm),
+                freshness,
+            }
         })
         .collect()
 }
 
 /// The freshness of a translation with frontmatter `fm` against its source
 /// `src`, whose current hash is `hash`.
-fn freshness(site: &Site, history: &History, fm: &Frontmatter, src: ArticleId, hash: &str) -> Freshness {
+fn freshness(
+    site: &Site,
+    history: &History,
+    fm: &Frontmatter,
+    src: ArticleId,
+    hash: &str,
+) -> Freshness {
     let src_path = &site.files[site.articles[src].file].path;
-    let src_date = || site.frontmatter[site.articles[src].file].date().ok().flatten();
+    let src_date = || {
+        site.frontmatter[site.articles[src].file]
+            .date()
+            .ok()
+            .flatten()
+    };
     match basis(fm) {
         Basis::SourceHash => {
             let recorded = fm.get_str(SOURCE_HASH_KEY).unwrap_or_default();
@@ -258,13 +297,17 @@ fn freshness(site: &Site, history: &History, fm: &Frontmatter, src: ArticleId, h
                 Freshness::Current
             } else {
                 let changed = history.last_change.get(src_path).copied().or_else(src_date);
-                Freshness::Stale { source_changed: changed }
+                Freshness::Stale {
+                    source_changed: changed,
+                }
             }
         }
         Basis::GitCommit => {
             let commit = fm.get_str(SOURCE_COMMIT_KEY).unwrap_or_default();
             match history.changed_after(&commit, src_path) {
-                Change::Changed(date) => Freshness::Stale { source_changed: date.or_else(src_date) },
+                Change::Changed(date) => Freshness::Stale {
+                    source_changed: date.or_else(src_date),
+                },
                 Change::Unchanged => Freshness::Current,
                 // Unknown commit, or no repository to ask.
                 Change::Unknown => Freshness::Unknown,
@@ -281,8 +324,14 @@ fn freshness(site: &Site, history: &History, fm: &Frontmatter, src: ArticleId, h
 /// `text` is the decoded file (BOM removed). `value` must be a plain YAML
 /// scalar (no `:`-space, no leading quote); [`source_hash`] values are.
 pub fn set_frontmatter_key(text: &str, key: &str, value: &str) -> String {
-    let Some(first_end) = text.find('\n') else { return with_new_frontmatter(text, key, value, "\n") };
-    let eol = if text[..first_end].ends_with('\r') { "\r\n" } else { "\n" };
+    let Some(first_end) = text.find('\n') else {
+        return with_new_frontmatter(text, key, value, "\n");
+    };
+    let eol = if text[..first_end].ends_with('\r') {
+        "\r\n"
+    } else {
+        "\n"
+    };
     if text[..first_end].trim_end() != "---" {
         return with_new_frontmatter(text, key, value, "\n");
     }
@@ -301,7 +350,9 @@ pub fn set_frontmatter_key(text: &str, key: &str, value: &str) -> String {
         }
         offset += line.len();
     }
-    let Some(close) = close else { return with_new_frontmatter(text, key, value, eol) };
+    let Some(close) = close else {
+        return with_new_frontmatter(text, key, value, eol);
+    };
     let new_line = format!("{key}: {value}");
     match last_key_line {
         Some((start, end)) => format!("{}{new_line}{}", &text[..start], &text[end..]),
@@ -315,9 +366,11 @@ pub fn set_frontmatter_key(text: &str, key: &str, value: &str) -> String {
 
 /// Whether a YAML line is the top-level `key:` (optionally quoted).
 fn is_key_line(line: &str, key: &str) -> bool {
-    let unquoted = ['"', '\'']
-        .iter()
-        .find_map(|q| line.strip_prefix(*q).and_then(|r| r.strip_prefix(key)).and_then(|r| r.strip_prefix(*q)));
+    let unquoted = ['"', '\''].iter().find_map(|q| {
+        line.strip_prefix(*q)
+            .and_then(|r| r.strip_prefix(key))
+            .and_then(|r| r.strip_prefix(*q))
+    });
     let rest = unquoted.or_else(|| line.strip_prefix(key));
     rest.is_some_and(|r| r.trim_start_matches([' ', '\t']).starts_with(':'))
 }
@@ -346,7 +399,10 @@ mod tests {
         assert_eq!(h, source_hash("# A\r\rtext\r"));
         assert_ne!(h, source_hash("# A\n\ntext \n"));
         // The documented definition, computed independently.
-        assert_eq!(h, format!("blake3:{}", blake3::hash(b"# A\n\ntext\n").to_hex()));
+        assert_eq!(
+            h,
+            format!("blake3:{}", blake3::hash(b"# A\n\ntext\n").to_hex())
+        );
         assert_eq!(h.len(), "blake3:".len() + 64);
     }
 
@@ -355,32 +411,77 @@ mod tests {
         let body = "# Install\n\nRun it.\n";
         let good = source_hash(body);
         let s = site(&[
-            ("en-US", "a.md", &format!("---\nms.date: 5/2/2016\n---\n{body}")),
-            ("ja-JP", "a.md", &format!("---\nsource_hash: {good}\n---\n# インストール\n")),
-            ("de-DE", "a.md", "---\nsource_hash: blake3:00\n---\n# Installieren\n"),
-            ("fr-FR", "a.md", "---\nsource_hash: md5:00\n---\n# Installer\n"),
+            (
+                "en-US",
+                "a.md",
+                &format!("---\nms.date: 5/2/2016\n---\n{body}"),
+            ),
+            (
+                "ja-JP",
+                "a.md",
+                &format!("---\nsource_hash: {good}\n---\n# インストール\n"),
+            ),
+            (
+                "de-DE",
+                "a.md",
+                "---\nsource_hash: blake3:00\n---\n# Installieren\n",
+            ),
+            (
+                "fr-FR",
+                "a.md",
+                "---\nsource_hash: md5:00\n---\n# Installer\n",
+            ),
             ("it-IT", "a.md", "# Installare\n"),
         ]);
         let states = states(&s, &History::default());
-        assert_eq!(state_of(&s, &states, "en-US", "a.md").freshness, Freshness::Unknown);
-        assert_eq!(state_of(&s, &states, "ja-JP", "a.md").freshness, Freshness::Current);
+        assert_eq!(
+            state_of(&s, &states, "en-US", "a.md").freshness,
+            Freshness::Unknown
+        );
+        assert_eq!(
+            state_of(&s, &states, "ja-JP", "a.md").freshness,
+            Freshness::Current
+        );
         assert_eq!(
             state_of(&s, &states, "de-DE", "a.md").freshness,
             // Without git, the source's ms.date.
-            Freshness::Stale { source_changed: Some(Date { year: 2016, month: 5, day: 2 }) }
+            Freshness::Stale {
+                source_changed: Some(Date {
+                    year: 2016,
+                    month: 5,
+                    day: 2
+                })
+            }
         );
-        assert_eq!(state_of(&s, &states, "fr-FR", "a.md").freshness, Freshness::Unknown);
-        assert_eq!(state_of(&s, &states, "it-IT", "a.md").freshness, Freshness::Unknown);
+        assert_eq!(
+            state_of(&s, &states, "fr-FR", "a.md").freshness,
+            Freshness::Unknown
+        );
+        assert_eq!(
+            state_of(&s, &states, "it-IT", "a.md").freshness,
+            Freshness::Unknown
+        );
     }
 
     #[test]
     fn source_frontmatter_edits_do_not_make_translations_stale() {
         let body = "# A\n";
         let s = site(&[
-            ("en-US", "a.md", &format!("---\ntitle: New title\nms.date: 1/1/2030\n---\n{body}")),
-            ("ja-JP", "a.md", &format!("---\nsource_hash: {}\n---\n# A\n", source_hash(body))),
+            (
+                "en-US",
+                "a.md",
+                &format!("---\ntitle: New title\nms.date: 1/1/2030\n---\n{body}"),
+            ),
+            (
+                "ja-JP",
+                "a.md",
+                &format!("---\nsource_hash: {}\n---\n# A\n", source_hash(body)),
+            ),
         ]);
-        assert_eq!(state_of(&s, &states(&s, &History::default()), "ja-JP", "a.md").freshness, Freshness::Current);
+        assert_eq!(
+            state_of(&s, &states(&s, &History::default()), "ja-JP", "a.md").freshness,
+            Freshness::Current
+        );
     }
 
     #[test]
@@ -388,56 +489,138 @@ mod tests {
         let s = site(&[
             ("en-US", "a.md", "# A\n"),
             ("en-US", "b.md", "# B\n"),
-            ("ja-JP", "a.md", "---\nms.sourcegitcommit: AAAA1111\nms.translationtype: MT\n---\n# A\n"),
-            ("ja-JP", "b.md", "---\nms.sourcegitcommit: aaaa1111\n---\n# B\n"),
-            ("de-DE", "a.md", "---\nms.sourcegitcommit: bbbb2222\n---\n# A\n"),
-            ("it-IT", "a.md", "---\nms.sourcegitcommit: cccc3333\n---\n# A\n"),
+            (
+                "ja-JP",
+                "a.md",
+                "---\nms.sourcegitcommit: AAAA1111\nms.translationtype: MT\n---\n# A\n",
+            ),
+            (
+                "ja-JP",
+                "b.md",
+                "---\nms.sourcegitcommit: aaaa1111\n---\n# B\n",
+            ),
+            (
+                "de-DE",
+                "a.md",
+                "---\nms.sourcegitcommit: bbbb2222\n---\n# A\n",
+            ),
+            (
+                "it-IT",
+                "a.md",
+                "---\nms.sourcegitcommit: cccc3333\n---\n# A\n",
+            ),
         ]);
-        let d = Date { year: 2024, month: 3, day: 1 };
-        let mut history = History { available: true, ..Default::default() };
+        let d = Date {
+            year: 2024,
+            month: 3,
+            day: 1,
+        };
+        let mut history = History {
+            available: true,
+            ..Default::default()
+        };
         // Newest first: a commit after aaaa1111 changed a; an older one changed b.
         history.add_touch(Some(d), &["content/en-US/a.md".into()]);
-        history.add_touch(Some(Date { year: 2023, month: 1, day: 1 }), &["content/en-US/b.md".into(), "content/en-US/a.md".into()]);
+        history.add_touch(
+            Some(Date {
+                year: 2023,
+                month: 1,
+                day: 1,
+            }),
+            &["content/en-US/b.md".into(), "content/en-US/a.md".into()],
+        );
         history.add_named("aaaa1111", Some(vec![true, false]));
         history.add_named("bbbb2222", None);
         let states = states(&s, &history);
         let ja_a = state_of(&s, &states, "ja-JP", "a.md");
-        assert_eq!(ja_a.freshness, Freshness::Stale { source_changed: Some(d) });
+        assert_eq!(
+            ja_a.freshness,
+            Freshness::Stale {
+                source_changed: Some(d)
+            }
+        );
         assert!(ja_a.machine);
-        assert_eq!(state_of(&s, &states, "ja-JP", "b.md").freshness, Freshness::Current);
+        assert_eq!(
+            state_of(&s, &states, "ja-JP", "b.md").freshness,
+            Freshness::Current
+        );
         // Unknown commit, and a commit the loader did not look up.
-        assert_eq!(state_of(&s, &states, "de-DE", "a.md").freshness, Freshness::Unknown);
-        assert_eq!(state_of(&s, &states, "it-IT", "a.md").freshness, Freshness::Unknown);
+        assert_eq!(
+            state_of(&s, &states, "de-DE", "a.md").freshness,
+            Freshness::Unknown
+        );
+        assert_eq!(
+            state_of(&s, &states, "it-IT", "a.md").freshness,
+            Freshness::Unknown
+        );
 
         // An uncommitted edit of b's source: changed, date unknown (no ms.date).
         history.uncommitted.insert("content/en-US/b.md".into());
         let st = super::states(&s, &history);
-        assert_eq!(state_of(&s, &st, "ja-JP", "b.md").freshness, Freshness::Stale { source_changed: None });
+        assert_eq!(
+            state_of(&s, &st, "ja-JP", "b.md").freshness,
+            Freshness::Stale {
+                source_changed: None
+            }
+        );
         // A source git does not track has no history.
         history.tracked = Some(BTreeSet::from(["content/en-US/b.md".to_string()]));
         let st = super::states(&s, &history);
-        assert_eq!(state_of(&s, &st, "ja-JP", "a.md").freshness, Freshness::Unknown);
-        assert_eq!(state_of(&s, &st, "ja-JP", "b.md").freshness, Freshness::Stale { source_changed: None });
+        assert_eq!(
+            state_of(&s, &st, "ja-JP", "a.md").freshness,
+            Freshness::Unknown
+        );
+        assert_eq!(
+            state_of(&s, &st, "ja-JP", "b.md").freshness,
+            Freshness::Stale {
+                source_changed: None
+            }
+        );
     }
 
     #[test]
     fn source_hash_wins_over_the_commit() {
         let s = site(&[
             ("en-US", "a.md", "# A\n"),
-            ("ja-JP", "a.md", &format!("---\nms.sourcegitcommit: aaaa\nsource_hash: {}\n---\n", source_hash("# A\n"))),
+            (
+                "ja-JP",
+                "a.md",
+                &format!(
+                    "---\nms.sourcegitcommit: aaaa\nsource_hash: {}\n---\n",
+                    source_hash("# A\n")
+                ),
+            ),
         ]);
         let mut history = History::default();
-        history.add_touch(Some(Date { year: 2024, month: 1, day: 1 }), &["content/en-US/a.md".into()]);
+        history.add_touch(
+            Some(Date {
+                year: 2024,
+                month: 1,
+                day: 1,
+            }),
+            &["content/en-US/a.md".into()],
+        );
         history.add_named("aaaa", Some(vec![true]));
-        assert_eq!(state_of(&s, &states(&s, &history), "ja-JP", "a.md").freshness, Freshness::Current);
+        assert_eq!(
+            state_of(&s, &states(&s, &history), "ja-JP", "a.md").freshness,
+            Freshness::Current
+        );
     }
 
     #[test]
     fn default_locale_translations_are_not_sources() {
         // Like the seeds site: no en-US, every article a translation.
         let s = site(&[
-            ("it-IT", "a.md", "---\nms.translationtype: MT\nms.assetid: X\n---\n"),
-            ("ja-JP", "a.md", "---\nms.translationtype: MT\nms.assetid: X\n---\n"),
+            (
+                "it-IT",
+                "a.md",
+                "---\nms.translationtype: MT\nms.assetid: X\n---\n",
+            ),
+            (
+                "ja-JP",
+                "a.md",
+                "---\nms.translationtype: MT\nms.assetid: X\n---\n",
+            ),
         ]);
         assert_eq!(s.locales[s.default_locale].tag, "it-IT");
         for i in 0..s.articles.len() {
@@ -459,19 +642,37 @@ mod tests {
         );
         // Quoted key, CRLF kept.
         let text = "---\r\n'source_hash': x\r\n---\r\nB";
-        assert_eq!(set_frontmatter_key(text, "source_hash", "v"), "---\r\nsource_hash: v\r\n---\r\nB");
+        assert_eq!(
+            set_frontmatter_key(text, "source_hash", "v"),
+            "---\r\nsource_hash: v\r\n---\r\nB"
+        );
         // Nested or look-alike keys are left alone.
         let text = "---\nx:\n  source_hash: a\nsource_hashes: b\n---\n";
-        assert_eq!(set_frontmatter_key(text, "source_hash", "v"), "---\nx:\n  source_hash: a\nsource_hashes: b\nsource_hash: v\n---\n");
+        assert_eq!(
+            set_frontmatter_key(text, "source_hash", "v"),
+            "---\nx:\n  source_hash: a\nsource_hashes: b\nsource_hash: v\n---\n"
+        );
     }
 
     #[test]
     fn set_key_inserts_before_the_closing_line() {
-        assert_eq!(set_frontmatter_key("---\r\ntitle: A\r\n---\r\nB\r\n", "k", "v"), "---\r\ntitle: A\r\nk: v\r\n---\r\nB\r\n");
-        assert_eq!(set_frontmatter_key("---\n---\n", "k", "v"), "---\nk: v\n---\n");
-        assert_eq!(set_frontmatter_key("---\ntitle: A\n...\nB", "k", "v"), "---\ntitle: A\nk: v\n...\nB");
+        assert_eq!(
+            set_frontmatter_key("---\r\ntitle: A\r\n---\r\nB\r\n", "k", "v"),
+            "---\r\ntitle: A\r\nk: v\r\n---\r\nB\r\n"
+        );
+        assert_eq!(
+            set_frontmatter_key("---\n---\n", "k", "v"),
+            "---\nk: v\n---\n"
+        );
+        assert_eq!(
+            set_frontmatter_key("---\ntitle: A\n...\nB", "k", "v"),
+            "---\ntitle: A\nk: v\n...\nB"
+        );
         // No frontmatter, or an unclosed one: a new block on top.
-        assert_eq!(set_frontmatter_key("# B\n", "k", "v"), "---\nk: v\n---\n# B\n");
+        assert_eq!(
+            set_frontmatter_key("# B\n", "k", "v"),
+            "---\nk: v\n---\n# B\n"
+        );
         assert_eq!(set_frontmatter_key("", "k", "v"), "---\nk: v\n---\n");
     }
 }

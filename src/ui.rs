@@ -58,7 +58,13 @@ impl Ui {
     pub fn embedded_sources() -> Vec<(String, String, String)> {
         EMBEDDED
             .iter()
-            .map(|(tag, text)| (tag.to_string(), format!("<stele>/locales/{tag}.ftl"), text.to_string()))
+            .map(|(tag, text)| {
+                (
+                    tag.to_string(),
+                    format!("<stele>/locales/{tag}.ftl"),
+                    text.to_string(),
+                )
+            })
             .collect()
     }
 
@@ -114,7 +120,11 @@ impl Ui {
                 // Values are inserted into HTML by stele, which escapes them;
                 // bidi isolation marks would only end up as invisible text.
                 bundle.set_use_isolating(false);
-                Strings { id: id.clone(), bundle, ids: BTreeSet::new() }
+                Strings {
+                    id: id.clone(),
+                    bundle,
+                    ids: BTreeSet::new(),
+                }
             });
             for entry in resource.entries() {
                 if let ast::Entry::Message(m) = entry {
@@ -125,13 +135,19 @@ impl Ui {
             }
             strings.bundle.add_resource_overriding(resource);
         }
-        (Ui { strings: by_tag.into_values().collect() }, diags)
+        (
+            Ui {
+                strings: by_tag.into_values().collect(),
+            },
+            diags,
+        )
     }
 
     /// The strings for a site locale: the negotiated FTL locales, then en-US.
     pub fn locale(&self, tag: &str) -> LocaleUi<'_> {
         let requested: Vec<LanguageIdentifier> = tag.parse().into_iter().collect();
-        let available: Vec<LanguageIdentifier> = self.strings.iter().map(|s| s.id.clone()).collect();
+        let available: Vec<LanguageIdentifier> =
+            self.strings.iter().map(|s| s.id.clone()).collect();
         let fallback: LanguageIdentifier = FALLBACK.parse().expect("en-US is a language tag");
         let chosen = fluent_langneg::negotiate_languages(
             &requested,
@@ -162,13 +178,19 @@ impl Ui {
             .or_else(|_| icu::locale::Locale::try_from_str(FALLBACK))
             .map(|l| l.into())
             .ok();
-        let dates = prefs.and_then(|p| FixedCalendarDateTimeFormatter::<Gregorian, YMD>::try_new(p, YMD::long()).ok());
+        let dates = prefs.and_then(|p| {
+            FixedCalendarDateTimeFormatter::<Gregorian, YMD>::try_new(p, YMD::long()).ok()
+        });
         LocaleUi { chain, dates }
     }
 
     /// Message ids of the fallback locale (every id the theme may use).
     pub fn fallback_ids(&self) -> BTreeSet<String> {
-        self.strings.iter().find(|s| s.id.to_string() == FALLBACK).map(|s| s.ids.clone()).unwrap_or_default()
+        self.strings
+            .iter()
+            .find(|s| s.id.to_string() == FALLBACK)
+            .map(|s| s.ids.clone())
+            .unwrap_or_default()
     }
 }
 
@@ -188,7 +210,11 @@ impl LocaleUi<'_> {
             fargs.set(*k, *v);
         }
         let mut errors = Vec::new();
-        Some(s.bundle.format_pattern(pattern, Some(&fargs), &mut errors).into_owned())
+        Some(
+            s.bundle
+                .format_pattern(pattern, Some(&fargs), &mut errors)
+                .into_owned(),
+        )
     }
 
     /// A message, or its id when it exists nowhere.
@@ -200,8 +226,18 @@ impl LocaleUi<'_> {
     /// as the HTML fragment given (a link, a `<time>`).
     pub fn html(&self, id: &str, args: &[(&str, String)]) -> String {
         // Private-use characters stand in for the fragments while Fluent formats.
-        let marks: Vec<String> = (0..args.len()).map(|i| char::from_u32(0xE000 + i as u32).unwrap_or('\u{E000}').to_string()).collect();
-        let plain: Vec<(&str, &str)> = args.iter().zip(&marks).map(|((k, _), m)| (*k, m.as_str())).collect();
+        let marks: Vec<String> = (0..args.len())
+            .map(|i| {
+                char::from_u32(0xE000 + i as u32)
+                    .unwrap_or('\u{E000}')
+                    .to_string()
+            })
+            .collect();
+        let plain: Vec<(&str, &str)> = args
+            .iter()
+            .zip(&marks)
+            .map(|((k, _), m)| (*k, m.as_str()))
+            .collect();
         let text = self.message(id, &plain).unwrap_or_else(|| id.to_string());
         let mut out = crate::render::escape(&text);
         for ((_, fragment), mark) in args.iter().zip(&marks) {
@@ -215,7 +251,9 @@ impl LocaleUi<'_> {
         let mut out = BTreeMap::new();
         for s in self.chain.iter().rev() {
             for id in &s.ids {
-                let Some(pattern) = s.bundle.get_message(id).and_then(|m| m.value()) else { continue };
+                let Some(pattern) = s.bundle.get_message(id).and_then(|m| m.value()) else {
+                    continue;
+                };
                 let mut errors = Vec::new();
                 let text = s.bundle.format_pattern(pattern, None, &mut errors);
                 if errors.is_empty() {
@@ -239,7 +277,9 @@ impl LocaleUi<'_> {
     /// A date written out in this locale (Gregorian calendar, long form:
     /// `May 2, 2016`, `2016年5月2日`); ISO 8601 if ICU4X cannot.
     pub fn date(&self, date: Date) -> String {
-        let Some(f) = &self.dates else { return date.iso() };
+        let Some(f) = &self.dates else {
+            return date.iso();
+        };
         match IcuDate::try_new_gregorian(date.year, date.month, date.day) {
             Ok(d) => f.format(&d).to_string(),
             Err(_) => date.iso(),
@@ -275,7 +315,11 @@ mod tests {
             let missing: Vec<_> = ids.difference(&s.ids).collect();
             let unknown: Vec<_> = s.ids.difference(&ids).collect();
             assert!(missing.is_empty(), "{} lacks {missing:?}", s.id);
-            assert!(unknown.is_empty(), "{} has ids en-US lacks: {unknown:?}", s.id);
+            assert!(
+                unknown.is_empty(),
+                "{} has ids en-US lacks: {unknown:?}",
+                s.id
+            );
         }
     }
 
@@ -296,7 +340,11 @@ mod tests {
     #[test]
     fn site_overrides_per_key_and_reports_broken_files() {
         let mut sources = Ui::embedded_sources();
-        sources.push(("ja-JP".into(), "locales/ja-JP.ftl".into(), "on-this-page = 目次\nbroken = {\n".into()));
+        sources.push((
+            "ja-JP".into(),
+            "locales/ja-JP.ftl".into(),
+            "on-this-page = 目次\nbroken = {\n".into(),
+        ));
         sources.push(("xx_YY".into(), "locales/xx_YY.ftl".into(), "a = b\n".into()));
         let (ui, diags) = Ui::from_sources(&sources);
         let ja = ui.locale("ja-JP");
@@ -304,7 +352,10 @@ mod tests {
         assert_eq!(ja.text("home"), "ホーム");
         assert_eq!(diags.len(), 2, "{diags:?}");
         assert!(diags.iter().all(|d| d.code == Code::InvalidUiStrings));
-        let broken = diags.iter().find(|d| d.file == "locales/ja-JP.ftl").unwrap();
+        let broken = diags
+            .iter()
+            .find(|d| d.file == "locales/ja-JP.ftl")
+            .unwrap();
         assert_eq!(broken.span.map(|s| s.line), Some(2));
     }
 
@@ -317,7 +368,13 @@ mod tests {
         )]);
         let en = ui.locale("en-US");
         assert_eq!(
-            en.html("m", &[("language", "English".into()), ("link", "<a href=\"/\">x</a>".into())]),
+            en.html(
+                "m",
+                &[
+                    ("language", "English".into()),
+                    ("link", "<a href=\"/\">x</a>".into())
+                ]
+            ),
             "Read &lt;this&gt; in English &amp; <a href=\"/\">x</a>"
         );
         // Messages that need arguments are not offered to templates.
@@ -327,7 +384,11 @@ mod tests {
     #[test]
     fn dates_in_the_locale() {
         let ui = ui();
-        let d = Date { year: 2016, month: 5, day: 2 };
+        let d = Date {
+            year: 2016,
+            month: 5,
+            day: 2,
+        };
         assert_eq!(ui.locale("ja-JP").date(d), "2016年5月2日");
         assert_eq!(ui.locale("en-US").date(d), "May 2, 2016");
         assert_eq!(ui.locale("de-DE").date(d), "2. Mai 2016");
@@ -340,7 +401,10 @@ mod tests {
         let tw = Locale::new(&parse_tag("zh-TW").unwrap(), None, None);
         let fi = Locale::new(&parse_tag("fi-FI").unwrap(), None, None);
         assert_eq!(ui.locale("ja-JP").language_name(&en), "英語");
-        assert_eq!(ui.locale("en-US").language_name(&tw), "Chinese (Traditional)");
+        assert_eq!(
+            ui.locale("en-US").language_name(&tw),
+            "Chinese (Traditional)"
+        );
         assert_eq!(ui.locale("de-DE").language_name(&fi), "Suomi");
     }
 }

@@ -12,9 +12,9 @@
 //! Screenshots go to `target/browser-artifacts/`. Without Chromium the
 //! tests fail and say what to install.
 
-mod support;
 #[path = "browser/cdp.rs"]
 mod cdp;
+mod support;
 
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -36,7 +36,11 @@ fn artifact(name: &str) -> PathBuf {
 /// Fails with a clear reason when the page is not rendered by the theme
 /// (the render stage is still the placeholder that emits bare HTML).
 fn require_theme(tab: &mut Tab<'_>, what: &str) {
-    if !tab.eval("!!document.querySelector('article.stele-article')").as_bool().unwrap_or(false) {
+    if !tab
+        .eval("!!document.querySelector('article.stele-article')")
+        .as_bool()
+        .unwrap_or(false)
+    {
         panic!(
             "the page has no `<article class=\"stele-article\">`: the theme (render stage) has not landed, \
              so {what} cannot be tested yet"
@@ -51,7 +55,9 @@ fn with_page(name: &str, path: &str, test: impl FnOnce(&mut Tab<'_>, &Server, &s
     let mut browser = Browser::launch();
     let mut tab = browser.tab();
     tab.goto(&format!("{}{path}", server.url));
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| test(&mut tab, &server, &site)));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        test(&mut tab, &server, &site)
+    }));
     tab.screenshot(&artifact(name));
     if let Err(e) = result {
         std::panic::resume_unwind(e);
@@ -69,7 +75,10 @@ fn switcher_navigates_to_the_translation() {
         );
         tab.click("nav.stele-langs a.stele-lang[hreflang=\"ja-JP\"]");
         assert!(
-            tab.wait_for("location.pathname === '/ja-jp/guide/' && document.readyState === 'complete'", Duration::from_secs(10)),
+            tab.wait_for(
+                "location.pathname === '/ja-jp/guide/' && document.readyState === 'complete'",
+                Duration::from_secs(10)
+            ),
             "the switcher did not open the ja-JP translation: {}",
             tab.eval("location.href")
         );
@@ -86,7 +95,10 @@ fn rtl_page_renders_right_to_left() {
     with_page("rtl", "/ar-sa/guide/", |tab, _, _| {
         require_theme(tab, "right-to-left layout");
         assert_eq!(tab.eval("document.documentElement.dir"), "rtl");
-        assert_eq!(tab.eval("getComputedStyle(document.documentElement).direction"), "rtl");
+        assert_eq!(
+            tab.eval("getComputedStyle(document.documentElement).direction"),
+            "rtl"
+        );
         // Layout, not only the attribute: the heading's text hugs the right edge of its box.
         let r = tab.eval(
             "(() => { const h = document.querySelector('article.stele-article h1'); const range = document.createRange(); \
@@ -94,17 +106,30 @@ fn rtl_page_renders_right_to_left() {
              return { dir: getComputedStyle(h).direction, gapRight: b.right - t.right, gapLeft: t.left - b.left }; })()",
         );
         assert_eq!(r["dir"], "rtl");
-        let (right, left) = (r["gapRight"].as_f64().unwrap(), r["gapLeft"].as_f64().unwrap());
-        assert!(right < 2.0 && left > 20.0, "the heading's text is not right-aligned: {r}");
+        let (right, left) = (
+            r["gapRight"].as_f64().unwrap(),
+            r["gapLeft"].as_f64().unwrap(),
+        );
+        assert!(
+            right < 2.0 && left > 20.0,
+            "the heading's text is not right-aligned: {r}"
+        );
     });
 }
 
 #[test]
 fn saving_a_file_reloads_the_open_page_within_two_seconds() {
     with_page("reload", "/en-us/guide/", |tab, server, site| {
-        assert!(tab.eval("document.body.innerText.includes('SOURCE-MARKER')").as_bool().unwrap());
+        assert!(
+            tab.eval("document.body.innerText.includes('SOURCE-MARKER')")
+                .as_bool()
+                .unwrap()
+        );
         // The live-reload stream is connected before the save.
-        assert!(tab.wait_for("window.__stele && window.__stele.build >= 1", Duration::from_secs(5)));
+        assert!(tab.wait_for(
+            "window.__stele && window.__stele.build >= 1",
+            Duration::from_secs(5)
+        ));
         std::thread::sleep(Duration::from_millis(300));
         tab.eval("window.__notReloaded = true");
         let file = site.join("content/en-US/guide.md");
@@ -116,7 +141,11 @@ fn saving_a_file_reloads_the_open_page_within_two_seconds() {
             Duration::from_secs(2),
         );
         let took = saved.elapsed();
-        assert!(reloaded, "the page did not reload within 2 s of the save\n{}", server.stderr());
+        assert!(
+            reloaded,
+            "the page did not reload within 2 s of the save\n{}",
+            server.stderr()
+        );
         eprintln!("page reloaded {} ms after the save", took.as_millis());
     });
 }
@@ -126,7 +155,12 @@ fn side_by_side_toggle_shows_source_beside_translation() {
     with_page("side-by-side", "/ja-jp/guide/", |tab, _, _| {
         require_theme(tab, "the side-by-side view");
         let toggle = "button.stele-sxs-toggle";
-        assert_eq!(tab.eval(&format!("document.querySelector('{toggle}').getAttribute('aria-pressed')")), "false");
+        assert_eq!(
+            tab.eval(&format!(
+                "document.querySelector('{toggle}').getAttribute('aria-pressed')"
+            )),
+            "false"
+        );
         tab.click(toggle);
         assert!(
             tab.wait_for(
@@ -135,7 +169,12 @@ fn side_by_side_toggle_shows_source_beside_translation() {
             ),
             "the side-by-side view did not appear"
         );
-        assert_eq!(tab.eval(&format!("document.querySelector('{toggle}').getAttribute('aria-pressed')")), "true");
+        assert_eq!(
+            tab.eval(&format!(
+                "document.querySelector('{toggle}').getAttribute('aria-pressed')"
+            )),
+            "true"
+        );
         let rows = tab.eval(
             "Array.from(document.querySelectorAll('div.stele-sxs div.stele-sxs-row')).map(r => { \
                const s = r.querySelector('div.stele-sxs-source'), t = r.querySelector('div.stele-sxs-translation'); \
@@ -144,17 +183,32 @@ fn side_by_side_toggle_shows_source_beside_translation() {
                         beside: (a.right <= b.left + 1 || b.right <= a.left + 1) && a.top < b.bottom && b.top < a.bottom }; })",
         );
         let rows = rows.as_array().expect("rows");
-        assert!(rows.len() >= 3, "one row per section (3 headings): {rows:?}");
+        assert!(
+            rows.len() >= 3,
+            "one row per section (3 headings): {rows:?}"
+        );
         for r in rows {
-            assert!(!r.is_null(), "a row lacks its source or translation: {rows:?}");
+            assert!(
+                !r.is_null(),
+                "a row lacks its source or translation: {rows:?}"
+            );
             assert_eq!(r["sLang"], "en-US");
             assert_eq!(r["tLang"], "ja-JP");
-            assert_eq!(r["beside"], true, "source and translation are not side by side: {r}");
+            assert_eq!(
+                r["beside"], true,
+                "source and translation are not side by side: {r}"
+            );
         }
-        assert!(rows.iter().any(|r| r["source"].as_str().unwrap_or("").contains("SOURCE-MARKER")), "{rows:?}");
+        assert!(
+            rows.iter()
+                .any(|r| r["source"].as_str().unwrap_or("").contains("SOURCE-MARKER")),
+            "{rows:?}"
+        );
         // The source's `AboutSupport` anchor is missing from the translation.
         assert!(
-            tab.eval("!!document.querySelector('div.stele-sxs .stele-sxs-missing-anchor')").as_bool().unwrap(),
+            tab.eval("!!document.querySelector('div.stele-sxs .stele-sxs-missing-anchor')")
+                .as_bool()
+                .unwrap(),
             "the missing anchor is not marked"
         );
     });
@@ -170,27 +224,54 @@ fn machine_translation_notice_and_fallback_banner_appear() {
                  && getComputedStyle(e).visibility !== 'hidden'; }})()"
             )
         };
-        assert!(tab.eval(&visible("div.stele-notice.stele-mt-notice[role=note]")).as_bool().unwrap(), "no MT notice");
+        assert!(
+            tab.eval(&visible("div.stele-notice.stele-mt-notice[role=note]"))
+                .as_bool()
+                .unwrap(),
+            "no MT notice"
+        );
         assert_eq!(
             tab.eval("new URL(document.querySelector('div.stele-mt-notice a').href).pathname"),
             "/en-us/guide/",
             "the notice links to the source"
         );
-        assert!(tab.eval("!document.querySelector('div.stele-fallback-notice')").as_bool().unwrap());
+        assert!(
+            tab.eval("!document.querySelector('div.stele-fallback-notice')")
+                .as_bool()
+                .unwrap()
+        );
 
         // A human translation has no notice.
         tab.goto(&format!("{}/ar-sa/guide/", server.url));
-        assert!(tab.eval("!document.querySelector('div.stele-mt-notice')").as_bool().unwrap(), "HT with an MT notice");
+        assert!(
+            tab.eval("!document.querySelector('div.stele-mt-notice')")
+                .as_bool()
+                .unwrap(),
+            "HT with an MT notice"
+        );
 
         // de-DE has no guide: a fallback page with the source's content.
         tab.goto(&format!("{}/de-de/guide/", server.url));
         tab.screenshot(&artifact("fallback-banner"));
         assert_eq!(tab.eval("document.documentElement.lang"), "de-DE");
         assert!(
-            tab.eval(&visible("div.stele-notice.stele-fallback-notice[role=note]")).as_bool().unwrap(),
+            tab.eval(&visible(
+                "div.stele-notice.stele-fallback-notice[role=note]"
+            ))
+            .as_bool()
+            .unwrap(),
             "no fallback banner"
         );
-        assert_eq!(tab.eval("document.querySelector('div.stele-content').lang"), "en-US");
-        assert!(tab.eval("document.querySelector('div.stele-content').innerText.includes('SOURCE-MARKER')").as_bool().unwrap());
+        assert_eq!(
+            tab.eval("document.querySelector('div.stele-content').lang"),
+            "en-US"
+        );
+        assert!(
+            tab.eval(
+                "document.querySelector('div.stele-content').innerText.includes('SOURCE-MARKER')"
+            )
+            .as_bool()
+            .unwrap()
+        );
     });
 }

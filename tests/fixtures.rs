@@ -97,7 +97,11 @@ fn main() {
     let trials = cases
         .into_iter()
         .map(|dir| {
-            let name = dir.strip_prefix(&root).unwrap_or(&dir).to_string_lossy().replace('\\', "/");
+            let name = dir
+                .strip_prefix(&root)
+                .unwrap_or(&dir)
+                .to_string_lossy()
+                .replace('\\', "/");
             Trial::test(name, move || run_case(&dir))
         })
         .collect();
@@ -139,7 +143,8 @@ fn stele() -> Command {
 }
 
 fn run_case(dir: &Path) -> Result<(), Failed> {
-    let text = std::fs::read_to_string(dir.join("expect.toml")).map_err(|e| format!("expect.toml: {e}"))?;
+    let text = std::fs::read_to_string(dir.join("expect.toml"))
+        .map_err(|e| format!("expect.toml: {e}"))?;
     let expect: Expect = toml::from_str(&text).map_err(|e| format!("expect.toml: {e}"))?;
     let tmp = tempfile::tempdir().map_err(|e| e.to_string())?;
     let site = tmp.path().join("site");
@@ -176,9 +181,18 @@ fn run_case(dir: &Path) -> Result<(), Failed> {
     // Diagnostics, exactly, through the JSON format.
     if !expect.any_diagnostics {
         let check_args: Vec<&String> = if expect.command == "status" {
-            expect.args.windows(2).filter(|w| w[0] == "--locale").flatten().collect()
+            expect
+                .args
+                .windows(2)
+                .filter(|w| w[0] == "--locale")
+                .flatten()
+                .collect()
         } else {
-            expect.args.iter().filter(|a| a.as_str() != "--deny-warnings").collect()
+            expect
+                .args
+                .iter()
+                .filter(|a| a.as_str() != "--deny-warnings")
+                .collect()
         };
         let out = stele()
             .arg("check")
@@ -187,8 +201,12 @@ fn run_case(dir: &Path) -> Result<(), Failed> {
             .args(["--format", "json"])
             .output()
             .map_err(|e| e.to_string())?;
-        let json: serde_json::Value = serde_json::from_slice(&out.stdout)
-            .map_err(|e| format!("check --format json gave no JSON ({e}); stderr: {}", String::from_utf8_lossy(&out.stderr)))?;
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).map_err(|e| {
+            format!(
+                "check --format json gave no JSON ({e}); stderr: {}",
+                String::from_utf8_lossy(&out.stderr)
+            )
+        })?;
         let mut actual: Vec<ExpectDiag> = json["diagnostics"]
             .as_array()
             .map(|a| {
@@ -253,6 +271,10 @@ fn run_case(dir: &Path) -> Result<(), Failed> {
     if problems.is_empty() {
         Ok(())
     } else {
-        Err(format!("{}\n--- stdout ---\n{stdout}\n--- stderr ---\n{stderr}", problems.join("\n")).into())
+        Err(format!(
+            "{}\n--- stdout ---\n{stdout}\n--- stderr ---\n{stderr}",
+            problems.join("\n")
+        )
+        .into())
     }
 }

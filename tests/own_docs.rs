@@ -14,9 +14,17 @@ fn stele() -> Command {
 #[test]
 fn own_docs_check_without_diagnostics() {
     let root = env!("CARGO_MANIFEST_DIR");
-    let out = stele().args(["check", root, "--deny-warnings"]).env("NO_COLOR", "1").output().expect("stele runs");
+    let out = stele()
+        .args(["check", root, "--deny-warnings"])
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("stele runs");
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "`stele check --deny-warnings` on stele's own docs failed ({}):\n{stderr}", out.status);
+    assert!(
+        out.status.success(),
+        "`stele check --deny-warnings` on stele's own docs failed ({}):\n{stderr}",
+        out.status
+    );
     assert!(
         !stderr.contains("error[") && !stderr.contains("warning["),
         "stele's own docs have diagnostics:\n{stderr}"
@@ -26,7 +34,9 @@ fn own_docs_check_without_diagnostics() {
 /// The `.md` files of a locale of stele's docs, relative to the locale
 /// directory, sorted.
 fn markdown_files(locale: &str) -> Vec<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("content").join(locale);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("content")
+        .join(locale);
     let mut found = Vec::new();
     let mut stack = vec![dir.clone()];
     while let Some(d) = stack.pop() {
@@ -35,7 +45,12 @@ fn markdown_files(locale: &str) -> Vec<String> {
             if path.is_dir() {
                 stack.push(path);
             } else if path.extension().is_some_and(|e| e == "md") {
-                found.push(path.strip_prefix(&dir).expect("inside the locale").to_string_lossy().replace('\\', "/"));
+                found.push(
+                    path.strip_prefix(&dir)
+                        .expect("inside the locale")
+                        .to_string_lossy()
+                        .replace('\\', "/"),
+                );
             }
         }
     }
@@ -46,9 +61,16 @@ fn markdown_files(locale: &str) -> Vec<String> {
 #[test]
 fn own_docs_have_every_page_in_every_locale() {
     let source = markdown_files("en-US");
-    assert!(source.len() >= 7, "expected the documentation pages in content/en-US, found {source:?}");
+    assert!(
+        source.len() >= 7,
+        "expected the documentation pages in content/en-US, found {source:?}"
+    );
     for locale in ["ja-JP", "de-DE", "ar-SA"] {
-        assert_eq!(markdown_files(locale), source, "`content/{locale}/` must translate every page and include of `content/en-US/`");
+        assert_eq!(
+            markdown_files(locale),
+            source,
+            "`content/{locale}/` must translate every page and include of `content/en-US/`"
+        );
     }
 }
 
@@ -60,8 +82,17 @@ fn own_docs_build_every_page_where_the_docs_say() {
     let out = tempfile::tempdir().expect("a temporary directory");
     let dir = out.path().join("site");
     let root = env!("CARGO_MANIFEST_DIR");
-    let run = stele().args(["build", root, "-q", "-o"]).arg(&dir).env("NO_COLOR", "1").output().expect("stele runs");
-    assert!(run.status.success(), "`stele build` of stele's own docs failed:\n{}", String::from_utf8_lossy(&run.stderr));
+    let run = stele()
+        .args(["build", root, "-q", "-o"])
+        .arg(&dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("stele runs");
+    assert!(
+        run.status.success(),
+        "`stele build` of stele's own docs failed:\n{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     for locale in ["en-US", "ja-JP", "de-DE", "ar-SA"] {
         let slug = locale.to_ascii_lowercase();
         for rel in markdown_files(locale) {
@@ -72,12 +103,20 @@ fn own_docs_build_every_page_where_the_docs_say() {
             };
             let written = dir.join(&page);
             if rel.starts_with("includes/") {
-                assert!(!written.exists(), "the include fragment `{locale}/{rel}` must not become a page");
+                assert!(
+                    !written.exists(),
+                    "the include fragment `{locale}/{rel}` must not become a page"
+                );
             } else {
-                let bytes = std::fs::read(&written).unwrap_or_else(|e| panic!("no page `{page}` for `content/{locale}/{rel}`: {e}"));
+                let bytes = std::fs::read(&written).unwrap_or_else(|e| {
+                    panic!("no page `{page}` for `content/{locale}/{rel}`: {e}")
+                });
                 assert!(!bytes.is_empty(), "`{page}` is empty");
             }
         }
     }
-    assert!(dir.join("en-us/guide/media/output-paths.svg").is_file(), "the static file of the docs is copied");
+    assert!(
+        dir.join("en-us/guide/media/output-paths.svg").is_file(),
+        "the static file of the docs is copied"
+    );
 }

@@ -31,20 +31,41 @@ fn human_goes_to_stderr() {
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty(), "human output must not touch stdout");
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(!err.contains('\x1b'), "no colour with NO_COLOR / without a terminal");
-    assert!(err.ends_with("1 error, 2 warnings in 3 articles, 0 links checked\n"), "{err}");
+    assert!(
+        !err.contains('\x1b'),
+        "no colour with NO_COLOR / without a terminal"
+    );
+    assert!(
+        err.ends_with("1 error, 2 warnings in 3 articles, 0 links checked\n"),
+        "{err}"
+    );
 }
 
 #[test]
 fn json_on_stdout() {
     let out = check(&["--format", "json"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_str(stdout(&out)).unwrap();
     assert_eq!(v["version"], 1);
-    assert_eq!(v["summary"], serde_json::json!({"errors": 1, "warnings": 2, "articles": 3, "links": 0}));
-    let codes: Vec<&str> = v["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
-    assert_eq!(codes, ["duplicate-asset-id", "locale-mismatch", "stray-file"]);
+    assert_eq!(
+        v["summary"],
+        serde_json::json!({"errors": 1, "warnings": 2, "articles": 3, "links": 0})
+    );
+    let codes: Vec<&str> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        codes,
+        ["duplicate-asset-id", "locale-mismatch", "stray-file"]
+    );
     assert_eq!(v["diagnostics"][1]["locale"], "ja-JP");
     assert_eq!(v["diagnostics"][2]["line"], serde_json::Value::Null);
 }
@@ -57,7 +78,11 @@ fn github_on_stdout() {
     let lines: Vec<&str> = stdout(&out).lines().collect();
     assert_eq!(lines.len(), 3, "{lines:?}");
     assert!(lines[0].starts_with("::error file=content/en-US/b.md,line=3,col=1,endLine=3,endColumn=11,title=duplicate-asset-id::"));
-    assert!(lines[1].starts_with("::warning file=content/ja-JP/ガイド/記事%2C 1.md,line=4,col=1,"), "{}", lines[1]);
+    assert!(
+        lines[1].starts_with("::warning file=content/ja-JP/ガイド/記事%2C 1.md,line=4,col=1,"),
+        "{}",
+        lines[1]
+    );
     assert!(lines[2].starts_with("::warning file=content/stray.md,title=stray-file::"));
     assert!(lines.iter().all(|l| l.contains("%0Ahint: ")));
 }
@@ -72,7 +97,10 @@ fn sarif_on_stdout() {
     let results = v["runs"][0]["results"].as_array().unwrap();
     assert_eq!(results.len(), 3);
     let uri = &results[1]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
-    assert_eq!(uri, "content/ja-JP/%E3%82%AC%E3%82%A4%E3%83%89/%E8%A8%98%E4%BA%8B%2C%201.md");
+    assert_eq!(
+        uri,
+        "content/ja-JP/%E3%82%AC%E3%82%A4%E3%83%89/%E8%A8%98%E4%BA%8B%2C%201.md"
+    );
 }
 
 #[test]
@@ -90,7 +118,11 @@ fn deny_warnings_fails_on_warnings_only() {
     // fail with --deny-warnings.
     let dir = tempfile::tempdir().unwrap();
     copy(&site(), dir.path());
-    std::fs::write(dir.path().join("stele.toml"), "[check.levels]\nduplicate-asset-id = \"off\"\n").unwrap();
+    std::fs::write(
+        dir.path().join("stele.toml"),
+        "[check.levels]\nduplicate-asset-id = \"off\"\n",
+    )
+    .unwrap();
     let run = |extra: &[&str]| {
         Command::new(env!("CARGO_BIN_EXE_stele"))
             .arg("check")

@@ -15,11 +15,21 @@ fn serves_pages_statics_and_the_reload_script() {
     let s = Server::start(&site, &[]);
     let page = s.get("/en-us/guide/start/");
     assert_eq!(page.status, 200, "{}", s.stderr());
-    assert!(page.header("content-type").unwrap().starts_with("text/html"));
+    assert!(
+        page.header("content-type")
+            .unwrap()
+            .starts_with("text/html")
+    );
     let html = page.text();
     assert!(html.contains("ORIGINAL-MARKER"));
-    assert!(html.contains(r#"<script src="/_stele/livereload.js"></script>"#), "{html}");
-    assert!(!html.contains("stele-overlay"), "no overlay after a good build");
+    assert!(
+        html.contains(r#"<script src="/_stele/livereload.js"></script>"#),
+        "{html}"
+    );
+    assert!(
+        !html.contains("stele-overlay"),
+        "no overlay after a good build"
+    );
 
     let js = s.get("/_stele/livereload.js");
     assert_eq!(js.status, 200);
@@ -45,7 +55,11 @@ fn requests_are_confined_to_the_built_site() {
     let (tmp, site) = copy_fixture("serve/site");
     std::fs::write(tmp.path().join("secret.txt"), "TOP-SECRET").unwrap();
     #[cfg(unix)]
-    std::os::unix::fs::symlink(tmp.path().join("secret.txt"), site.join("content/en-US/leak.txt")).unwrap();
+    std::os::unix::fs::symlink(
+        tmp.path().join("secret.txt"),
+        site.join("content/en-US/leak.txt"),
+    )
+    .unwrap();
     let s = Server::start(&site, &[]);
     let absolute = format!("/{}", tmp.path().join("secret.txt").display());
     let attempts = [
@@ -69,9 +83,17 @@ fn requests_are_confined_to_the_built_site() {
     ];
     for path in attempts {
         let r = s.get(path);
-        assert!(matches!(r.status, 400 | 404), "{path}: {} {}", r.status, r.text());
+        assert!(
+            matches!(r.status, 400 | 404),
+            "{path}: {} {}",
+            r.status,
+            r.text()
+        );
         assert!(!r.text().contains("TOP-SECRET"), "{path} leaked the file");
-        assert!(!r.text().contains("Serve fixture\""), "{path} leaked stele.toml");
+        assert!(
+            !r.text().contains("Serve fixture\""),
+            "{path} leaked stele.toml"
+        );
     }
     // Absolute-form request targets are confined the same way.
     let r = s.get(&format!("http://{}/../secret.txt", s.addr));
@@ -87,11 +109,20 @@ fn stays_responsive_under_a_burst_of_concurrent_requests() {
     // Open live-reload streams hold connections for the whole burst.
     let streams: Vec<Sse> = (0..16).map(|_| Sse::open(s.addr)).collect();
     for st in &streams {
-        assert!(st.next("hello", Duration::from_secs(10)).is_some(), "events stream opened");
+        assert!(
+            st.next("hello", Duration::from_secs(10)).is_some(),
+            "events stream opened"
+        );
     }
     const THREADS: usize = 32;
     const PER_THREAD: usize = 25;
-    let paths = ["/en-us/guide/start/", "/ja-jp/guide/start/", "/en-us/logo.svg", "/../secret", "/nothing/"];
+    let paths = [
+        "/en-us/guide/start/",
+        "/ja-jp/guide/start/",
+        "/en-us/logo.svg",
+        "/../secret",
+        "/nothing/",
+    ];
     let start = Instant::now();
     let handles: Vec<_> = (0..THREADS)
         .map(|t| {
@@ -100,7 +131,12 @@ fn stays_responsive_under_a_burst_of_concurrent_requests() {
                 let mut statuses = Vec::new();
                 for i in 0..PER_THREAD {
                     let path = paths[(t + i) % paths.len()];
-                    statuses.push((path, try_get(addr, path).map(|r| r.status).map_err(|e| e.to_string())));
+                    statuses.push((
+                        path,
+                        try_get(addr, path)
+                            .map(|r| r.status)
+                            .map_err(|e| e.to_string()),
+                    ));
                 }
                 statuses
             })
@@ -119,8 +155,15 @@ fn stays_responsive_under_a_burst_of_concurrent_requests() {
         }
     }
     assert_eq!(n, THREADS * PER_THREAD);
-    eprintln!("{n} requests from {THREADS} connections at once in {:.2}s", start.elapsed().as_secs_f64());
-    assert_eq!(s.get("/en-us/guide/start/").status, 200, "responsive after the burst");
+    eprintln!(
+        "{n} requests from {THREADS} connections at once in {:.2}s",
+        start.elapsed().as_secs_f64()
+    );
+    assert_eq!(
+        s.get("/en-us/guide/start/").status,
+        200,
+        "responsive after the burst"
+    );
     drop(streams);
 }
 
@@ -139,16 +182,33 @@ fn saving_a_file_rebuilds_and_pushes_a_reload() {
     assert!(events.next("hello", Duration::from_secs(10)).is_some());
     let saved = Instant::now();
     edit(&site, START, "ORIGINAL-MARKER", "EDITED-MARKER");
-    let reload = events.next("reload", Duration::from_secs(5)).unwrap_or_else(|| panic!("no reload event:\n{}", s.stderr()));
-    eprintln!("reload event {} ms after the save", reload.at.duration_since(saved).as_millis());
+    let reload = events
+        .next("reload", Duration::from_secs(5))
+        .unwrap_or_else(|| panic!("no reload event:\n{}", s.stderr()));
+    eprintln!(
+        "reload event {} ms after the save",
+        reload.at.duration_since(saved).as_millis()
+    );
     let data: serde_json::Value = serde_json::from_str(&reload.data).unwrap();
     assert_eq!(data["all"], false);
-    let paths: Vec<&str> = data["paths"].as_array().unwrap().iter().filter_map(|p| p.as_str()).collect();
+    let paths: Vec<&str> = data["paths"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p.as_str())
+        .collect();
     assert!(paths.contains(&"/en-us/guide/start/"), "{paths:?}");
-    assert!(!paths.contains(&"/ar-sa/"), "an unrelated page is not reloaded: {paths:?}");
+    assert!(
+        !paths.contains(&"/ar-sa/"),
+        "an unrelated page is not reloaded: {paths:?}"
+    );
     let html = s.get("/en-us/guide/start/").text();
     assert!(html.contains("EDITED-MARKER") && !html.contains("ORIGINAL-MARKER"));
-    assert!(s.wait_stderr("1 article parsed", Duration::from_secs(5)), "only the edited article is parsed:\n{}", s.stderr());
+    assert!(
+        s.wait_stderr("1 article parsed", Duration::from_secs(5)),
+        "only the edited article is parsed:\n{}",
+        s.stderr()
+    );
 
     // A new article appears, a removed one disappears.
     std::fs::write(site.join("content/en-US/guide/new.md"), "# New page\n").unwrap();
@@ -167,18 +227,34 @@ fn a_failed_rebuild_keeps_the_last_good_build_and_shows_an_overlay() {
     assert!(events.next("hello", Duration::from_secs(10)).is_some());
     let good = std::fs::read_to_string(site.join("stele.toml")).unwrap();
     std::fs::write(site.join("stele.toml"), "titel = 'typo'\n").unwrap();
-    let r = events.next("reload", Duration::from_secs(5)).expect("a reload for the overlay");
+    let r = events
+        .next("reload", Duration::from_secs(5))
+        .expect("a reload for the overlay");
     assert!(r.data.contains("\"all\":true"), "{}", r.data);
     let html = s.get("/en-us/guide/start/").text();
-    assert!(html.contains("ORIGINAL-MARKER"), "the last good build is served");
+    assert!(
+        html.contains("ORIGINAL-MARKER"),
+        "the last good build is served"
+    );
     assert!(html.contains(r#"<div id="stele-overlay""#), "{html}");
-    assert!(html.contains("titel"), "the overlay names the problem: {html}");
-    assert!(s.wait_stderr("still serving the previous build", Duration::from_secs(5)), "{}", s.stderr());
+    assert!(
+        html.contains("titel"),
+        "the overlay names the problem: {html}"
+    );
+    assert!(
+        s.wait_stderr("still serving the previous build", Duration::from_secs(5)),
+        "{}",
+        s.stderr()
+    );
 
     // An edit while broken is not served.
     edit(&site, START, "ORIGINAL-MARKER", "EDITED-MARKER");
     assert!(events.next("reload", Duration::from_secs(5)).is_some());
-    assert!(s.get("/en-us/guide/start/").text().contains("ORIGINAL-MARKER"));
+    assert!(
+        s.get("/en-us/guide/start/")
+            .text()
+            .contains("ORIGINAL-MARKER")
+    );
 
     // Fixed: the new build is served, the overlay is gone.
     std::fs::write(site.join("stele.toml"), good).unwrap();
@@ -194,14 +270,30 @@ fn a_rebuild_with_new_content_errors_keeps_the_last_good_build() {
     let s = Server::start(&site, &[]);
     let events = Sse::open(s.addr);
     assert!(events.next("hello", Duration::from_secs(10)).is_some());
-    edit(&site, START, "Install it.", "Install it, see [the missing page](missing.md).");
-    assert!(events.next("reload", Duration::from_secs(5)).is_some(), "{}", s.stderr());
+    edit(
+        &site,
+        START,
+        "Install it.",
+        "Install it, see [the missing page](missing.md).",
+    );
+    assert!(
+        events.next("reload", Duration::from_secs(5)).is_some(),
+        "{}",
+        s.stderr()
+    );
     let html = s.get("/en-us/guide/start/").text();
-    assert!(html.contains(r#"<div id="stele-overlay""#), "{}", s.stderr());
+    assert!(
+        html.contains(r#"<div id="stele-overlay""#),
+        "{}",
+        s.stderr()
+    );
     assert!(html.contains("broken-link"), "{html}");
     // The page itself is the last good one; only the overlay quotes the new line.
     let page = &html[..html.find(r#"<div id="stele-overlay""#).unwrap()];
-    assert!(page.contains("ORIGINAL-MARKER") && !page.contains("the missing page"), "{page}");
+    assert!(
+        page.contains("ORIGINAL-MARKER") && !page.contains("the missing page"),
+        "{page}"
+    );
 }
 
 #[test]
@@ -209,22 +301,44 @@ fn locale_limits_the_build() {
     let (_tmp, site) = copy_fixture("serve/site");
     let s = Server::start(&site, &["--locale", "ja-JP"]);
     assert_eq!(s.get("/ja-jp/guide/start/").status, 200);
-    assert_eq!(s.get("/en-us/guide/start/").status, 200, "the default locale is always built");
+    assert_eq!(
+        s.get("/en-us/guide/start/").status,
+        200,
+        "the default locale is always built"
+    );
     assert_eq!(s.get("/ar-sa/").status, 404);
-    let e = Server::try_start(&site, &["--locale", "xx-XX"]).err().expect("an unknown locale is refused");
-    assert!(e.contains("exit status: 2") && e.contains("no locale `xx-XX`"), "{e}");
+    let e = Server::try_start(&site, &["--locale", "xx-XX"])
+        .err()
+        .expect("an unknown locale is refused");
+    assert!(
+        e.contains("exit status: 2") && e.contains("no locale `xx-XX`"),
+        "{e}"
+    );
 }
 
 #[test]
 fn non_loopback_binds_warn_and_busy_ports_fail() {
     let (_tmp, site) = copy_fixture("serve/site");
     let s = Server::start(&site, &["--bind", "0.0.0.0"]);
-    assert!(s.stderr().contains("warning: serving on `0.0.0.0:"), "{}", s.stderr());
+    assert!(
+        s.stderr().contains("warning: serving on `0.0.0.0:"),
+        "{}",
+        s.stderr()
+    );
     let local = Server::start(&site, &[]);
-    assert!(!local.stderr().contains("warning: serving on"), "{}", local.stderr());
+    assert!(
+        !local.stderr().contains("warning: serving on"),
+        "{}",
+        local.stderr()
+    );
 
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_stele"))
-        .args(["serve", site.to_str().unwrap(), "--port", &local.addr.port().to_string()])
+        .args([
+            "serve",
+            site.to_str().unwrap(),
+            "--port",
+            &local.addr.port().to_string(),
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));

@@ -9,7 +9,11 @@ use std::process::{Command, Output};
 use serde_json::Value;
 
 fn stele(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_stele")).env("NO_COLOR", "1").args(args).output().expect("run stele")
+    Command::new(env!("CARGO_BIN_EXE_stele"))
+        .env("NO_COLOR", "1")
+        .args(args)
+        .output()
+        .expect("run stele")
 }
 
 /// Runs git in `dir` with a fixed author, committer and date, and no user
@@ -28,7 +32,11 @@ fn git(dir: &Path, date: &str, args: &[&str]) -> String {
         .env("GIT_COMMITTER_DATE", date)
         .output()
         .expect("these tests need the `git` command line");
-    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8_lossy(&out.stdout).trim().to_string()
 }
 
@@ -40,7 +48,12 @@ fn write(root: &Path, rel: &str, text: &str) {
 
 fn status_json(site: &Path) -> Value {
     let out = stele(&["status", site.to_str().unwrap(), "--format", "json"]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).expect("status --format json gives JSON")
 }
 
@@ -56,7 +69,12 @@ fn cell<'v>(v: &'v Value, path: &str) -> &'v Value {
 }
 
 fn locale<'v>(v: &'v Value, tag: &str) -> &'v Value {
-    v["locales"].as_array().unwrap().iter().find(|l| l["locale"] == tag).unwrap()
+    v["locales"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["locale"] == tag)
+        .unwrap()
 }
 
 #[test]
@@ -66,21 +84,52 @@ fn git_commit_staleness() {
     // The site is a folder of the repository, as in most docs repositories.
     let site = repo.join("docs");
     git(repo, "2024-01-01T09:00:00Z", &["init", "-q"]);
-    write(&site, "content/en-US/a.md", "---\ntitle: A\n---\n# A\n\nFirst version.\n");
+    write(
+        &site,
+        "content/en-US/a.md",
+        "---\ntitle: A\n---\n# A\n\nFirst version.\n",
+    );
     write(&site, "content/en-US/b.md", "---\ntitle: B\n---\n# B\n");
     write(&site, "content/en-US/c.md", "---\ntitle: C\n---\n# C\n");
     git(repo, "2024-01-10T09:00:00Z", &["add", "."]);
-    git(repo, "2024-01-10T09:00:00Z", &["commit", "-q", "-m", "sources"]);
+    git(
+        repo,
+        "2024-01-10T09:00:00Z",
+        &["commit", "-q", "-m", "sources"],
+    );
     let c1 = git(repo, "2024-01-10T09:00:00Z", &["rev-parse", "HEAD"]);
 
-    write(&site, "content/ja-JP/a.md", &format!("---\nms.sourcegitcommit: {c1}\nms.translationtype: MT\n---\n# A\n"));
+    write(
+        &site,
+        "content/ja-JP/a.md",
+        &format!("---\nms.sourcegitcommit: {c1}\nms.translationtype: MT\n---\n# A\n"),
+    );
     // An abbreviated commit id, upper case.
-    write(&site, "content/ja-JP/b.md", &format!("---\nms.sourcegitcommit: {}\n---\n# B\n", c1[..10].to_uppercase()));
+    write(
+        &site,
+        "content/ja-JP/b.md",
+        &format!(
+            "---\nms.sourcegitcommit: {}\n---\n# B\n",
+            c1[..10].to_uppercase()
+        ),
+    );
     // A commit this repository does not have, and a value that is no commit id.
-    write(&site, "content/ja-JP/c.md", "---\nms.sourcegitcommit: deadbeefdeadbeefdeadbeefdeadbeefdeadbeef\n---\n# C\n");
-    write(&site, "content/de-DE/c.md", "---\nms.sourcegitcommit: --output=/tmp/x\n---\n# C\n");
+    write(
+        &site,
+        "content/ja-JP/c.md",
+        "---\nms.sourcegitcommit: deadbeefdeadbeefdeadbeefdeadbeefdeadbeef\n---\n# C\n",
+    );
+    write(
+        &site,
+        "content/de-DE/c.md",
+        "---\nms.sourcegitcommit: --output=/tmp/x\n---\n# C\n",
+    );
     git(repo, "2024-02-01T09:00:00Z", &["add", "."]);
-    git(repo, "2024-02-01T09:00:00Z", &["commit", "-q", "-m", "translations"]);
+    git(
+        repo,
+        "2024-02-01T09:00:00Z",
+        &["commit", "-q", "-m", "translations"],
+    );
 
     let v = status_json(&site);
     assert_eq!(v["git"], true);
@@ -88,11 +137,23 @@ fn git_commit_staleness() {
     assert_eq!(cell(&v, "content/ja-JP/b.md")["state"], "current");
 
     // The source of a changes in a later commit; b's does not.
-    write(&site, "content/en-US/a.md", "---\ntitle: A\n---\n# A\n\nSecond version.\n");
-    git(repo, "2024-03-05T12:00:00+01:00", &["commit", "-q", "-am", "a changed"]);
+    write(
+        &site,
+        "content/en-US/a.md",
+        "---\ntitle: A\n---\n# A\n\nSecond version.\n",
+    );
+    git(
+        repo,
+        "2024-03-05T12:00:00+01:00",
+        &["commit", "-q", "-am", "a changed"],
+    );
     write(&site, "content/en-US/new.md", "# New\n");
     git(repo, "2024-04-01T09:00:00Z", &["add", "."]);
-    git(repo, "2024-04-01T09:00:00Z", &["commit", "-q", "-m", "unrelated source"]);
+    git(
+        repo,
+        "2024-04-01T09:00:00Z",
+        &["commit", "-q", "-m", "unrelated source"],
+    );
 
     let v = status_json(&site);
     let a = cell(&v, "content/ja-JP/a.md");
@@ -104,19 +165,40 @@ fn git_commit_staleness() {
     assert_eq!(cell(&v, "content/ja-JP/c.md")["state"], "unknown");
     assert_eq!(cell(&v, "content/de-DE/c.md")["state"], "unknown");
     let ja = locale(&v, "ja-JP");
-    assert_eq!((ja["current"].as_u64(), ja["stale"].as_u64(), ja["unknown"].as_u64(), ja["missing"].as_u64()), (Some(1), Some(1), Some(1), Some(1)));
+    assert_eq!(
+        (
+            ja["current"].as_u64(),
+            ja["stale"].as_u64(),
+            ja["unknown"].as_u64(),
+            ja["missing"].as_u64()
+        ),
+        (Some(1), Some(1), Some(1), Some(1))
+    );
 
     // The human table names the stale translation with its date.
     let out = stele(&["status", site.to_str().unwrap()]);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("stale 2024-03-05 MT"), "{text}");
-    assert!(text.contains("2 name a source commit (`ms.sourcegitcommit`) that the git repository does not have"), "{text}");
+    assert!(
+        text.contains(
+            "2 name a source commit (`ms.sourcegitcommit`) that the git repository does not have"
+        ),
+        "{text}"
+    );
 
     // An uncommitted edit of b's source counts; a source git does not
     // track has no history to compare with.
-    write(&site, "content/en-US/b.md", "---\ntitle: B\n---\n# B, edited\n");
+    write(
+        &site,
+        "content/en-US/b.md",
+        "---\ntitle: B\n---\n# B, edited\n",
+    );
     write(&site, "content/en-US/d.md", "# D\n");
-    write(&site, "content/ja-JP/d.md", &format!("---\nms.sourcegitcommit: {c1}\n---\n# D\n"));
+    write(
+        &site,
+        "content/ja-JP/d.md",
+        &format!("---\nms.sourcegitcommit: {c1}\n---\n# D\n"),
+    );
     let v = status_json(&site);
     assert_eq!(cell(&v, "content/ja-JP/b.md")["state"], "stale");
     assert_eq!(cell(&v, "content/ja-JP/d.md")["state"], "unknown");
@@ -156,37 +238,79 @@ fn commits_on_other_branches_and_merges() {
     write(site, "content/en-US/a.md", "# A\n");
     write(site, "content/en-US/b.md", "# B\n");
     git(site, "2024-01-01T09:00:00Z", &["add", "."]);
-    git(site, "2024-01-01T09:00:00Z", &["commit", "-q", "-m", "sources"]);
+    git(
+        site,
+        "2024-01-01T09:00:00Z",
+        &["commit", "-q", "-m", "sources"],
+    );
     // A side branch edits a; the translation is made from there.
-    git(site, "2024-01-02T09:00:00Z", &["checkout", "-q", "-b", "side"]);
+    git(
+        site,
+        "2024-01-02T09:00:00Z",
+        &["checkout", "-q", "-b", "side"],
+    );
     write(site, "content/en-US/a.md", "# A (side)\n");
-    git(site, "2024-01-02T09:00:00Z", &["commit", "-q", "-am", "side edit"]);
+    git(
+        site,
+        "2024-01-02T09:00:00Z",
+        &["commit", "-q", "-am", "side edit"],
+    );
     let side = git(site, "2024-01-02T09:00:00Z", &["rev-parse", "HEAD"]);
     git(site, "2024-01-03T09:00:00Z", &["checkout", "-q", "main"]);
     write(site, "content/en-US/b.md", "# B (main)\n");
-    git(site, "2024-01-03T09:00:00Z", &["commit", "-q", "-am", "main edit of b"]);
-    write(site, "content/ja-JP/a.md", &format!("---\nms.sourcegitcommit: {side}\n---\n# A\n"));
-    write(site, "content/ja-JP/b.md", &format!("---\nms.sourcegitcommit: {side}\n---\n# B\n"));
+    git(
+        site,
+        "2024-01-03T09:00:00Z",
+        &["commit", "-q", "-am", "main edit of b"],
+    );
+    write(
+        site,
+        "content/ja-JP/a.md",
+        &format!("---\nms.sourcegitcommit: {side}\n---\n# A\n"),
+    );
+    write(
+        site,
+        "content/ja-JP/b.md",
+        &format!("---\nms.sourcegitcommit: {side}\n---\n# B\n"),
+    );
     git(site, "2024-01-04T09:00:00Z", &["add", "."]);
-    git(site, "2024-01-04T09:00:00Z", &["commit", "-q", "-m", "translations"]);
+    git(
+        site,
+        "2024-01-04T09:00:00Z",
+        &["commit", "-q", "-m", "translations"],
+    );
 
     // `side` is not in HEAD's history: since the fork, main changed b, not a.
     let v = status_json(site);
     assert_eq!(cell(&v, "content/ja-JP/a.md")["state"], "current", "{v:#}");
     assert_eq!(cell(&v, "content/ja-JP/b.md")["state"], "stale");
-    assert_eq!(cell(&v, "content/ja-JP/b.md")["source_changed"], "2024-01-03");
+    assert_eq!(
+        cell(&v, "content/ja-JP/b.md")["source_changed"],
+        "2024-01-03"
+    );
 
     // After the merge, `side` is an ancestor of HEAD: the same answers.
-    git(site, "2024-01-05T09:00:00Z", &["merge", "-q", "--no-edit", "side"]);
+    git(
+        site,
+        "2024-01-05T09:00:00Z",
+        &["merge", "-q", "--no-edit", "side"],
+    );
     let v = status_json(site);
     assert_eq!(cell(&v, "content/ja-JP/a.md")["state"], "current", "{v:#}");
     assert_eq!(cell(&v, "content/ja-JP/b.md")["state"], "stale");
     // A later edit on main makes a stale too.
     write(site, "content/en-US/a.md", "# A (merged, edited)\n");
-    git(site, "2024-01-06T09:00:00Z", &["commit", "-q", "-am", "edit a"]);
+    git(
+        site,
+        "2024-01-06T09:00:00Z",
+        &["commit", "-q", "-am", "edit a"],
+    );
     let v = status_json(site);
     assert_eq!(cell(&v, "content/ja-JP/a.md")["state"], "stale");
-    assert_eq!(cell(&v, "content/ja-JP/a.md")["source_changed"], "2024-01-06");
+    assert_eq!(
+        cell(&v, "content/ja-JP/a.md")["source_changed"],
+        "2024-01-06"
+    );
 }
 
 #[test]
@@ -194,36 +318,68 @@ fn source_hash_staleness_takes_its_date_from_git() {
     let tmp = tempfile::tempdir().unwrap();
     let site = tmp.path();
     git(site, "2024-01-01T09:00:00Z", &["init", "-q"]);
-    write(site, "content/en-US/a.md", "---\nms.date: 1/2/2023\n---\n# A\n");
+    write(
+        site,
+        "content/en-US/a.md",
+        "---\nms.date: 1/2/2023\n---\n# A\n",
+    );
     write(site, "content/ja-JP/a.md", "---\ntitle: A\n---\n# A\n");
-    let out = stele(&["status", site.to_str().unwrap(), "--stamp", "content/ja-JP/a.md"]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = stele(&[
+        "status",
+        site.to_str().unwrap(),
+        "--stamp",
+        "content/ja-JP/a.md",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     git(site, "2024-01-10T09:00:00Z", &["add", "."]);
     git(site, "2024-01-10T09:00:00Z", &["commit", "-q", "-m", "one"]);
     let v = status_json(site);
     assert_eq!(cell(&v, "content/ja-JP/a.md")["state"], "current");
     assert_eq!(cell(&v, "content/ja-JP/a.md")["basis"], "source-hash");
 
-    write(site, "content/en-US/a.md", "---\nms.date: 1/2/2023\n---\n# A, revised\n");
-    git(site, "2024-06-30T23:00:00Z", &["commit", "-q", "-am", "two"]);
+    write(
+        site,
+        "content/en-US/a.md",
+        "---\nms.date: 1/2/2023\n---\n# A, revised\n",
+    );
+    git(
+        site,
+        "2024-06-30T23:00:00Z",
+        &["commit", "-q", "-am", "two"],
+    );
     let v = status_json(site);
     assert_eq!(cell(&v, "content/ja-JP/a.md")["state"], "stale");
     // The commit date, not the older ms.date.
-    assert_eq!(cell(&v, "content/ja-JP/a.md")["source_changed"], "2024-06-30");
+    assert_eq!(
+        cell(&v, "content/ja-JP/a.md")["source_changed"],
+        "2024-06-30"
+    );
 }
 
 #[test]
 fn stamp_rewrites_only_the_hash_line() {
     let tmp = tempfile::tempdir().unwrap();
     let site = tmp.path();
-    write(site, "content/en-US/guide/a.md", "---\r\ntitle: A\r\nms.date: 5/2/2016\r\n---\r\n# A\r\n\r\nText.\r\n");
+    write(
+        site,
+        "content/en-US/guide/a.md",
+        "---\r\ntitle: A\r\nms.date: 5/2/2016\r\n---\r\n# A\r\n\r\nText.\r\n",
+    );
     write(site, "content/en-US/b.md", "# B\n");
     // A UTF-8 BOM, CRLF, odd spacing and a comment: all must survive.
     let ja = "\u{feff}---\r\ntitle:   \"A ja\"   # keep me\r\nms.translationtype: HT\r\n---\r\n# A\r\n\r\nテキスト。\r\n";
     write(site, "content/ja-JP/guide/a.md", ja);
     // UTF-16 LE with a BOM, at a different path, grouped by asset id.
     let de = "---\nms.assetid: b\n---\n# B auf Deutsch\n";
-    let de_bytes: Vec<u8> = [0xFF, 0xFE].into_iter().chain(de.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    let de_bytes: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(de.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
     std::fs::create_dir_all(site.join("content/de-DE")).unwrap();
     std::fs::write(site.join("content/de-DE/bee.md"), &de_bytes).unwrap();
     write(site, "content/en-US/b.md", "---\nms.assetid: b\n---\n# B\n");
@@ -232,10 +388,26 @@ fn stamp_rewrites_only_the_hash_line() {
     let v = status_json(site);
     assert_eq!(cell(&v, "content/ja-JP/guide/a.md")["state"], "unknown");
 
-    let out = stele(&["status", s, "--stamp", "content/ja-JP/guide/a.md", &site.join("content/de-DE/bee.md").to_string_lossy()]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = stele(&[
+        "status",
+        s,
+        "--stamp",
+        "content/ja-JP/guide/a.md",
+        &site.join("content/de-DE/bee.md").to_string_lossy(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("stamped `content/ja-JP/guide/a.md` with the hash of `content/en-US/guide/a.md`"), "{stderr}");
+    assert!(
+        stderr.contains(
+            "stamped `content/ja-JP/guide/a.md` with the hash of `content/en-US/guide/a.md`"
+        ),
+        "{stderr}"
+    );
 
     let hash = |text: &str| format!("blake3:{}", blake3_hex(text));
     let a_hash = hash("# A\n\nText.\n");
@@ -245,8 +417,14 @@ fn stamp_rewrites_only_the_hash_line() {
     );
     assert_eq!(String::from_utf8(stamped).unwrap(), expected);
     let de_stamped = std::fs::read(site.join("content/de-DE/bee.md")).unwrap();
-    let de_expected = format!("---\nms.assetid: b\nsource_hash: {}\n---\n# B auf Deutsch\n", hash("# B\n"));
-    let de_expected: Vec<u8> = [0xFF, 0xFE].into_iter().chain(de_expected.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    let de_expected = format!(
+        "---\nms.assetid: b\nsource_hash: {}\n---\n# B auf Deutsch\n",
+        hash("# B\n")
+    );
+    let de_expected: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(de_expected.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
     assert_eq!(de_stamped, de_expected);
 
     let v = status_json(site);
@@ -254,21 +432,46 @@ fn stamp_rewrites_only_the_hash_line() {
     assert_eq!(cell(&v, "content/de-DE/bee.md")["state"], "current");
 
     // A frontmatter edit of the source changes nothing; a body edit does.
-    write(site, "content/en-US/guide/a.md", "---\r\ntitle: A, renamed\r\nms.date: 6/1/2016\r\n---\r\n# A\r\n\r\nText.\r\n");
-    assert_eq!(cell(&status_json(site), "content/ja-JP/guide/a.md")["state"], "current");
-    write(site, "content/en-US/guide/a.md", "---\r\ntitle: A\r\nms.date: 6/1/2016\r\n---\r\n# A\r\n\r\nNew text.\r\n");
+    write(
+        site,
+        "content/en-US/guide/a.md",
+        "---\r\ntitle: A, renamed\r\nms.date: 6/1/2016\r\n---\r\n# A\r\n\r\nText.\r\n",
+    );
+    assert_eq!(
+        cell(&status_json(site), "content/ja-JP/guide/a.md")["state"],
+        "current"
+    );
+    write(
+        site,
+        "content/en-US/guide/a.md",
+        "---\r\ntitle: A\r\nms.date: 6/1/2016\r\n---\r\n# A\r\n\r\nNew text.\r\n",
+    );
     let v = status_json(site);
     assert_eq!(cell(&v, "content/ja-JP/guide/a.md")["state"], "stale");
-    assert_eq!(cell(&v, "content/ja-JP/guide/a.md")["source_changed"], "2016-06-01");
+    assert_eq!(
+        cell(&v, "content/ja-JP/guide/a.md")["source_changed"],
+        "2016-06-01"
+    );
 
     // Stamping again replaces the line in place.
     let out = stele(&["status", s, "--stamp", "content/ja-JP/guide/a.md"]);
     assert_eq!(out.status.code(), Some(0));
-    let restamped = String::from_utf8(std::fs::read(site.join("content/ja-JP/guide/a.md")).unwrap()).unwrap();
-    assert_eq!(restamped, expected.replace(&a_hash, &hash("# A\n\nNew text.\n")));
-    assert_eq!(cell(&status_json(site), "content/ja-JP/guide/a.md")["state"], "current");
+    let restamped =
+        String::from_utf8(std::fs::read(site.join("content/ja-JP/guide/a.md")).unwrap()).unwrap();
+    assert_eq!(
+        restamped,
+        expected.replace(&a_hash, &hash("# A\n\nNew text.\n"))
+    );
+    assert_eq!(
+        cell(&status_json(site), "content/ja-JP/guide/a.md")["state"],
+        "current"
+    );
     // No temporary files are left behind.
-    let leftovers: Vec<_> = std::fs::read_dir(site.join("content/ja-JP/guide")).unwrap().flatten().map(|e| e.file_name()).collect();
+    let leftovers: Vec<_> = std::fs::read_dir(site.join("content/ja-JP/guide"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
     assert_eq!(leftovers.len(), 1, "{leftovers:?}");
 }
 
@@ -282,22 +485,50 @@ fn stamp_refuses_sources_and_orphans_and_writes_nothing() {
     write(site, "content/ja-JP/includes/part.md", "part\n");
     let s = site.to_str().unwrap();
     for (file, message) in [
-        ("content/en-US/a.md", "`content/en-US/a.md` is a source article (default locale `en-US`), not a translation"),
-        ("content/ja-JP/only-here.md", "`content/ja-JP/only-here.md` has no source article"),
-        ("content/ja-JP/includes/part.md", "is an include fragment, not an article"),
-        ("content/ja-JP/nothing.md", "cannot find `content/ja-JP/nothing.md`"),
+        (
+            "content/en-US/a.md",
+            "`content/en-US/a.md` is a source article (default locale `en-US`), not a translation",
+        ),
+        (
+            "content/ja-JP/only-here.md",
+            "`content/ja-JP/only-here.md` has no source article",
+        ),
+        (
+            "content/ja-JP/includes/part.md",
+            "is an include fragment, not an article",
+        ),
+        (
+            "content/ja-JP/nothing.md",
+            "cannot find `content/ja-JP/nothing.md`",
+        ),
     ] {
         // A valid file alongside: all or nothing.
         let out = stele(&["status", s, "--stamp", "content/ja-JP/a.md", file]);
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{file}: {stderr}");
-        assert!(stderr.contains("error: nothing was stamped: 1 file refused"), "{stderr}");
+        assert!(
+            stderr.contains("error: nothing was stamped: 1 file refused"),
+            "{stderr}"
+        );
         assert!(stderr.contains(message), "{file}: {stderr}");
     }
-    assert_eq!(std::fs::read_to_string(site.join("content/ja-JP/a.md")).unwrap(), "# A ja\n");
-    assert_eq!(std::fs::read_to_string(site.join("content/en-US/a.md")).unwrap(), "# A\n");
+    assert_eq!(
+        std::fs::read_to_string(site.join("content/ja-JP/a.md")).unwrap(),
+        "# A ja\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(site.join("content/en-US/a.md")).unwrap(),
+        "# A\n"
+    );
     // --stamp and --format do not go together.
-    let out = stele(&["status", s, "--format", "json", "--stamp", "content/ja-JP/a.md"]);
+    let out = stele(&[
+        "status",
+        s,
+        "--format",
+        "json",
+        "--stamp",
+        "content/ja-JP/a.md",
+    ]);
     assert_eq!(out.status.code(), Some(2));
 }
 

@@ -93,14 +93,31 @@ impl Browser {
             Ok(u) => u,
             Err(_) => {
                 let _ = child.kill();
-                panic!("`{}` did not open its DevTools endpoint within 30 s", bin.display());
+                panic!(
+                    "`{}` did not open its DevTools endpoint within 30 s",
+                    bin.display()
+                );
             }
         };
-        let host = url.trim_start_matches("ws://").split('/').next().unwrap().to_string();
+        let host = url
+            .trim_start_matches("ws://")
+            .split('/')
+            .next()
+            .unwrap()
+            .to_string();
         let stream = TcpStream::connect(&host).expect("connect to DevTools");
-        let (ws, _) = tungstenite::client(url.as_str(), stream).expect("DevTools WebSocket handshake");
-        ws.get_ref().set_read_timeout(Some(Duration::from_millis(100))).unwrap();
-        Browser { child, ws, next_id: 0, events: VecDeque::new(), _profile: profile }
+        let (ws, _) =
+            tungstenite::client(url.as_str(), stream).expect("DevTools WebSocket handshake");
+        ws.get_ref()
+            .set_read_timeout(Some(Duration::from_millis(100)))
+            .unwrap();
+        Browser {
+            child,
+            ws,
+            next_id: 0,
+            events: VecDeque::new(),
+            _profile: profile,
+        }
     }
 
     fn read(&mut self, deadline: Instant) -> Option<Value> {
@@ -109,7 +126,10 @@ impl Browser {
                 Ok(Message::Text(t)) => return serde_json::from_str(t.as_str()).ok(),
                 Ok(_) => continue,
                 Err(tungstenite::Error::Io(e))
-                    if matches!(e.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut) =>
+                    if matches!(
+                        e.kind(),
+                        std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                    ) =>
                 {
                     continue;
                 }
@@ -127,10 +147,14 @@ impl Browser {
         if let Some(s) = session {
             msg["sessionId"] = json!(s);
         }
-        self.ws.send(Message::text(msg.to_string())).expect("send to DevTools");
+        self.ws
+            .send(Message::text(msg.to_string()))
+            .expect("send to DevTools");
         let deadline = Instant::now() + Duration::from_secs(30);
         loop {
-            let Some(v) = self.read(deadline) else { panic!("no answer to `{method}` within 30 s") };
+            let Some(v) = self.read(deadline) else {
+                panic!("no answer to `{method}` within 30 s")
+            };
             if v.get("id").and_then(Value::as_u64) == Some(id) {
                 if let Some(e) = v.get("error") {
                     panic!("`{method}` failed: {e}");
@@ -161,22 +185,32 @@ impl Browser {
 
     /// Opens a tab.
     pub fn tab(&mut self) -> Tab<'_> {
-        let target = self.call(None, "Target.createTarget", json!({ "url": "about:blank" }))["targetId"].clone();
-        let session =
-            self.call(None, "Target.attachToTarget", json!({ "targetId": target, "flatten": true }))["sessionId"]
-                .as_str()
-                .expect("a session id")
-                .to_string();
+        let target =
+            self.call(None, "Target.createTarget", json!({ "url": "about:blank" }))["targetId"]
+                .clone();
+        let session = self.call(
+            None,
+            "Target.attachToTarget",
+            json!({ "targetId": target, "flatten": true }),
+        )["sessionId"]
+            .as_str()
+            .expect("a session id")
+            .to_string();
         self.call(Some(&session), "Page.enable", json!({}));
         self.call(Some(&session), "Runtime.enable", json!({}));
-        Tab { browser: self, session }
+        Tab {
+            browser: self,
+            session,
+        }
     }
 }
 
 impl Drop for Browser {
     fn drop(&mut self) {
         self.next_id += 1;
-        let _ = self.ws.send(Message::text(json!({ "id": self.next_id, "method": "Browser.close" }).to_string()));
+        let _ = self.ws.send(Message::text(
+            json!({ "id": self.next_id, "method": "Browser.close" }).to_string(),
+        ));
         let deadline = Instant::now() + Duration::from_secs(5);
         while Instant::now() < deadline {
             if let Ok(Some(_)) = self.child.try_wait() {
@@ -202,12 +236,15 @@ impl Tab<'_> {
 
     /// Navigates and waits for the load event.
     pub fn goto(&mut self, url: &str) {
-        self.browser.events.retain(|v| v["method"] != "Page.loadEventFired");
+        self.browser
+            .events
+            .retain(|v| v["method"] != "Page.loadEventFired");
         let r = self.call("Page.navigate", json!({ "url": url }));
         if let Some(e) = r.get("errorText") {
             panic!("cannot open {url}: {e}");
         }
-        self.wait_load(Duration::from_secs(30)).unwrap_or_else(|| panic!("{url} did not load within 30 s"));
+        self.wait_load(Duration::from_secs(30))
+            .unwrap_or_else(|| panic!("{url} did not load within 30 s"));
     }
 
     /// Waits for the next load event (a navigation or a reload).

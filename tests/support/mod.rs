@@ -14,7 +14,9 @@ use std::time::{Duration, Instant};
 
 /// Copies `tests/fixtures/<rel>` into a fresh temporary directory as `site/`.
 pub fn copy_fixture(rel: &str) -> (tempfile::TempDir, PathBuf) {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(rel);
+    let src = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(rel);
     let tmp = tempfile::tempdir().expect("temporary directory");
     let dst = tmp.path().join("site");
     copy_dir(&src, &dst);
@@ -73,7 +75,12 @@ impl Server {
                 log.lock().unwrap().push_str(&format!("{line}\n"));
                 if !sent && line.starts_with("serving ") {
                     if let Some(i) = line.find("http://") {
-                        let url: String = line[i..].split_whitespace().next().unwrap().trim_end_matches('/').to_string();
+                        let url: String = line[i..]
+                            .split_whitespace()
+                            .next()
+                            .unwrap()
+                            .trim_end_matches('/')
+                            .to_string();
                         let _ = tx.send(url);
                         sent = true;
                     }
@@ -84,15 +91,26 @@ impl Server {
         loop {
             if let Ok(url) = rx.recv_timeout(Duration::from_millis(50)) {
                 let addr: SocketAddr = url.trim_start_matches("http://").parse().unwrap();
-                return Ok(Server { child, addr, url, stderr });
+                return Ok(Server {
+                    child,
+                    addr,
+                    url,
+                    stderr,
+                });
             }
             if let Ok(Some(status)) = child.try_wait() {
                 std::thread::sleep(Duration::from_millis(100));
-                return Err(format!("stele serve exited with {status}:\n{}", stderr.lock().unwrap()));
+                return Err(format!(
+                    "stele serve exited with {status}:\n{}",
+                    stderr.lock().unwrap()
+                ));
             }
             if Instant::now() > deadline {
                 let _ = child.kill();
-                return Err(format!("stele serve did not start within 60 s:\n{}", stderr.lock().unwrap()));
+                return Err(format!(
+                    "stele serve did not start within 60 s:\n{}",
+                    stderr.lock().unwrap()
+                ));
             }
         }
     }
@@ -139,7 +157,10 @@ impl Response {
     }
 
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -152,10 +173,18 @@ pub fn try_get(addr: SocketAddr, path: &str) -> std::io::Result<Response> {
     let mut s = TcpStream::connect_timeout(&addr, Duration::from_secs(10))?;
     s.set_read_timeout(Some(Duration::from_secs(10)))?;
     s.set_write_timeout(Some(Duration::from_secs(10)))?;
-    write!(s, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n")?;
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )?;
     let mut raw = Vec::new();
     s.read_to_end(&mut raw)?;
-    parse(&raw).ok_or_else(|| std::io::Error::other(format!("unparsable response: {:?}", String::from_utf8_lossy(&raw))))
+    parse(&raw).ok_or_else(|| {
+        std::io::Error::other(format!(
+            "unparsable response: {:?}",
+            String::from_utf8_lossy(&raw)
+        ))
+    })
 }
 
 fn parse(raw: &[u8]) -> Option<Response> {
@@ -164,14 +193,23 @@ fn parse(raw: &[u8]) -> Option<Response> {
     let mut lines = head.split("\r\n");
     let status = lines.next()?.split_whitespace().nth(1)?.parse().ok()?;
     let headers: Vec<(String, String)> = lines
-        .filter_map(|l| l.split_once(':').map(|(k, v)| (k.trim().to_string(), v.trim().to_string())))
+        .filter_map(|l| {
+            l.split_once(':')
+                .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+        })
         .collect();
     let mut body = raw[end + 4..].to_vec();
-    let chunked = headers.iter().any(|(k, v)| k.eq_ignore_ascii_case("transfer-encoding") && v.contains("chunked"));
+    let chunked = headers
+        .iter()
+        .any(|(k, v)| k.eq_ignore_ascii_case("transfer-encoding") && v.contains("chunked"));
     if chunked {
         body = dechunk(&body)?;
     }
-    Some(Response { status, headers, body })
+    Some(Response {
+        status,
+        headers,
+        body,
+    })
 }
 
 fn dechunk(mut b: &[u8]) -> Option<Vec<u8>> {
@@ -203,8 +241,13 @@ pub struct Sse {
 
 impl Sse {
     pub fn open(addr: SocketAddr) -> Sse {
-        let mut s = TcpStream::connect_timeout(&addr, Duration::from_secs(10)).expect("connect to the events stream");
-        write!(s, "GET /_stele/events HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n").unwrap();
+        let mut s = TcpStream::connect_timeout(&addr, Duration::from_secs(10))
+            .expect("connect to the events stream");
+        write!(
+            s,
+            "GET /_stele/events HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n"
+        )
+        .unwrap();
         let reader = s.try_clone().unwrap();
         let (tx, rx) = mpsc::channel();
         std::thread::spawn(move || {
@@ -218,14 +261,21 @@ impl Sse {
                 } else if let Some(v) = line.strip_prefix("data:") {
                     data.push_str(v.trim());
                 } else if line.is_empty() && !data.is_empty() {
-                    let e = SseEvent { event: std::mem::take(&mut event), data: std::mem::take(&mut data), at: Instant::now() };
+                    let e = SseEvent {
+                        event: std::mem::take(&mut event),
+                        data: std::mem::take(&mut data),
+                        at: Instant::now(),
+                    };
                     if tx.send(e).is_err() {
                         break;
                     }
                 }
             }
         });
-        Sse { events: rx, _stream: s }
+        Sse {
+            events: rx,
+            _stream: s,
+        }
     }
 
     /// The next event named `name` within `timeout`.
