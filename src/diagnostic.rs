@@ -118,6 +118,12 @@ codes! {
     AnchorParity = "anchor-parity", Warning;
     /// A translation whose heading count differs too much from its source.
     HeadingCount = "heading-count", Warning;
+    /// A table of contents (`toc.yml`, `TOC.md`) that cannot be read.
+    InvalidToc = "invalid-toc", Error;
+    /// A TOC entry whose `href` points at nothing the site has.
+    BrokenTocLink = "broken-toc-link", Error;
+    /// A YAML page (`### YamlMime:Landing`, `Hub`, `FAQ`) that cannot be read.
+    InvalidYamlPage = "invalid-yaml-page", Error;
 }
 
 impl fmt::Display for Code {

@@ -21,6 +21,32 @@ pub enum FileKind {
     Article,
     /// A fragment under an `includes/` folder, pulled in by `[!INCLUDE]`.
     Include,
+    /// A DocFX table of contents (`toc.yml`, `TOC.md`, `breadcrumb/toc.yml`).
+    Toc,
+}
+
+/// The page types of DocFX YAML files (`### YamlMime:Landing`) that are
+/// built as pages; other YAML files are static files.
+pub const YAML_PAGE_TYPES: &[&str] = &["Landing", "Hub", "FAQ", "Tutorial"];
+
+/// The `YamlMime` type of a YAML page (`Hub`), when `text` is one.
+pub fn yaml_mime(text: &str) -> Option<&str> {
+    let first = text.lines().next()?.trim();
+    let mime = first
+        .strip_prefix("###")?
+        .trim_start()
+        .strip_prefix("YamlMime:")?
+        .trim();
+    YAML_PAGE_TYPES
+        .iter()
+        .find(|t| t.eq_ignore_ascii_case(mime))
+        .copied()
+}
+
+/// Whether a path names a YAML file (`.yml`, `.yaml`).
+pub fn is_yaml_path(rel: &str) -> bool {
+    let lower = rel.to_ascii_lowercase();
+    lower.ends_with(".yml") || lower.ends_with(".yaml")
 }
 
 /// A Markdown file of the site, decoded.
@@ -90,11 +116,6 @@ pub struct Discovered {
 
 /// DocFX's redirect map, read at the site root and in each locale directory.
 pub const REDIRECT_FILE: &str = ".openpublishing.redirection.json";
-
-/// Files DocFX keeps beside articles that are not pages.
-fn is_navigation_file(name: &str) -> bool {
-    name.eq_ignore_ascii_case("toc.md")
-}
 
 /// A relative path with `/` separators, in Unicode NFC: macOS may hand out
 /// NFD file names while links are written in NFC.
@@ -242,10 +263,23 @@ fn walk_locale(dir: &Path, locale: &str, content_root: &Path, walk: &mut Walk) {
         let is_md = Path::new(&*name)
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("md"));
-        if is_md {
-            if is_navigation_file(&name) {
-                continue;
-            }
+        let in_includes = rel_path.components().any(|c| c.as_os_str() == "includes");
+        if crate::toc::format_of(&name).is_some() {
+            walk.markdown.push((
+                locale.to_string(),
+                rel,
+                entry.path().to_path_buf(),
+                FileKind::Toc,
+            ));
+        } else if is_yaml_path(&name) && !in_includes {
+            // A page when it is `### YamlMime:…` (decided once it is read).
+            walk.markdown.push((
+                locale.to_string(),
+                rel,
+                entry.path().to_path_buf(),
+                FileKind::Article,
+            ));
+        } else if is_md {
             let kind = if rel_path.components().any(|c| c.as_os_str() == "includes") {
                 FileKind::Include
             } else {
@@ -333,7 +367,11 @@ pub fn read_with(
     keep: &(dyn Fn(&str) -> bool + Sync),
     text: &TextFn<'_>,
 ) -> Discovered {
-    let results: Vec<Result<SourceFile, Diagnostic>> = walk
+    enum Read {
+        Source(SourceFile),
+        Static(StaticFile),
+    }
+    let results: Vec<Result<Read, Diagnostic>> = walk
         .markdown
         .par_iter()
         .filter(|(locale, ..)| keep(locale))
@@ -356,13 +394,20 @@ pub fn read_with(
                 Ok(meta) => text(abs, Stamp::of(&meta), &read)?,
                 Err(_) => read()?,
             };
-            Ok(SourceFile {
+            if *kind == FileKind::Article && is_yaml_path(rel) && yaml_mime(&text).is_none() {
+                return Ok(Read::Static(StaticFile {
+                    locale: locale.clone(),
+                    rel: rel.clone(),
+                    abs: abs.clone(),
+                }));
+            }
+            Ok(Read::Source(SourceFile {
                 path,
                 locale: locale.clone(),
                 rel: rel.clone(),
                 text,
                 kind: *kind,
-            })
+            }))
         })
         .collect();
     let mut out = Discovered {
@@ -376,11 +421,22 @@ pub fn read_with(
         diagnostics: walk.diagnostics,
         sources: Vec::new(),
     };
+    let mut yaml_statics = Vec::new();
     for r in results {
         match r {
-            Ok(f) => out.sources.push(f),
+            Ok(Read::Source(f)) => out.sources.push(f),
+            Ok(Read::Static(f)) => yaml_statics.push(f),
             Err(d) => out.diagnostics.push(d),
         }
+    }
+    if !yaml_statics.is_empty() {
+        out.statics.extend(yaml_statics);
+        // The walk's order: by locale, then path component by component.
+        out.statics.sort_by(|a, b| {
+            a.locale
+                .cmp(&b.locale)
+                .then_with(|| a.rel.split('/').cmp(b.rel.split('/')))
+        });
     }
     out
 }

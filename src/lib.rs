@@ -32,5 +32,7 @@ pub mod report;
 pub mod serve;
 pub mod site;
 pub mod status;
+#[path = "model/toc.rs"]
+pub mod toc;
 pub mod translation;
 pub mod ui;

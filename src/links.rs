@@ -153,21 +153,27 @@ impl<'s> Resolver<'s> {
     fn relative(&self, locale: usize, rel: String, fragment: Option<String>) -> Resolution {
         let site = self.site;
         let default = site.default_locale;
-        let is_md = rel.to_ascii_lowercase().ends_with(".md");
-        let candidates: Vec<String> = if is_md || rel.is_empty() {
-            vec![if rel.is_empty() {
-                "index.md".to_string()
-            } else {
-                rel.clone()
-            }]
+        let lower = rel.to_ascii_lowercase();
+        let is_md = lower.ends_with(".md");
+        let candidates: Vec<String> = if is_md || crate::discover::is_yaml_path(&lower) {
+            vec![rel.clone()]
+        } else if rel.is_empty() {
+            vec!["index.md".to_string(), "index.yml".to_string()]
         } else {
             let trimmed = rel.trim_end_matches('/');
-            vec![format!("{trimmed}.md"), format!("{trimmed}/index.md")]
+            vec![
+                format!("{trimmed}.md"),
+                format!("{trimmed}/index.md"),
+                format!("{trimmed}.yml"),
+                format!("{trimmed}/index.yml"),
+            ]
         };
-        for (loc, fallback) in [(locale, false), (default, true)] {
-            if fallback && loc == locale {
-                continue;
-            }
+        // A missing article falls back to the source locale, never to
+        // another translation.
+        let fallback_locale = site.fallback_locale(locale);
+        let tries = [(Some(locale), false), (fallback_locale, true)];
+        for (loc, fallback) in tries {
+            let Some(loc) = loc else { continue };
             for c in &candidates {
                 if let Some(article) = site.article_at(loc, c) {
                     return Resolution::Article {
@@ -208,9 +214,10 @@ impl<'s> Resolver<'s> {
             }
         } else {
             join("", to).and_then(|rel| {
-                self.site
-                    .article_at(locale, &rel)
-                    .or_else(|| self.site.article_at(self.site.default_locale, &rel))
+                self.site.article_at(locale, &rel).or_else(|| {
+                    let source = self.site.fallback_locale(locale)?;
+                    self.site.article_at(source, &rel)
+                })
             })
         };
         Resolution::Redirected {
@@ -269,9 +276,15 @@ impl<'s> Resolver<'s> {
             } else {
                 format!("{folder}/{rest}")
             };
-            let rel = rel.strip_suffix(".md").unwrap_or(&rel).to_string();
-            for loc in [locale, site.default_locale] {
-                for cand in [format!("{rel}.md"), format!("{rel}/index.md")] {
+            let rel = crate::site::page_stem(&rel).to_string();
+            let locs = [Some(locale), site.fallback_locale(locale)];
+            for loc in locs.into_iter().flatten() {
+                for cand in [
+                    format!("{rel}.md"),
+                    format!("{rel}/index.md"),
+                    format!("{rel}.yml"),
+                    format!("{rel}/index.yml"),
+                ] {
                     let hit = if d.case_insensitive {
                         self.rel_lower.get(&(loc, cand.to_lowercase())).copied()
                     } else {
