@@ -43,7 +43,49 @@ pub fn check(site: &Site, outputs: &[ArticleOutput], resolver: &Resolver) -> Che
         all.links += c.links;
         all.external.extend(c.external);
     }
+    all.diagnostics.extend(toc_diagnostics(site, resolver));
     all
+}
+
+/// TOC entries that point nowhere, at the TOC's line and column.
+pub fn toc_diagnostics(site: &Site, resolver: &Resolver) -> Vec<Diagnostic> {
+    use crate::toc::ProblemKind;
+    if site.tocs.is_empty() {
+        return Vec::new();
+    }
+    let nav = crate::toc::navigate(site, &|l, rel, href| resolver.toc_target(l, rel, href));
+    let mut indexes: HashMap<FileId, LineIndex> = HashMap::new();
+    nav.problems
+        .into_iter()
+        .map(|p| {
+            let f = &site.files[p.file];
+            let idx = indexes
+                .entry(p.file)
+                .or_insert_with(|| LineIndex::new(&f.text));
+            let (code, message, hint) = match p.kind {
+                ProblemKind::Missing => (
+                    Code::BrokenTocLink,
+                    format!("TOC entry `{}` points at nothing", p.target),
+                    "link an article, a `.yml` page or a nested TOC (`sub/` or `sub/toc.yml`) of this locale".to_string(),
+                ),
+                ProblemKind::UnknownSitePath => (
+                    Code::UnknownSitePath,
+                    format!("no page of the site at `{}`", p.target),
+                    "add its prefix to `external_prefixes` in `[check]` when it is published elsewhere".to_string(),
+                ),
+                ProblemKind::Cycle => (
+                    Code::BrokenTocLink,
+                    format!("nested TOC `{}` includes itself", p.target),
+                    "a TOC cannot include one of the TOCs that include it; the entry is left empty".to_string(),
+                ),
+            };
+            Diagnostic::new(code, f.path.clone(), message)
+                .with_span(idx.span(&f.text, p.range))
+                .with_hint(hint)
+                .with_target(p.target)
+                .with_locale(f.locale.clone())
+        })
+        .collect()
 }
 
 /// Converts ranges of an article's expanded text to file positions.
@@ -206,7 +248,8 @@ fn check_article(
                     .articles
                     .iter()
                     .filter(|a| {
-                        (a.locale == locale || a.locale == site.default_locale) && in_dir(&a.rel)
+                        (a.locale == locale || Some(a.locale) == site.fallback_locale(locale))
+                            && in_dir(&a.rel)
                     })
                     .map(|a| file_name(&a.rel))
                     .chain(
@@ -214,7 +257,9 @@ fn check_article(
                             .iter()
                             .filter(|st| {
                                 (st.locale == *tag
-                                    || st.locale == site.locales[site.default_locale].tag)
+                                    || site
+                                        .fallback_locale(locale)
+                                        .is_some_and(|f| st.locale == site.locales[f].tag))
                                     && in_dir(&st.rel)
                             })
                             .map(|st| file_name(&st.rel)),
@@ -231,13 +276,13 @@ fn check_article(
                         };
                         d.with_hint(format!("did you mean `{suggestion}`?"))
                     }
-                    None if locale == site.default_locale => {
-                        d.with_hint(format!("no `content/{tag}/{rel}`"))
-                    }
-                    None => d.with_hint(format!(
-                        "no `content/{tag}/{rel}` and no `content/{}/{rel}`",
-                        site.locales[site.default_locale].tag
-                    )),
+                    None => match site.fallback_locale(locale) {
+                        None => d.with_hint(format!("no `content/{tag}/{rel}`")),
+                        Some(f) => d.with_hint(format!(
+                            "no `content/{tag}/{rel}` and no `content/{}/{rel}`",
+                            site.locales[f].tag
+                        )),
+                    },
                 };
                 result.diagnostics.push(d);
             }

@@ -345,6 +345,41 @@ impl<'s> Resolver<'s> {
         }
     }
 
+    /// What a TOC entry's `href` points at, for [`crate::toc::navigate`]:
+    /// `from_rel` is the TOC file's path relative to its locale directory.
+    pub fn toc_target(&self, locale: usize, from_rel: &str, target: &str) -> crate::toc::Target {
+        use crate::toc::Target;
+        let r = self.resolve(locale, from_rel, target);
+        match &r {
+            Resolution::Article {
+                article, fragment, ..
+            } => Target::Article {
+                article: *article,
+                href: self.href(&r).unwrap_or_default(),
+                fragment: fragment.is_some(),
+            },
+            Resolution::Redirected {
+                article: Some(a),
+                fragment,
+                ..
+            } => Target::Article {
+                article: *a,
+                href: self.href(&r).unwrap_or_default(),
+                fragment: fragment.is_some(),
+            },
+            Resolution::Static { url, .. } => Target::Link(url.clone()),
+            Resolution::Redirected { to, .. } => {
+                Target::Link(self.href(&r).unwrap_or_else(|| to.clone()))
+            }
+            Resolution::External
+            | Resolution::OtherScheme
+            | Resolution::ExternalPrefix
+            | Resolution::SamePage { .. } => Target::Link(target.to_string()),
+            Resolution::UnknownSitePath => Target::UnknownSitePath(target.to_string()),
+            Resolution::Missing { .. } | Resolution::OutsideRoot => Target::Missing,
+        }
+    }
+
     /// The href to write for a link, when it should be rewritten.
     pub fn href(&self, resolution: &Resolution) -> Option<String> {
         let with_fragment = |url: &str, f: &Option<String>| match f {

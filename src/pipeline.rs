@@ -309,13 +309,36 @@ pub fn process_article_with(
     options: markdown::RenderOptions,
 ) -> (ArticleOutput, Vec<Diagnostic>) {
     let article = &site.articles[i];
-    let (expanded, diags) = include::expand(site, article.file);
+    let text = &site.files[article.file].text;
+    let yaml_mime = discover::is_yaml_path(&article.rel)
+        .then(|| discover::yaml_mime(text))
+        .flatten();
+    let (expanded, diags) = match yaml_mime {
+        // A YAML page is its own text: no frontmatter, no includes.
+        Some(_) => (
+            include::Expanded {
+                text: text.clone(),
+                map: SourceMap {
+                    segments: vec![include::Segment {
+                        out_start: 0,
+                        file: article.file,
+                        src_start: 0,
+                    }],
+                },
+            },
+            Vec::new(),
+        ),
+        None => include::expand(site, article.file),
+    };
     let map = &expanded.map;
     let rewrite = |target: &str, range: std::ops::Range<usize>| {
         let (file, _) = map.locate(range.start);
         resolver.href(&resolver.resolve(article.locale, &site.files[file].rel, target))
     };
-    let rendered = markdown(&expanded.text, &rewrite, options);
+    let rendered = match yaml_mime {
+        Some(mime) => markdown::yaml_pages::render(&expanded.text, mime, &rewrite, options),
+        None => markdown(&expanded.text, &rewrite, options),
+    };
     let title = article
         .title
         .clone()
@@ -328,7 +351,7 @@ pub fn process_article_with(
         })
         .unwrap_or_else(|| {
             let name = article.rel.rsplit('/').next().unwrap_or(&article.rel);
-            name.strip_suffix(".md").unwrap_or(name).to_string()
+            site::page_stem(name).to_string()
         });
     (
         ArticleOutput {
