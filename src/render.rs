@@ -21,6 +21,8 @@ use anyhow::{Context as _, bail};
 use rayon::prelude::*;
 use serde::Serialize;
 
+mod toc_nav;
+
 use crate::config::MissingTranslations;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::frontmatter::Date;

@@ -17,6 +17,8 @@ use serde::Serialize;
 
 use crate::diagnostic::{Code, Diagnostic, LineIndex, Severity, Span};
 
+pub mod overview;
+
 /// How diagnostics are written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
