@@ -303,7 +303,7 @@ impl Config {
             );
         }
         if let Some(tag) = &file.source_locale {
-            if crate::locale::parse_tag(tag).is_none() {
+            if tag.parse::<unic_langid::LanguageIdentifier>().is_err() {
                 bail!("`source_locale = \"{tag}\"` is not a BCP 47 language tag");
             }
         }

@@ -19,7 +19,7 @@ use std::ops::Range;
 
 use serde::Deserialize;
 
-use crate::site::{ArticleId, Site};
+use crate::model::site::{ArticleId, Site};
 
 /// A string of the TOC and where it is written (byte range in the file).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -52,22 +52,7 @@ pub enum TocKind {
     Breadcrumb,
 }
 
-/// The syntax of a TOC file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TocFormat {
-    Yaml,
-    Markdown,
-}
-
-/// Whether a file name (without folder) is a DocFX TOC.
-pub fn format_of(name: &str) -> Option<TocFormat> {
-    let lower = name.to_ascii_lowercase();
-    match lower.as_str() {
-        "toc.yml" | "toc.yaml" => Some(TocFormat::Yaml),
-        "toc.md" => Some(TocFormat::Markdown),
-        _ => None,
-    }
-}
+pub use crate::read::discover::{TocFormat, toc_format as format_of};
 
 /// The kind of the TOC at `rel` (a path relative to the locale directory).
 pub fn kind_of(rel: &str) -> TocKind {
@@ -514,7 +499,22 @@ fn nested_toc_path(from_rel: &str, href: &str) -> Option<String> {
     if !(href.ends_with('/') || is_toc) {
         return None;
     }
-    crate::include::join(folder_of(from_rel), href.trim_end_matches('/'))
+    join(folder_of(from_rel), href.trim_end_matches('/'))
+}
+
+/// `base/rel` with `.` and `..` resolved; `None` when it climbs out.
+fn join(base: &str, rel: &str) -> Option<String> {
+    let mut parts: Vec<&str> = base.split('/').filter(|p| !p.is_empty()).collect();
+    for p in rel.split(['/', '\\']) {
+        match p {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    Some(parts.join("/"))
 }
 
 struct Resolving<'a> {

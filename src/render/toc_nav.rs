@@ -1,5 +1,5 @@
 //! The sidebar, breadcrumb and previous/next links of the articles that a
-//! DocFX TOC lists ([`crate::toc::Navigation`]).
+//! DocFX TOC lists ([`crate::model::toc::Navigation`]).
 //!
 //! The sidebar of a TOC is rendered once per open branch (the entries above
 //! a page open, the others closed, as the folder sidebar is once per
@@ -7,8 +7,8 @@
 //! afterwards. So a TOC of 1,000 entries costs one rendering per branch,
 //! not one per page, and a page carries its branch, not the whole tree.
 
-use crate::site::{ArticleId, Site};
-use crate::toc::{Navigation, Node};
+use crate::model::site::{ArticleId, Site};
+use crate::model::toc::{Navigation, Node};
 
 use super::{Crumb, NavItem};
 

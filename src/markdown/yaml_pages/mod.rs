@@ -347,7 +347,7 @@ impl Builder<'_> {
 }
 
 /// Renders the YAML page `src` (the whole file) of type `mime` (`Hub`,
-/// `Landing`, `FAQ`, `Tutorial`; see [`crate::discover::yaml_mime`]).
+/// `Landing`, `FAQ`, `Tutorial`; see [`crate::read::discover::yaml_mime`]).
 pub fn render(src: &str, mime: &str, rewrite: &Rewrite, options: RenderOptions) -> Rendered {
     let mut options_yaml = serde_saphyr::Options::default();
     options_yaml.strict_booleans = true;

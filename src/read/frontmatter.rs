@@ -149,7 +149,8 @@ impl Frontmatter {
 /// A DocFX YAML page (`### YamlMime:Hub`) has no frontmatter: its
 /// `metadata` mapping and `title` stand for it.
 pub fn parse(path: &str, text: &str) -> (Frontmatter, Vec<Diagnostic>) {
-    if crate::discover::is_yaml_path(path) && crate::discover::yaml_mime(text).is_some() {
+    if crate::read::discover::is_yaml_path(path) && crate::read::discover::yaml_mime(text).is_some()
+    {
         return parse_yaml_page(path, text);
     }
     let mut diags = Vec::new();

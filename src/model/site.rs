@@ -12,9 +12,9 @@ use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::diagnostic::{Code, Diagnostic, LineIndex};
-use crate::discover::{Discovered, FileKind, SourceFile, StaticFile};
-use crate::frontmatter::{self, Frontmatter};
 use crate::locale::{self, Locale};
+use crate::read::discover::{Discovered, FileKind, SourceFile, StaticFile};
+use crate::read::frontmatter::{self, Frontmatter};
 
 /// Index of a file in [`Site::files`].
 pub type FileId = usize;
@@ -85,7 +85,7 @@ pub struct Site {
     /// translations only). `None`: the source lives elsewhere.
     pub source_locale: Option<usize>,
     /// The DocFX tables of contents (`toc.yml`, `TOC.md`, breadcrumbs).
-    pub tocs: Vec<crate::toc::TocFile>,
+    pub tocs: Vec<crate::model::toc::TocFile>,
     pub files: Vec<SourceFile>,
     pub frontmatter: Vec<Frontmatter>,
     pub articles: Vec<Article>,
@@ -379,10 +379,10 @@ pub fn build_with(
             }
             FileKind::Toc => {
                 let name = f.rel.rsplit('/').next().unwrap_or(&f.rel);
-                let Some(format) = crate::toc::format_of(name) else {
+                let Some(format) = crate::model::toc::format_of(name) else {
                     continue;
                 };
-                let (entries, findings) = crate::toc::parse(&f.text, format);
+                let (entries, findings) = crate::model::toc::parse(&f.text, format);
                 if !findings.is_empty() {
                     let idx = LineIndex::new(&f.text);
                     for x in findings {
@@ -394,11 +394,11 @@ pub fn build_with(
                         );
                     }
                 }
-                tocs.push(crate::toc::TocFile {
+                tocs.push(crate::model::toc::TocFile {
                     file: id,
                     locale: loc,
                     rel: f.rel.clone(),
-                    kind: crate::toc::kind_of(&f.rel),
+                    kind: crate::model::toc::kind_of(&f.rel),
                     entries,
                 });
             }
@@ -640,7 +640,7 @@ fn choose_source_locale(
     let (mut total, mut translated) = (0usize, 0usize);
     for a in articles.iter().filter(|a| a.locale == 0) {
         total += 1;
-        if crate::translation::declares_translation(&frontmatter[a.file]) {
+        if crate::model::translation::declares_translation(&frontmatter[a.file]) {
             translated += 1;
         }
     }

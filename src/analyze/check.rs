@@ -9,11 +9,11 @@ use std::collections::{HashMap, HashSet};
 
 use rayon::prelude::*;
 
+use crate::analyze::links::{Resolution, Resolver};
 use crate::diagnostic::{Code, Diagnostic, LineIndex, Span};
-use crate::links::{Resolution, Resolver};
+use crate::markdown::ArticleOutput;
 use crate::markdown::Link;
-use crate::pipeline::ArticleOutput;
-use crate::site::{FileId, Site};
+use crate::model::site::{FileId, Site};
 
 /// What the check found.
 #[derive(Debug, Default)]
@@ -49,11 +49,11 @@ pub fn check(site: &Site, outputs: &[ArticleOutput], resolver: &Resolver) -> Che
 
 /// TOC entries that point nowhere, at the TOC's line and column.
 pub fn toc_diagnostics(site: &Site, resolver: &Resolver) -> Vec<Diagnostic> {
-    use crate::toc::ProblemKind;
+    use crate::model::toc::ProblemKind;
     if site.tocs.is_empty() {
         return Vec::new();
     }
-    let nav = crate::toc::navigate(site, &|l, rel, href| resolver.toc_target(l, rel, href));
+    let nav = crate::model::toc::navigate(site, &|l, rel, href| resolver.toc_target(l, rel, href));
     let mut indexes: HashMap<FileId, LineIndex> = HashMap::new();
     nav.problems
         .into_iter()

@@ -43,6 +43,23 @@ pub fn yaml_mime(text: &str) -> Option<&str> {
         .copied()
 }
 
+/// The syntax of a DocFX TOC file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TocFormat {
+    Yaml,
+    Markdown,
+}
+
+/// Whether a file name (without folder) is a DocFX TOC, and of which syntax.
+pub fn toc_format(name: &str) -> Option<TocFormat> {
+    let lower = name.to_ascii_lowercase();
+    match lower.as_str() {
+        "toc.yml" | "toc.yaml" => Some(TocFormat::Yaml),
+        "toc.md" => Some(TocFormat::Markdown),
+        _ => None,
+    }
+}
+
 /// Whether a path names a YAML file (`.yml`, `.yaml`).
 pub fn is_yaml_path(rel: &str) -> bool {
     let lower = rel.to_ascii_lowercase();
@@ -264,7 +281,7 @@ fn walk_locale(dir: &Path, locale: &str, content_root: &Path, walk: &mut Walk) {
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("md"));
         let in_includes = rel_path.components().any(|c| c.as_os_str() == "includes");
-        if crate::toc::format_of(&name).is_some() {
+        if toc_format(&name).is_some() {
             walk.markdown.push((
                 locale.to_string(),
                 rel,
@@ -316,7 +333,7 @@ fn symlink_problem(path: &Path, content_root: &Path) -> Option<String> {
 
 /// What the file system says about a file's version: a file whose stamp
 /// is unchanged is taken to hold the same bytes (`stele serve`'s cache of
-/// texts, [`crate::incremental::Texts`]).
+/// texts, [`crate::serve::incremental::Texts`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Stamp {
     modified: Option<std::time::SystemTime>,

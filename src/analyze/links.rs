@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use percent_encoding::percent_decode_str;
 
 use crate::include::join;
-use crate::site::{ArticleId, Site};
+use crate::model::site::{ArticleId, Site};
 
 /// What a link resolves to.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -155,7 +155,7 @@ impl<'s> Resolver<'s> {
         let default = site.default_locale;
         let lower = rel.to_ascii_lowercase();
         let is_md = lower.ends_with(".md");
-        let candidates: Vec<String> = if is_md || crate::discover::is_yaml_path(&lower) {
+        let candidates: Vec<String> = if is_md || crate::read::discover::is_yaml_path(&lower) {
             vec![rel.clone()]
         } else if rel.is_empty() {
             vec!["index.md".to_string(), "index.yml".to_string()]
@@ -276,7 +276,7 @@ impl<'s> Resolver<'s> {
             } else {
                 format!("{folder}/{rest}")
             };
-            let rel = crate::site::page_stem(&rel).to_string();
+            let rel = crate::model::site::page_stem(&rel).to_string();
             let locs = [Some(locale), site.fallback_locale(locale)];
             for loc in locs.into_iter().flatten() {
                 for cand in [
@@ -345,10 +345,15 @@ impl<'s> Resolver<'s> {
         }
     }
 
-    /// What a TOC entry's `href` points at, for [`crate::toc::navigate`]:
+    /// What a TOC entry's `href` points at, for [`crate::model::toc::navigate`]:
     /// `from_rel` is the TOC file's path relative to its locale directory.
-    pub fn toc_target(&self, locale: usize, from_rel: &str, target: &str) -> crate::toc::Target {
-        use crate::toc::Target;
+    pub fn toc_target(
+        &self,
+        locale: usize,
+        from_rel: &str,
+        target: &str,
+    ) -> crate::model::toc::Target {
+        use crate::model::toc::Target;
         let r = self.resolve(locale, from_rel, target);
         match &r {
             Resolution::Article {
@@ -383,7 +388,7 @@ impl<'s> Resolver<'s> {
     /// The href to write for a link, when it should be rewritten.
     pub fn href(&self, resolution: &Resolution) -> Option<String> {
         let with_fragment = |url: &str, f: &Option<String>| match f {
-            Some(f) => format!("{url}#{}", crate::site::encode_path(f)),
+            Some(f) => format!("{url}#{}", crate::model::site::encode_path(f)),
             None => url.to_string(),
         };
         match resolution {
@@ -410,7 +415,7 @@ impl<'s> Resolver<'s> {
 mod tests {
     use super::*;
     use crate::config::Config;
-    use crate::discover::{Discovered, FileKind, SourceFile};
+    use crate::read::discover::{Discovered, FileKind, SourceFile};
 
     fn site(config: Config) -> Site {
         let f = |l: &str, r: &str| SourceFile {
@@ -430,7 +435,7 @@ mod tests {
             ],
             ..Default::default()
         };
-        crate::site::build(&config, d, Some("en-US")).0
+        crate::model::site::build(&config, d, Some("en-US")).0
     }
 
     #[test]

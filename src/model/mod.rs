@@ -1,0 +1,6 @@
+//! The site model: articles, locales, translation groups ([`site`]) and the
+//! translation state of every article ([`translation`]).
+
+pub mod site;
+pub mod toc;
+pub mod translation;
