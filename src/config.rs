@@ -460,7 +460,7 @@ mod tests {
             c.source_base_url.as_deref(),
             Some("https://learn.microsoft.com/en-us/")
         );
-        assert!(Config::parse("source_locale = 'english'").is_err());
+        assert!(Config::parse("source_locale = 'not a tag'").is_err());
         assert!(Config::parse("source_base_url = 'https://x.org/'").is_err());
         assert!(Config::parse("source_locale = 'en'\nsource_base_url = '/en/'").is_err());
     }

@@ -122,6 +122,8 @@ struct Ctx<'a> {
     fallbacks: Vec<Fallback>,
     /// The hash of each article's HTML, when a key needs it.
     html_hashes: Vec<OnceLock<blake3::Hash>>,
+    /// The DocFX TOCs, resolved.
+    toc: crate::model::toc::Navigation,
 }
 
 /// Renders every page of the site.
@@ -223,11 +225,12 @@ impl<'a> Ctx<'a> {
         {
             let taken: HashSet<&str> = site.articles.iter().map(|a| a.out_path.as_str()).collect();
             for (g, group) in site.groups.iter().enumerate() {
-                let source = site.x_default(g);
-                let src = &site.articles[source];
-                if src.locale != site.default_locale {
+                // Only the source locale's article is shown in its stead,
+                // never another translation.
+                let Some(source) = site.x_default_source(g) else {
                     continue;
-                }
+                };
+                let src = &site.articles[source];
                 let src_slug = &site.locales[src.locale].slug;
                 let src_prefix = format!("{}/{src_slug}/", site.base_path);
                 let Some(out_rest) = src.out_path.strip_prefix(&format!("{src_slug}/")) else {
@@ -295,7 +298,14 @@ impl<'a> Ctx<'a> {
             })
             .collect();
         let html_hashes = outputs.iter().map(|_| OnceLock::new()).collect();
+        let toc = if site.tocs.is_empty() {
+            crate::model::toc::Navigation::default()
+        } else {
+            let resolver = crate::analyze::links::Resolver::new(site);
+            crate::model::toc::navigate(site, &|l, rel, href| resolver.toc_target(l, rel, href))
+        };
         Ctx {
+            toc,
             site,
             outputs,
             states,

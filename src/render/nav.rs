@@ -267,7 +267,8 @@ pub(super) fn finish(
 }
 
 impl<'a> Ctx<'a> {
-    /// Renders the sidebar of every folder that holds a page, in parallel.
+    /// Renders the sidebar of every folder that holds a page, and of every
+    /// open branch of a TOC that lists one, in parallel.
     pub(super) fn render_sidebars(&mut self, render: &PageFn<'_>) -> Vec<Diagnostic> {
         let mut keys: Vec<(usize, String)> = Vec::new();
         for (l, lc) in self.locales.iter().enumerate() {
@@ -281,28 +282,41 @@ impl<'a> Ctx<'a> {
         }
         keys.sort();
         keys.dedup();
-        let rendered: Vec<Result<String, Diagnostic>> = keys
-            .par_iter()
+        let mut jobs: Vec<((usize, String), Vec<NavItem>)> = keys
+            .into_iter()
             .map(|(l, dir)| {
-                let items = self.locales[*l].nav.view(Some(dir));
-                let key = || self.key("nav.html", dir, *l, &items);
+                let items = self.locales[l].nav.view(Some(&dir));
+                ((l, dir), items)
+            })
+            .collect();
+        for l in 0..self.locales.len() {
+            for (key, tree, open) in toc_nav::branches(&self.toc, self.site, l) {
+                let items = toc_nav::items(&self.toc, tree, &open);
+                jobs.push(((l, key), items));
+            }
+        }
+        let rendered: Vec<Result<String, Diagnostic>> = jobs
+            .par_iter()
+            .map(|((l, dir), items)| {
+                let key = || self.key("nav.html", dir, *l, items);
                 render(&key, None, &|| {
                     let mut context = tera::Context::new();
                     context.insert("site", &self.site_view);
-                    context.insert("items", &items);
+                    context.insert("items", items);
                     context.insert_value("t", self.locales[*l].t.clone());
                     self.theme.tera.render("nav.html", &context).map_err(|e| {
                         template_error(
                             &e,
                             "nav.html",
                             self.theme_file("nav.html"),
-                            &format!("the sidebar of `{dir}/`"),
+                            &format!("the sidebar of `{}/`", dir.trim_start_matches('\u{1}')),
                         )
                         .with_locale(self.site.locales[*l].tag.clone())
                     })
                 })
             })
             .collect();
+        let keys: Vec<(usize, String)> = jobs.into_iter().map(|(k, _)| k).collect();
         let mut diags = Vec::new();
         for ((l, dir), r) in keys.into_iter().zip(rendered) {
             match r {
@@ -314,6 +328,18 @@ impl<'a> Ctx<'a> {
             }
         }
         diags
+    }
+
+    /// The sidebar of an article: its TOC branch's, else its folder's.
+    pub(super) fn article_sidebar(&self, article: ArticleId) -> Nav {
+        let a = &self.site.articles[article];
+        match toc_nav::sidebar_key(&self.toc, article) {
+            Some(key) => Nav {
+                folder: self.locales[a.locale].sidebars.get(&key).cloned(),
+                url: a.url.clone(),
+            },
+            None => self.sidebar(a.locale, &a.rel, &a.url),
+        }
     }
 
     /// The sidebar for the page at `rel` with URL `url`.

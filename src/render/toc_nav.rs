@@ -8,7 +8,7 @@
 //! not one per page, and a page carries its branch, not the whole tree.
 
 use crate::model::site::{ArticleId, Site};
-use crate::model::toc::{Navigation, Node};
+use crate::model::toc::{Navigation, Node, Place};
 
 use super::{Crumb, NavItem};
 
@@ -17,8 +17,24 @@ use super::{Crumb, NavItem};
 /// Starts with a character no folder path has.
 pub(super) fn sidebar_key(nav: &Navigation, article: ArticleId) -> Option<String> {
     let place = nav.places.get(&article)?;
-    let parent = &place.path[..place.path.len().saturating_sub(1)];
-    Some(branch_key(place.tree, parent))
+    Some(branch_key(place.tree, open_path(nav, place)))
+}
+
+/// The entries open on a page's sidebar: those above its own, and its own
+/// when it has children.
+fn open_path<'p>(nav: &Navigation, place: &'p Place) -> &'p [usize] {
+    let mut nodes = &nav.trees[place.tree].nodes;
+    let mut has_children = false;
+    for &i in &place.path {
+        let Some(n) = nodes.get(i) else { break };
+        has_children = !n.children.is_empty();
+        nodes = &n.children;
+    }
+    if has_children {
+        &place.path
+    } else {
+        &place.path[..place.path.len().saturating_sub(1)]
+    }
 }
 
 fn branch_key(tree: usize, path: &[usize]) -> String {
@@ -41,8 +57,8 @@ pub(super) fn branches(
         .iter()
         .filter(|(a, _)| site.articles[**a].locale == locale)
         .map(|(_, p)| {
-            let parent = p.path[..p.path.len().saturating_sub(1)].to_vec();
-            (branch_key(p.tree, &parent), p.tree, parent)
+            let open = open_path(nav, p).to_vec();
+            (branch_key(p.tree, &open), p.tree, open)
         })
         .collect();
     out.sort();
