@@ -492,6 +492,30 @@ no problems in 0 articles, 0 links checked
     }
 
     #[test]
+    fn sarif_uris_are_relative_to_the_repository_root() {
+        let mut out = Vec::new();
+        let options = Options {
+            limit: overview::Limit::All,
+            sarif_prefix: "docs/site/".into(),
+        };
+        write_with(
+            &mut out,
+            Format::Sarif,
+            &[ja_diag()],
+            &summary(),
+            &|_| None,
+            Color::Never,
+            &options,
+        )
+        .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        let loc =
+            &v["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+        assert_eq!(loc["uri"], "docs/site/content/ja-JP/a.md");
+        assert_eq!(loc["uriBaseId"], "SRCROOT");
+    }
+
+    #[test]
     fn sarif_structure() {
         let spaced = Diagnostic::new(Code::LocaleMismatch, "content/ja-JP/セキュリティ 1.md", "m")
             .with_span(span(2, 1, 2, 5));
