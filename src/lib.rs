@@ -20,6 +20,7 @@ pub mod frontmatter;
 pub mod history;
 pub mod include;
 pub mod incremental;
+pub mod limits;
 pub mod links;
 pub mod lint;
 pub mod locale;
