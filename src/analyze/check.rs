@@ -76,6 +76,36 @@ impl<'a> Locator<'a> {
     }
 }
 
+/// Where a link to an article missing in its locale goes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Goes {
+    /// To the source article in its own locale.
+    ToSource,
+    /// To the fallback page of the link's locale (`missing_translations =
+    /// "fallback"`).
+    ToFallbackPage,
+}
+
+/// The message and hint of `fallback-link`: `target` is not translated to
+/// `locale`.
+fn fallback_link(site: &Site, locale: usize, target: usize, goes: Goes) -> (String, String) {
+    let t = &site.articles[target];
+    let (here, there) = (&site.locales[locale].tag, &site.locales[t.locale].tag);
+    let message = match goes {
+        Goes::ToSource => format!(
+            "`{}` is not translated to `{here}`; the link goes to the `{there}` page",
+            t.rel
+        ),
+        Goes::ToFallbackPage => format!(
+            "`{}` is not translated to `{here}`; the link goes to its fallback page with the `{there}` text",
+            t.rel
+        ),
+    };
+    let hint = format!("translate `content/{there}/{}`", t.rel)
+        .replace(&format!("content/{there}/"), &format!("content/{here}/"));
+    (message, hint)
+}
+
 /// The hint of a broken link: a file of the same folder with a close name,
 /// written as the link was, else where the file was looked for.
 fn missing_hint(site: &Site, locale: usize, rel: &str, link: &Link) -> String {
@@ -207,30 +237,20 @@ fn check_article(
                 fallback,
             } => {
                 if *fallback {
-                    let t = &site.articles[*target];
-                    result.diagnostics.push(
-                        diag(
-                            &mut loc,
-                            Code::FallbackLink,
-                            link,
-                            format!(
-                                "`{}` is not translated to `{}`; the link goes to the `{}` page",
-                                t.rel, site.locales[locale].tag, site.locales[t.locale].tag
-                            ),
-                        )
-                        .with_hint(
-                            format!(
-                                "translate `content/{}/{}`",
-                                site.locales[t.locale].tag, t.rel
-                            )
-                            .replace(
-                                &format!("content/{}/", site.locales[t.locale].tag),
-                                &format!("content/{}/", site.locales[locale].tag),
-                            ),
-                        ),
-                    );
+                    let (message, hint) = fallback_link(site, locale, *target, Goes::ToSource);
+                    result
+                        .diagnostics
+                        .push(diag(&mut loc, Code::FallbackLink, link, message).with_hint(hint));
                 }
                 fragment_check(*target, fragment, &mut loc, &mut result);
+            }
+            Resolution::Fallback { page, fragment } => {
+                let target = site.fallback.pages[*page].source;
+                let (message, hint) = fallback_link(site, locale, target, Goes::ToFallbackPage);
+                result
+                    .diagnostics
+                    .push(diag(&mut loc, Code::FallbackLink, link, message).with_hint(hint));
+                fragment_check(target, fragment, &mut loc, &mut result);
             }
             Resolution::Static { .. } => {}
             Resolution::Redirected {

@@ -13,6 +13,7 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::diagnostic::{Code, Diagnostic, LineIndex};
 use crate::locale::{self, Locale};
+use crate::model::fallback::FallbackPlan;
 use crate::read::discover::{Discovered, FileKind, SourceFile, StaticFile};
 use crate::read::frontmatter::{self, Frontmatter};
 
@@ -91,6 +92,9 @@ pub struct Site {
     includes: HashMap<(usize, String), FileId>,
     statics_by_path: HashMap<(usize, String), usize>,
     article_of_file: HashMap<FileId, ArticleId>,
+    /// The fallback pages of missing translations (`missing_translations =
+    /// "fallback"`), for links, the sidebar and the language switcher.
+    pub fallback: FallbackPlan,
 }
 
 impl Site {
@@ -298,7 +302,7 @@ pub fn build_with(
 
     let redirects = redirects_of(config, &discovered.redirect_files, &locale_of, &mut diags);
 
-    let site = Site {
+    let mut site = Site {
         config: config.clone(),
         locales,
         default_locale: 0,
@@ -313,7 +317,9 @@ pub fn build_with(
         includes,
         statics_by_path,
         article_of_file,
+        fallback: FallbackPlan::default(),
     };
+    site.fallback = FallbackPlan::new(&site);
     (site, diags)
 }
 
