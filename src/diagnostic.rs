@@ -84,7 +84,7 @@ codes! {
     BrokenLink = "broken-link", Error;
     /// A link whose `#fragment` matches no anchor of its target.
     BrokenAnchor = "broken-anchor", Error;
-    /// The target is missing in this locale; the link goes to the default locale.
+    /// The target is missing in this locale; the link goes to the default locale (its fallback page with `missing_translations = "fallback"`).
     FallbackLink = "fallback-link", Warning;
     /// A site-absolute link that matches no page the site produces.
     UnknownSitePath = "unknown-site-path", Warning;
