@@ -22,6 +22,10 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
+pub mod blocks;
+pub mod compose;
+pub mod docfx;
+
 /// A heading of the page.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Heading {
