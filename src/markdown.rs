@@ -170,10 +170,20 @@ pub fn render(src: &str, rewrite: &Rewrite, options: RenderOptions) -> Rendered 
 
     // Raw HTML: tokenize every fragment once.
     let mut fragments: Vec<Fragment> = Vec::new();
+    // An HTML comment may span several fragments (one per line of an HTML block).
+    let mut in_comment = false;
     for (i, (ev, range)) in events.iter().enumerate() {
         if let Event::Html(text) | Event::InlineHtml(text) = ev {
             let base = fragment_base(src, range, text);
-            let tags = tokenize(text, base);
+            let skip = match in_comment {
+                true => text.find("-->").map(|e| e + 3),
+                false => Some(0),
+            };
+            let skip = skip.unwrap_or(text.len());
+            // Still inside when the comment does not end in this fragment.
+            in_comment = (in_comment && skip == text.len() && !text.ends_with("-->"))
+                || ends_in_comment(&text[skip..]);
+            let tags = tokenize(&text[skip..], base + skip);
             fragments.push(Fragment {
                 event: i,
                 base,
@@ -337,6 +347,7 @@ pub fn render(src: &str, rewrite: &Rewrite, options: RenderOptions) -> Rendered 
                                 && a.range.end <= h.range.end
                         })
                         .map(|a| a.id.clone());
+                    let has_html_anchor = html_anchor.is_some();
                     let id = match (&h.explicit, html_anchor) {
                         (Some(id), _) => id.clone(),
                         // Written twice on a page (it happens): keep heading ids unique.
@@ -344,6 +355,23 @@ pub fn render(src: &str, rewrite: &Rewrite, options: RenderOptions) -> Rendered 
                         (None, None) => unique_id(&slugify(&text), &used_ids),
                     };
                     used_ids.insert(id.clone());
+                    // A heading holding `<a name="x">` answers to its slug too
+                    // (DocFX gives it both): an empty `<span id>` carries the slug.
+                    if has_html_anchor && h.explicit.is_none() {
+                        let slug = slugify(&text);
+                        if !slug.is_empty() && !used_ids.contains(&slug) {
+                            used_ids.insert(slug.clone());
+                            out.anchors.push(Anchor {
+                                id: slug.clone(),
+                                range: h.range.clone(),
+                                source: AnchorSource::Heading,
+                            });
+                            html_events.push(Event::InlineHtml(CowStr::from(format!(
+                                "<span id=\"{}\"></span>",
+                                escape_attr(&slug)
+                            ))));
+                        }
+                    }
                     if let Some(Event::Start(Tag::Heading { id: slot, .. })) =
                         html_events.get_mut(h.start_event)
                     {
@@ -695,6 +723,18 @@ impl ScannedTag {
             .find(|a| a.name == name)
             .map(|a| a.value.as_str())
     }
+}
+
+/// Whether an HTML fragment ends inside a comment (`<!--` never closed).
+fn ends_in_comment(text: &str) -> bool {
+    let mut i = 0;
+    while let Some(o) = text[i..].find("<!--") {
+        match text[i + o + 4..].find("-->") {
+            Some(e) => i = i + o + 4 + e + 3,
+            None => return true,
+        }
+    }
+    false
 }
 
 /// Tokenizes the tags of an HTML fragment; ranges are offset by `base`.

@@ -97,6 +97,14 @@ const DEFAULT_THEME: &[(&str, &[u8])] = &[
         "static/serve.js",
         include_bytes!("../themes/default/static/serve.js"),
     ),
+    (
+        "static/docfx.css",
+        include_bytes!("../themes/default/static/docfx.css"),
+    ),
+    (
+        "static/tabs.js",
+        include_bytes!("../themes/default/static/tabs.js"),
+    ),
 ];
 
 /// A compiled theme: templates (`templates/*.html`) and the assets copied
@@ -1679,6 +1687,7 @@ mod tests {
             default_locale,
             theme,
             ui_sources: Ui::embedded_sources(),
+            code: Default::default(),
             history: Default::default(),
         }
     }

@@ -17,9 +17,9 @@ pub mod attrs;
 mod scan;
 pub mod snippet;
 
-use crate::diagnostic::Code;
+use crate::diagnostic::{Code, Diagnostic, LineIndex};
 use crate::include::Expanded;
-use crate::site::FileId;
+use crate::site::{FileId, Site};
 
 use super::blocks::AlertKind;
 
@@ -141,6 +141,26 @@ pub fn expand(input: &Expanded, ctx: &Context) -> (Expanded, Vec<Finding>) {
     let mut pass = scan::Pass::new(ctx);
     let out = pass.run(input, 0);
     (out, pass.findings)
+}
+
+/// The findings as diagnostics at `file:line:col`.
+pub fn diagnostics(site: &Site, findings: Vec<Finding>) -> Vec<Diagnostic> {
+    findings
+        .into_iter()
+        .filter_map(|f| {
+            let file = site.files.get(f.file)?;
+            let text = &file.text;
+            let start = f.offset.min(text.len());
+            let end = (f.offset + f.len).min(text.len()).max(start);
+            let span = LineIndex::new(text).span(text, start..end);
+            Some(
+                Diagnostic::new(f.code, file.path.clone(), f.message)
+                    .with_span(span)
+                    .with_hint(f.hint)
+                    .with_locale(file.locale.clone()),
+            )
+        })
+        .collect()
 }
 
 #[cfg(test)]

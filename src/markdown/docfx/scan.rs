@@ -50,6 +50,28 @@ struct Opened {
     at: usize,
     prefix: String,
     name_len: usize,
+    /// The indentation of the block's first line of content, removed from
+    /// every line of it (Learn indents the content of `:::column:::` by
+    /// four or eight spaces, which would be code in CommonMark).
+    strip: Option<usize>,
+}
+
+/// How much indentation the open blocks remove from a line.
+fn dedent(open: &mut [Opened], line: &str) -> usize {
+    let mut skip = 0;
+    for o in open.iter_mut() {
+        let rest = &line[skip..];
+        let ind = rest.len() - rest.trim_start_matches(' ').len();
+        match o.strip {
+            Some(s) => skip += s.min(ind),
+            None if !rest.trim().is_empty() => {
+                o.strip = Some(ind);
+                skip += ind;
+            }
+            None => {}
+        }
+    }
+    skip
 }
 
 struct TabGroup {
@@ -227,7 +249,8 @@ impl<'a> Pass<'a> {
         let mut div_block: Option<(String, usize, bool)> = None;
         let mut i = 0;
         while i < lines.len() {
-            let r = lines[i].clone();
+            let skip = dedent(&mut open, &text[lines[i].clone()]);
+            let r = lines[i].start + skip..lines[i].end;
             let line = &text[r.clone()];
             let content_end = r.start + line.trim_end_matches(['\n', '\r']).len();
             let ind = indent_of(line);
@@ -351,7 +374,7 @@ impl<'a> Pass<'a> {
             }
             // Blockquote constructs: alerts, `[!div]`, `[!VIDEO]`.
             if quoted && depth < MAX_DEPTH {
-                if let Some(next) = self.quote(input, &mut c, &lines, i, ind, depth) {
+                if let Some(next) = self.quote(input, &mut c, &lines, (i, skip), ind, depth) {
                     i = next;
                     continue;
                 }
@@ -431,12 +454,18 @@ impl<'a> Pass<'a> {
         &mut self,
         input: &Expanded,
         c: &mut Composer,
-        lines: &[Range<usize>],
-        i: usize,
+        all_lines: &[Range<usize>],
+        (i, skip): (usize, usize),
         ind: usize,
         depth: usize,
     ) -> Option<usize> {
         let text = input.text.as_str();
+        // The lines of the open blocks lose the same indentation as line `i`.
+        let lines: Vec<Range<usize>> = all_lines
+            .iter()
+            .map(|r| r.start + skip.min(indent_of(&text[r.clone()])).min(r.len())..r.end)
+            .collect();
+        let lines = &lines[..];
         let r = lines[i].clone();
         let gt = r.start + ind;
         let mut inner_start = gt + 1;
@@ -563,6 +592,7 @@ impl<'a> Pass<'a> {
                 at: p.at,
                 prefix: p.prefix.to_string(),
                 name_len: m.name_range.end - p.at,
+                strip: None,
             })
         };
         match m.name.as_str() {
