@@ -125,7 +125,7 @@ pub fn colon(text: &str, at: usize, line_end: usize) -> Option<Colon> {
                     quote = Some(c);
                 }
             }
-            None if text[j..line_end].starts_with(":::") => {
+            None if b[j..line_end].starts_with(b":::") => {
                 close = Some(j);
                 break;
             }

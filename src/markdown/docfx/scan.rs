@@ -184,7 +184,7 @@ fn protected(line: &str, base: usize) -> Vec<Range<usize>> {
                 }
                 None => i += n,
             }
-        } else if line[i..].starts_with("<!--") {
+        } else if b[i] == b'<' && line[i..].starts_with("<!--") {
             let e = line[i..]
                 .find("-->")
                 .map(|k| i + k + 3)
