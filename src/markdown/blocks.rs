@@ -30,7 +30,7 @@
 use std::ops::Range;
 
 use super::compose::Composer;
-use super::escape_attr as esc;
+use crate::html::escape_attr as esc;
 
 /// Where emitted HTML goes: the input offset it stands for and the
 /// container prefix of its line.

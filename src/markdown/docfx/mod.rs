@@ -19,7 +19,7 @@ pub mod snippet;
 
 use crate::diagnostic::{Code, Diagnostic, LineIndex};
 use crate::include::Expanded;
-use crate::site::{FileId, Site};
+use crate::model::site::{FileId, Site};
 
 use super::blocks::AlertKind;
 

@@ -901,7 +901,7 @@ impl<'a> Pass<'a> {
 fn blocks_label(label: &str) -> String {
     format!(
         "<strong class=\"markdown-alert-title\">{}</strong>",
-        crate::markdown::escape_attr(label)
+        crate::html::escape_attr(label)
     )
 }
 
