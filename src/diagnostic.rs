@@ -120,6 +120,12 @@ codes! {
     AnchorParity = "anchor-parity", Warning;
     /// A translation whose heading count differs too much from its source.
     HeadingCount = "heading-count", Warning;
+    /// A DocFX `:::name` block or `[!NAME]` marker that stele does not know.
+    UnknownExtension = "unknown-extension", Warning;
+    /// A DocFX extension written wrongly: a missing attribute, an unclosed block, a stray end marker.
+    MalformedExtension = "malformed-extension", Warning;
+    /// A code snippet whose file or region does not exist.
+    MissingSnippet = "missing-snippet", Error;
 }
 
 impl fmt::Display for Code {
