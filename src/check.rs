@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 use rayon::prelude::*;
 
 use crate::diagnostic::{Code, Diagnostic, LineIndex, Span};
-use crate::links::{Resolution, Resolver};
+use crate::links::{Case, Resolution, Resolver};
 use crate::markdown::Link;
 use crate::pipeline::ArticleOutput;
 use crate::site::{FileId, Site};
@@ -98,8 +98,7 @@ fn check_article(
     };
     for (li, link) in out.rendered.links.iter().enumerate() {
         let (file, _) = out.sources.locate(link.range.start);
-        let from_rel = &site.files[file].rel;
-        let resolution = resolver.resolve(locale, from_rel, &link.target);
+        let resolution = resolver.resolve(i, file, &link.target);
         let fragment_check = |target: usize,
                               fragment: &Option<String>,
                               loc: &mut Locator,
@@ -137,7 +136,21 @@ fn check_article(
                 article: target,
                 fragment,
                 fallback,
+                case,
             } => {
+                if *case == Case::Differs {
+                    let rel = &site.articles[*target].rel;
+                    result.diagnostics.push(link_case(
+                        diag(
+                            &mut loc,
+                            Code::LinkCase,
+                            link,
+                            format!("`{}` differs in case from the file `{rel}`", link.target),
+                        ),
+                        &link.target,
+                        rel,
+                    ));
+                }
                 if *fallback {
                     let t = &site.articles[*target];
                     result.diagnostics.push(
@@ -164,7 +177,22 @@ fn check_article(
                 }
                 fragment_check(*target, fragment, &mut loc, &mut result);
             }
-            Resolution::Static { .. } => {}
+            Resolution::Static { url, case, .. } => {
+                if *case == Case::Differs {
+                    let name = crate::links::decode(url.rsplit('/').next().unwrap_or(url));
+                    result.diagnostics.push(link_case(
+                        diag(
+                            &mut loc,
+                            Code::LinkCase,
+                            link,
+                            format!("`{}` differs in case from the file `{name}`", link.target),
+                        ),
+                        &link.target,
+                        &name,
+                    ));
+                }
+            }
+            Resolution::Page { .. } => {}
             Resolution::Redirected {
                 to,
                 article,
@@ -189,7 +217,7 @@ fn check_article(
                         .with_hint("map its folder with `[[check.docsets]]` or list its prefix in `[check] external_prefixes` in stele.toml"),
                 );
             }
-            Resolution::Missing { rel } => {
+            Resolution::Missing { rel, url } => {
                 let tag = &site.locales[locale].tag;
                 let mut d = diag(
                     &mut loc,
@@ -231,13 +259,22 @@ fn check_article(
                         };
                         d.with_hint(format!("did you mean `{suggestion}`?"))
                     }
-                    None if locale == site.default_locale => {
-                        d.with_hint(format!("no `content/{tag}/{rel}`"))
+                    None => {
+                        let mut hint = if locale == site.default_locale {
+                            format!("no `content/{tag}/{rel}`")
+                        } else {
+                            format!(
+                                "no `content/{tag}/{rel}` and no `content/{}/{rel}`",
+                                site.locales[site.default_locale].tag
+                            )
+                        };
+                        if let Some(url) = url {
+                            hint.push_str(&format!(
+                                "; from this page's URL it is `{url}`, which the site does not produce"
+                            ));
+                        }
+                        d.with_hint(hint)
                     }
-                    None => d.with_hint(format!(
-                        "no `content/{tag}/{rel}` and no `content/{}/{rel}`",
-                        site.locales[site.default_locale].tag
-                    )),
                 };
                 result.diagnostics.push(d);
             }
@@ -275,6 +312,19 @@ fn check_article(
     }
     let _ = outputs;
     result
+}
+
+/// The hint of a `link-case` warning: the link written in the file's case.
+fn link_case(d: Diagnostic, written: &str, rel: &str) -> Diagnostic {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    let path = written.split(['#', '?']).next().unwrap_or(written);
+    let suggestion = match path.rsplit_once('/') {
+        Some((prefix, _)) => format!("{prefix}/{name}"),
+        None => name.to_string(),
+    };
+    d.with_hint(format!(
+        "write `{suggestion}`; the docset is case-insensitive, but file names are not on every host (`link-case = \"off\"` in `[check.levels]` silences this)"
+    ))
 }
 
 /// The candidate closest to `wanted`: an exact case-insensitive match, else

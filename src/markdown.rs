@@ -373,7 +373,11 @@ pub fn render(src: &str, rewrite: &Rewrite, options: RenderOptions) -> Rendered 
             }) => {
                 let (target_range, kind) =
                     link_position(src, &range, &dest_url, link_type, &id, &refdefs);
-                let target = dest_url.to_string();
+                // `<x@y.com>` is written `mailto:` in the HTML: never a file link.
+                let target = match link_type {
+                    LinkType::Email => format!("mailto:{dest_url}"),
+                    _ => dest_url.to_string(),
+                };
                 let new = rewrite(&target, target_range.clone());
                 out.links.push(Link {
                     target,

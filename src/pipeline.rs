@@ -313,7 +313,7 @@ pub fn process_article_with(
     let map = &expanded.map;
     let rewrite = |target: &str, range: std::ops::Range<usize>| {
         let (file, _) = map.locate(range.start);
-        resolver.href(&resolver.resolve(article.locale, &site.files[file].rel, target))
+        resolver.href(&resolver.resolve(i, file, target))
     };
     let rendered = markdown(&expanded.text, &rewrite, options);
     let title = article
