@@ -41,10 +41,21 @@ pub struct Heading {
 /// Where an anchor comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AnchorSource {
+    /// A heading's generated slug (`-1`, `-2` when repeated).
     Heading,
+    /// A heading's `{#id}`.
+    Attribute,
     /// An `id` or `name` attribute in raw HTML (`<a name="x">`).
     Html,
     Footnote,
+}
+
+impl AnchorSource {
+    /// Written by hand (`<a name|id>`, `{#id}`): what other pages link to
+    /// and translations keep; generated slugs differ by design.
+    pub fn is_hand_written(self) -> bool {
+        matches!(self, AnchorSource::Attribute | AnchorSource::Html)
+    }
 }
 
 /// A target for `#fragment` links.
@@ -351,7 +362,10 @@ pub fn render(src: &str, rewrite: &Rewrite, options: RenderOptions) -> Rendered 
                         out.anchors.push(Anchor {
                             id: id.clone(),
                             range: h.range.clone(),
-                            source: AnchorSource::Heading,
+                            source: match h.explicit {
+                                Some(_) => AnchorSource::Attribute,
+                                None => AnchorSource::Heading,
+                            },
                         });
                     }
                     pending.push((out.headings.len(), h.level, id.clone()));

@@ -25,7 +25,7 @@ use crate::config::MissingTranslations;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::frontmatter::Date;
 use crate::locale::Locale;
-use crate::markdown::{AnchorSource, Heading, slugify};
+use crate::markdown::Heading;
 use crate::pipeline::ArticleOutput;
 use crate::site::{ArticleId, Site};
 use crate::translation::{ArticleState, Freshness};
@@ -1490,14 +1490,7 @@ impl<'a> Ctx<'a> {
         // As the `anchor-parity` lint: anchors written by hand (HTML ids and
         // names, explicit heading ids) are what other pages link to; slugs of
         // translated headings differ by design.
-        let stable = |a: &crate::markdown::Anchor| match a.source {
-            AnchorSource::Html => true,
-            AnchorSource::Heading => s
-                .headings
-                .iter()
-                .any(|h| h.id == a.id && slugify(&h.text) != h.id),
-            AnchorSource::Footnote => false,
-        };
+        let stable = |a: &crate::markdown::Anchor| a.source.is_hand_written();
         let have: HashSet<&str> = t.anchors.iter().map(|a| a.id.as_str()).collect();
         let mut missing: Vec<String> = s
             .anchors
