@@ -599,9 +599,11 @@ impl<'s> Resolver<'s> {
         let lower = local.to_lowercase();
         for p in &site.config.check.external_prefixes {
             let p = p.to_lowercase();
-            if lower.starts_with(&p) && best.is_none_or(|(n, _)| p.trim_end_matches('/').len() > n)
-            {
-                best = Some((p.trim_end_matches('/').len(), None));
+            let bare = p.trim_end_matches('/');
+            // `/x/` also takes `/x` itself.
+            let takes = lower.starts_with(&p) || (bare.len() > 0 && lower == bare);
+            if takes && best.is_none_or(|(n, _)| bare.len() > n) {
+                best = Some((bare.len(), None));
             }
         }
         if let Some((n, Some(d))) = best {
@@ -640,8 +642,10 @@ impl<'s> Resolver<'s> {
             format!("{folder}/{}", rest.trim_end_matches('/'))
         };
         let stem = rel.strip_suffix(".md").unwrap_or(&rel).to_string();
-        let mut candidates = vec![rel.clone(), format!("{stem}.md")];
+        // DocFX publishes `x.md` and `x.yml` (landing, hub, FAQ pages) at `x`.
+        let mut candidates = vec![rel.clone(), format!("{stem}.md"), format!("{stem}.yml")];
         candidates.extend(FOLDER_PAGES.iter().map(|n| format!("{stem}/{n}")));
+        candidates.push(format!("{stem}/index.yml"));
         for c in &candidates {
             if let Some(r) = self.file_at(locale, c, &fragment, d.case_insensitive) {
                 // Learn's URLs match regardless of case: no `link-case`.
@@ -752,11 +756,14 @@ mod tests {
         let d = Discovered {
             locales: vec!["en-US".into(), "ja-JP".into()],
             sources: FILES.iter().map(|(l, r)| f(l, r)).collect(),
-            statics: vec![StaticFile {
-                locale: "en-US".into(),
-                rel: "Docs/media/Shot.png".into(),
-                abs: "/nonexistent".into(),
-            }],
+            statics: ["Docs/media/Shot.png", "Docs/landing.yml"]
+                .iter()
+                .map(|r| StaticFile {
+                    locale: "en-US".into(),
+                    rel: r.to_string(),
+                    abs: "/nonexistent".into(),
+                })
+                .collect(),
             ..Default::default()
         };
         crate::site::build(&config, d, Some("en-US")).0
@@ -1001,6 +1008,15 @@ mod tests {
             res(&s, "en-US", "a/b.md", "/product/docs/specs/x"),
             Resolution::ExternalPrefix
         );
+        assert_eq!(
+            res(&s, "en-US", "a/b.md", "/product/docs/specs"),
+            Resolution::ExternalPrefix
+        );
+        // DocFX's YAML pages are published without their extension.
+        assert!(matches!(
+            res(&s, "en-US", "a/b.md", "/product/docs/Landing"),
+            Resolution::Static { .. }
+        ));
         // Pages of the site by their locale root still resolve.
         assert!(matches!(
             res(&s, "en-US", "a/b.md", "/nodes/"),
