@@ -7,11 +7,11 @@
 
 use std::ops::Range;
 
-use crate::check::Locator;
+use crate::analyze::check::Locator;
 use crate::diagnostic::{Code, Diagnostic};
+use crate::markdown::ArticleOutput;
 use crate::markdown::{HtmlTag, TagKind};
-use crate::pipeline::ArticleOutput;
-use crate::site::Site;
+use crate::model::site::Site;
 
 /// A problem found in a list of tags.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -255,7 +255,7 @@ fn lint_article(site: &Site, outputs: &[ArticleOutput], out: &ArticleOutput) -> 
         return diags;
     }
     // Only a real source counts: the default locale may hold translations too.
-    let Some(source) = crate::translation::source_of(site, out.article) else {
+    let Some(source) = crate::model::translation::source_of(site, out.article) else {
         return diags;
     };
     let src_out = &outputs[source];
@@ -289,7 +289,7 @@ fn lint_article(site: &Site, outputs: &[ArticleOutput], out: &ArticleOutput) -> 
             Diagnostic::new(
                 Code::AnchorParity,
                 path.clone(),
-                format!("{} of the source `{src_rel}` missing here: {list}{more}", crate::cli::plural(missing.len(), "anchor")),
+                format!("{} of the source `{src_rel}` missing here: {list}{more}", crate::term::plural(missing.len(), "anchor")),
             )
             .with_hint("links from other pages to these anchors break in this locale; keep the `<a name>` or `{#id}` of the source")
             .with_locale(tag.clone()),
@@ -326,7 +326,7 @@ mod tests {
     fn anchor_parity_compares_only_anchors_written_by_hand() {
         // Repeated headings get `-1` slugs, and translated headings other
         // slugs: neither is a lost anchor. `{#id}` and `<a name>` are.
-        let site = crate::site::test_site(&[
+        let site = crate::model::site::test_site(&[
             (
                 "en-US",
                 "a.md",
@@ -338,7 +338,7 @@ mod tests {
                 "# 紹介\n\n## 設定\n\n## 設定\n\n## カスタム\n\n## 保持 {#kept}\n",
             ),
         ]);
-        let resolver = crate::links::Resolver::new(&site);
+        let resolver = crate::analyze::links::Resolver::new(&site);
         let outputs: Vec<ArticleOutput> = (0..site.articles.len())
             .map(|i| crate::pipeline::process_article(&site, &resolver, i).0)
             .collect();

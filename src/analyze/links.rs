@@ -32,7 +32,7 @@ use std::collections::HashMap;
 use percent_encoding::percent_decode_str;
 
 use crate::include::join;
-use crate::site::{ArticleId, FileId, Site};
+use crate::model::site::{ArticleId, FileId, Site};
 
 /// Whether a link matched its target in the exact case.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -204,7 +204,7 @@ impl<'s> Resolver<'s> {
             if !from.to_ascii_lowercase().ends_with(".md") {
                 continue;
             }
-            let (dir, _) = crate::site::page_path(from);
+            let (dir, _) = crate::model::site::page_path(from);
             let locales: Vec<usize> = match r.locale {
                 Some(l) => vec![l],
                 None => (0..site.locales.len()).collect(),
@@ -696,7 +696,7 @@ impl<'s> Resolver<'s> {
     /// The href to write for a link, when it should be rewritten.
     pub fn href(&self, resolution: &Resolution) -> Option<String> {
         let with_fragment = |url: &str, f: &Option<String>| match f {
-            Some(f) => format!("{url}#{}", crate::site::encode_path(f)),
+            Some(f) => format!("{url}#{}", crate::model::site::encode_path(f)),
             None => url.to_string(),
         };
         match resolution {
@@ -723,7 +723,7 @@ impl<'s> Resolver<'s> {
 mod tests {
     use super::*;
     use crate::config::{Config, Docset};
-    use crate::discover::{Discovered, FileKind, SourceFile, StaticFile};
+    use crate::read::discover::{Discovered, FileKind, SourceFile, StaticFile};
 
     const FILES: &[(&str, &str)] = &[
         ("en-US", "a/b.md"),
@@ -766,7 +766,7 @@ mod tests {
                 .collect(),
             ..Default::default()
         };
-        crate::site::build(&config, d, Some("en-US")).0
+        crate::model::site::build(&config, d, Some("en-US")).0
     }
 
     /// Resolves `target` written in `rel` of `locale` (an article, or an
@@ -1071,7 +1071,7 @@ mod tests {
         c.redirects = vec![];
         let mut s = site(c);
         // A moved article in the default locale's map only.
-        s.redirects.push(crate::site::RedirectEntry {
+        s.redirects.push(crate::model::site::RedirectEntry {
             locale: Some(0),
             from: "Docs/Old.md".into(),
             to: "/product/docs/upper".into(),

@@ -9,11 +9,11 @@ use std::collections::{HashMap, HashSet};
 
 use rayon::prelude::*;
 
+use crate::analyze::links::{Case, Resolution, Resolver};
 use crate::diagnostic::{Code, Diagnostic, LineIndex, Span};
-use crate::links::{Case, Resolution, Resolver};
+use crate::markdown::ArticleOutput;
 use crate::markdown::Link;
-use crate::pipeline::ArticleOutput;
-use crate::site::{FileId, Site};
+use crate::model::site::{FileId, Site};
 
 /// What the check found.
 #[derive(Debug, Default)]
@@ -179,7 +179,7 @@ fn check_article(
             }
             Resolution::Static { url, case, .. } => {
                 if *case == Case::Differs {
-                    let name = crate::links::decode(url.rsplit('/').next().unwrap_or(url));
+                    let name = crate::analyze::links::decode(url.rsplit('/').next().unwrap_or(url));
                     result.diagnostics.push(link_case(
                         diag(
                             &mut loc,
