@@ -164,13 +164,16 @@ pub fn run_with(inputs: Inputs, mode: render::Mode, stages: &Stages<'_>) -> Buil
     } else {
         markdown::MtOriginals::Strip
     };
-    let options = markdown::RenderOptions { mt_originals };
     let (site, mut diags) = site::build_with(
         &config,
         discovered,
         default_locale.as_deref(),
         stages.frontmatter,
     );
+    let options = markdown::RenderOptions {
+        mt_originals,
+        heading_ids: heading_ids(&site),
+    };
     let resolver = Resolver::new(&site);
     let (ui, ui_diags) = Ui::from_sources(&ui_sources);
     diags.extend(ui_diags);
@@ -284,6 +287,23 @@ pub fn apply_levels(config: &Config, diags: Vec<Diagnostic>) -> Vec<Diagnostic> 
         .collect();
     diagnostic::sort_dedup(&mut out);
     out
+}
+
+/// How the site's heading ids are made: `heading_ids` from stele.toml,
+/// else Hugo's when the content is laid out for Hugo (`_index.md` folder
+/// pages), else GitHub's.
+pub fn heading_ids(site: &Site) -> markdown::HeadingIds {
+    site.config.heading_ids.unwrap_or_else(|| {
+        let hugo = site
+            .articles
+            .iter()
+            .any(|a| a.rel.rsplit('/').next() == Some("_index.md"));
+        if hugo {
+            markdown::HeadingIds::Hugo
+        } else {
+            markdown::HeadingIds::Github
+        }
+    })
 }
 
 /// Expands includes and renders one article.

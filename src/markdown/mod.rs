@@ -34,8 +34,9 @@ mod words;
 
 #[allow(unused_imports)]
 use self::{mt::*, parse::*, slug::*, tokenizer::*, words::*};
+pub use crate::config::HeadingIds;
 pub use parse::render;
-pub use slug::slugify;
+pub use slug::{slug, slugify};
 pub use words::count_words;
 
 /// A heading of the page.
@@ -157,6 +158,8 @@ pub enum MtOriginals {
 #[derive(Clone, Copy, Debug, Default)]
 pub struct RenderOptions {
     pub mt_originals: MtOriginals,
+    /// How heading ids are made.
+    pub heading_ids: HeadingIds,
 }
 
 /// Rewrites a link destination: given the target as written and its range,
@@ -195,6 +198,11 @@ mod tests {
         assert_eq!(slugify("الدعم الفني"), "الدعم-الفني");
         assert_eq!(slugify("C++ & Rust (2024)"), "c--rust-2024");
         assert_eq!(slugify("हिन्दी"), "हिन्दी");
+        // Hugo keeps letters and decimal digits only: no combining marks.
+        assert_eq!(slug("हिन्दी", HeadingIds::Hugo), "हनद");
+        assert_eq!(slug("Hello, World_2!", HeadingIds::Hugo), "hello-world_2");
+        assert_eq!(slug("সংজ্ঞা", HeadingIds::Github), "সংজ্ঞা");
+        assert_eq!(slug("Ⅻ ²", HeadingIds::Hugo), "-");
     }
 
     #[test]
@@ -214,6 +222,20 @@ mod tests {
         for h in &r.headings {
             assert!(r.html[h.html_start..].starts_with(&format!("<h{} id=\"{}\"", h.level, h.id)));
         }
+    }
+
+    #[test]
+    fn hugo_heading_ids() {
+        let r = render(
+            "# हिन्दी\n\n## हिन्दी\n\n## ¿?\n\n## Custom {#my-id}\n",
+            &|_, _| None,
+            RenderOptions {
+                heading_ids: HeadingIds::Hugo,
+                ..RenderOptions::default()
+            },
+        );
+        let ids: Vec<&str> = r.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["हनद", "हनद-1", "heading", "my-id"]);
     }
 
     #[test]
@@ -242,6 +264,7 @@ mod tests {
             &|_, _| None,
             RenderOptions {
                 mt_originals: MtOriginals::Keep,
+                ..RenderOptions::default()
             },
         );
         assert!(kept.html.contains("<span class=\"sxs-lookup\">"));

@@ -206,7 +206,12 @@ pub fn render(src: &str, rewrite: &Rewrite, options: RenderOptions) -> Rendered 
                         (Some(id), _) => id.clone(),
                         // Written twice on a page (it happens): keep heading ids unique.
                         (None, Some(id)) => unique_id(&id, &used_ids),
-                        (None, None) => unique_id(&slugify(&text), &used_ids),
+                        (None, None) => match slug(&text, options.heading_ids) {
+                            s if s.is_empty() => {
+                                unique_id(slug::empty_slug(options.heading_ids), &used_ids)
+                            }
+                            s => unique_id(&s, &used_ids),
+                        },
                     };
                     used_ids.insert(id.clone());
                     if let Some(Event::Start(Tag::Heading { id: slot, .. })) =
