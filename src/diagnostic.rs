@@ -92,6 +92,8 @@ codes! {
     RedirectedLink = "redirected-link", Warning;
     /// A link or include path that climbs out of its locale's content.
     LinkOutsideRoot = "link-outside-root", Error;
+    /// A link that names its file in another case (resolved in a case-insensitive docset).
+    LinkCase = "link-case", Warning;
     /// An external (http, https) link that failed under `--external`.
     BrokenExternalLink = "broken-external-link", Error;
     /// An `[!INCLUDE]` whose file exists in no locale.

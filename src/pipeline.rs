@@ -170,13 +170,16 @@ pub fn run_with(inputs: Inputs, mode: render::Mode, stages: &Stages<'_>) -> Buil
     } else {
         markdown::MtOriginals::Strip
     };
-    let options = markdown::RenderOptions { mt_originals };
     let (site, mut diags) = site::build_with(
         &config,
         discovered,
         default_locale.as_deref(),
         stages.frontmatter,
     );
+    let options = markdown::RenderOptions {
+        mt_originals,
+        heading_ids: heading_ids(&site),
+    };
     let resolver = Resolver::new(&site);
     let (ui, ui_diags) = Ui::from_sources(&ui_sources);
     diags.extend(ui_diags);
@@ -323,6 +326,23 @@ pub fn labels_of(site: &Site, ui: &Ui) -> Vec<Labels> {
         .collect()
 }
 
+/// How the site's heading ids are made: `heading_ids` from stele.toml,
+/// else Hugo's when the content is laid out for Hugo (`_index.md` folder
+/// pages), else GitHub's.
+pub fn heading_ids(site: &Site) -> markdown::HeadingIds {
+    site.config.heading_ids.unwrap_or_else(|| {
+        let hugo = site
+            .articles
+            .iter()
+            .any(|a| a.rel.rsplit('/').next() == Some("_index.md"));
+        if hugo {
+            markdown::HeadingIds::Hugo
+        } else {
+            markdown::HeadingIds::Github
+        }
+    })
+}
+
 /// Expands includes and renders one article.
 pub fn process_article(
     site: &Site,
@@ -356,7 +376,7 @@ pub fn process_article_with(
     let map = &expanded.map;
     let rewrite = |target: &str, range: std::ops::Range<usize>| {
         let (file, _) = map.locate(range.start);
-        resolver.href(&resolver.resolve(article.locale, &site.files[file].rel, target))
+        resolver.href(&resolver.resolve(i, file, target))
     };
     let rendered = markdown(&expanded.text, &rewrite, options);
     let title = article

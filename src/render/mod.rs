@@ -26,7 +26,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::html::escape;
 use crate::locale::Locale;
 use crate::markdown::ArticleOutput;
-use crate::markdown::{AnchorSource, Heading, slugify};
+use crate::markdown::Heading;
 use crate::model::fallback::FallbackPage;
 use crate::model::site::{ArticleId, Site};
 use crate::model::translation::{ArticleState, Freshness};
@@ -665,6 +665,7 @@ mod tests {
             .unwrap();
         let keep = crate::markdown::RenderOptions {
             mt_originals: crate::markdown::MtOriginals::Keep,
+            ..crate::markdown::RenderOptions::default()
         };
         let body = &JA[JA.find("\n---\n").unwrap() + 5..];
         outputs[ja].rendered = crate::markdown::render(body, &|_, _| None, keep);
