@@ -364,9 +364,9 @@ pub enum Target {
     Missing,
 }
 
-/// Resolves a TOC link: (locale, path of the TOC file relative to the
-/// locale directory, the link as written).
-pub type LinkFn<'a> = dyn Fn(usize, &str, &str) -> Target + Sync + 'a;
+/// Resolves a TOC link: (locale, the TOC's index in [`Site::files`], the
+/// link as written).
+pub type LinkFn<'a> = dyn Fn(usize, usize, &str) -> Target + Sync + 'a;
 
 /// A TOC file of the site.
 #[derive(Clone, Debug)]
@@ -556,7 +556,7 @@ impl Resolving<'_> {
     /// (href, article) of a link, reporting what does not resolve.
     fn target(&mut self, toc: usize, v: &Value) -> (Option<String>, Option<ArticleId>) {
         let t = &self.site.tocs[toc];
-        match (self.link)(t.locale, &t.rel, v.text.trim()) {
+        match (self.link)(t.locale, t.file, v.text.trim()) {
             Target::Article {
                 article,
                 href,
