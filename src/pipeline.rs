@@ -402,7 +402,20 @@ pub fn process_article_with(
         resolver.href(&resolver.resolve(i, file, target))
     };
     let rendered = match yaml_mime {
-        Some(mime) => markdown::yaml_pages::render(&expanded.text, mime, &rewrite, options),
+        Some(mime) => {
+            // Includes named in Markdown values: the page's locale's, else the source locale's.
+            let include = |path: &str| {
+                let dir = article.rel.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
+                let rel = include::join(dir, path.trim())?;
+                let file = [Some(article.locale), site.fallback_locale(article.locale)]
+                    .into_iter()
+                    .flatten()
+                    .find_map(|l| site.include_at(l, &rel))?;
+                let fm = &site.frontmatter[file];
+                Some(site.files[file].text[fm.body_start..].to_string())
+            };
+            markdown::yaml_pages::render(&expanded.text, mime, &rewrite, &include, options)
+        }
         None => markdown(&expanded.text, &rewrite, options),
     };
     let title = article

@@ -70,9 +70,46 @@ fn list(v: &Option<Vec<Block>>) -> &[Block] {
     v.as_deref().unwrap_or(&[])
 }
 
+/// The text of an include (`[!INCLUDE [title](path)]` in a Markdown value),
+/// by the path as written; `None` when there is no such include.
+pub type IncludeFn<'a> = dyn Fn(&str) -> Option<String> + 'a;
+
+/// `[!INCLUDE [title](path)]` in a Markdown value replaced by the include's
+/// text (one level: includes of includes stay as written).
+fn expand_includes(text: &str, include: &IncludeFn) -> String {
+    const OPEN: &str = "[!INCLUDE";
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find(OPEN) {
+        out.push_str(&rest[..i]);
+        let after = &rest[i..];
+        let parsed = after.find("](").and_then(|p| {
+            let path_start = p + 2;
+            let close = after[path_start..].find(")]")?;
+            Some((
+                after[path_start..path_start + close].trim(),
+                path_start + close + 2,
+            ))
+        });
+        match parsed.and_then(|(path, end)| Some((include(path)?, end))) {
+            Some((body, end)) => {
+                out.push_str(body.trim_end());
+                rest = &after[end..];
+            }
+            None => {
+                out.push_str(OPEN);
+                rest = &after[OPEN.len()..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 struct Builder<'a> {
     src: &'a str,
     rewrite: &'a Rewrite<'a>,
+    include: &'a IncludeFn<'a>,
     options: RenderOptions,
     out: Rendered,
     ids: HashSet<String>,
@@ -182,7 +219,12 @@ impl Builder<'_> {
             }
             outer(target, r)
         };
-        let inner = super::render(&t.text, &rewrite, self.options);
+        let text = if t.text.contains("[!INCLUDE") {
+            expand_includes(&t.text, self.include)
+        } else {
+            t.text.clone()
+        };
+        let inner = super::render(&text, &rewrite, self.options);
         let mut cursor = t.range.start;
         let mut links = Vec::with_capacity(inner.links.len());
         for l in inner.links {
@@ -348,7 +390,14 @@ impl Builder<'_> {
 
 /// Renders the YAML page `src` (the whole file) of type `mime` (`Hub`,
 /// `Landing`, `FAQ`, `Tutorial`; see [`crate::read::discover::yaml_mime`]).
-pub fn render(src: &str, mime: &str, rewrite: &Rewrite, options: RenderOptions) -> Rendered {
+/// `include` gives the text of the includes that Markdown values name.
+pub fn render(
+    src: &str,
+    mime: &str,
+    rewrite: &Rewrite,
+    include: &IncludeFn,
+    options: RenderOptions,
+) -> Rendered {
     let mut options_yaml = serde_saphyr::Options::default();
     options_yaml.strict_booleans = true;
     options_yaml.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::LastWins;
@@ -358,6 +407,7 @@ pub fn render(src: &str, mime: &str, rewrite: &Rewrite, options: RenderOptions) 
     let mut b = Builder {
         src,
         rewrite,
+        include,
         options,
         out: Rendered::default(),
         ids: HashSet::new(),
@@ -434,7 +484,7 @@ mod tests {
     use super::*;
 
     fn plain(src: &str, mime: &str) -> Rendered {
-        render(src, mime, &|_, _| None, RenderOptions::default())
+        render(src, mime, &|_, _| None, &|_| None, RenderOptions::default())
     }
 
     #[test]
@@ -458,7 +508,7 @@ mod tests {
     fn hub_cards_and_links_keep_positions_and_are_rewritten() {
         let src = "### YamlMime:Hub\ntitle: Teams docs\nhighlightedContent:\n  items:\n    - title: Upgrade\n      itemType: how-to-guide\n      url: ./upgrade.yml\nproductDirectory:\n  title: Start\n  items:\n    - title: Pilot\n      imageSrc: 'https://x.org/i.svg'\n      summary: Plan it.\n      links:\n      - url: pilot.md\n        text: Pilot guide\n";
         let rewrite = |t: &str, _: Range<usize>| Some(format!("/out/{t}"));
-        let r = render(src, "Hub", &rewrite, RenderOptions::default());
+        let r = render(src, "Hub", &rewrite, &|_| None, RenderOptions::default());
         assert!(
             r.html
                 .contains("<a href=\"/out/./upgrade.yml\">Upgrade</a>")
@@ -487,6 +537,27 @@ mod tests {
         assert!(r.html.contains("<h2 id=\"plan\">Plan</h2>"));
         assert!(r.html.contains("<a href=\"overview.md\">Overview</a>"));
         assert_eq!(r.links.len(), 1);
+    }
+
+    #[test]
+    fn includes_in_markdown_values_are_expanded() {
+        let src = "### YamlMime:Tutorial\ntitle: T\nitems:\n- content: >\n    Before.\n\n\n    [!INCLUDE [note](includes/note.md)]\n\n\n    [!INCLUDE [gone](includes/gone.md)]\n";
+        let include = |p: &str| {
+            (p == "includes/note.md").then(|| "> [!NOTE]\n> Included **text**.\n".to_string())
+        };
+        let r = render(
+            src,
+            "Tutorial",
+            &|_, _| None,
+            &include,
+            RenderOptions::default(),
+        );
+        assert!(r.html.contains("<strong>text</strong>"), "{}", r.html);
+        assert!(!r.html.contains("includes/note.md"));
+        assert!(
+            r.html.contains("[!INCLUDE"),
+            "an unknown include stays as written"
+        );
     }
 
     #[test]
