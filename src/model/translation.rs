@@ -90,11 +90,13 @@ pub fn declares_translation(fm: &Frontmatter) -> bool {
         || fm.get_str(SOURCE_COMMIT_KEY).is_some()
 }
 
-/// Whether an article is a source: in the default locale and not itself
+/// Whether an article is a source: in the source locale (the default
+/// locale, unless the source lives outside `content/`) and not itself
 /// declared a translation.
 pub fn is_source(site: &Site, article: ArticleId) -> bool {
     let a = &site.articles[article];
-    a.locale == site.default_locale && !declares_translation(&site.frontmatter[a.file])
+    // On a site whose source lives elsewhere nothing here is a source.
+    Some(a.locale) == site.source_locale && !declares_translation(&site.frontmatter[a.file])
 }
 
 /// The source article a translation was made from: the source of its

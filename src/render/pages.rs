@@ -294,7 +294,11 @@ impl<'a> Ctx<'a> {
                 })
                 .chain(std::iter::once(AlternateView {
                     hreflang: "x-default".into(),
-                    href: site.absolute_url(&home(site.default_locale)),
+                    // The source locale's start page, else the language chooser.
+                    href: site.absolute_url(&match site.source_locale {
+                        Some(s) => home(s),
+                        None => format!("{}/", site.base_path),
+                    }),
                 }))
                 .collect(),
             languages: site
