@@ -20,6 +20,8 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
+pub mod shortcodes;
+
 use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
 /// A heading of the page.
