@@ -46,3 +46,14 @@ language-zh-TW = الصينية (التقليدية)
 language-ru = الروسية
 language-it = الإيطالية
 language-sv = السويدية
+
+## Alerts and Hugo shortcodes (labels in the article text).
+
+alert-note = ملاحظة
+alert-tip = تلميح
+alert-important = هام
+alert-warning = تحذير
+alert-caution = تنبيه
+shortcode-tabs = علامات التبويب
+shortcode-video = فيديو
+shortcode-details = التفاصيل

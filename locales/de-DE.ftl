@@ -46,3 +46,14 @@ language-zh-TW = Chinesisch (traditionell)
 language-ru = Russisch
 language-it = Italienisch
 language-sv = Schwedisch
+
+## Alerts and Hugo shortcodes (labels in the article text).
+
+alert-note = Hinweis
+alert-tip = Tipp
+alert-important = Wichtig
+alert-warning = Warnung
+alert-caution = Vorsicht
+shortcode-tabs = Registerkarten
+shortcode-video = Video
+shortcode-details = Details

@@ -56,3 +56,14 @@ language-zh-TW = Chinese (Traditional)
 language-ru = Russian
 language-it = Italian
 language-sv = Swedish
+
+## Alerts and Hugo shortcodes (labels in the article text).
+
+alert-note = Note
+alert-tip = Tip
+alert-important = Important
+alert-warning = Warning
+alert-caution = Caution
+shortcode-tabs = Tabs
+shortcode-video = Video
+shortcode-details = Details

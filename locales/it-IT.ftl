@@ -46,3 +46,14 @@ language-zh-TW = cinese (tradizionale)
 language-ru = russo
 language-it = italiano
 language-sv = svedese
+
+## Alerts and Hugo shortcodes (labels in the article text).
+
+alert-note = Nota
+alert-tip = Suggerimento
+alert-important = Importante
+alert-warning = Avviso
+alert-caution = Attenzione
+shortcode-tabs = Schede
+shortcode-video = Video
+shortcode-details = Dettagli

@@ -46,3 +46,14 @@ language-zh-TW = 中国語 (繁体字)
 language-ru = ロシア語
 language-it = イタリア語
 language-sv = スウェーデン語
+
+## Alerts and Hugo shortcodes (labels in the article text).
+
+alert-note = 注意
+alert-tip = ヒント
+alert-important = 重要
+alert-warning = 警告
+alert-caution = 注意事項
+shortcode-tabs = タブ
+shortcode-video = 動画
+shortcode-details = 詳細

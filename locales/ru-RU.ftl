@@ -46,3 +46,14 @@ language-zh-TW = китайский (традиционное письмо)
 language-ru = русский
 language-it = итальянский
 language-sv = шведский
+
+## Alerts and Hugo shortcodes (labels in the article text).
+
+alert-note = Примечание
+alert-tip = Совет
+alert-important = Важно
+alert-warning = Предупреждение
+alert-caution = Внимание
+shortcode-tabs = Вкладки
+shortcode-video = Видео
+shortcode-details = Подробнее

@@ -46,3 +46,14 @@ language-zh-TW = kinesiska (traditionell)
 language-ru = ryska
 language-it = italienska
 language-sv = svenska
+
+## Alerts and Hugo shortcodes (labels in the article text).
+
+alert-note = Obs!
+alert-tip = Tips
+alert-important = Viktigt
+alert-warning = Varning
+alert-caution = Försiktighet
+shortcode-tabs = Flikar
+shortcode-video = Video
+shortcode-details = Detaljer

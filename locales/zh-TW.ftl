@@ -46,3 +46,14 @@ language-zh-TW = 繁體中文
 language-ru = 俄文
 language-it = 義大利文
 language-sv = 瑞典文
+
+## Alerts and Hugo shortcodes (labels in the article text).
+
+alert-note = 注意
+alert-tip = 提示
+alert-important = 重要
+alert-warning = 警告
+alert-caution = 小心
+shortcode-tabs = 索引標籤
+shortcode-video = 影片
+shortcode-details = 詳細資料

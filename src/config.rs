@@ -227,6 +227,9 @@ pub struct FileConfig {
     pub missing_translations: MissingTranslations,
     #[serde(default)]
     pub status_page: bool,
+    /// Site parameters for Hugo's `param` shortcode.
+    #[serde(default)]
+    pub params: toml::Table,
 }
 
 /// Everything a build needs to know, resolved: the site root is absolute,
@@ -249,10 +252,17 @@ pub struct Config {
     pub redirects: Vec<Redirect>,
     pub missing_translations: MissingTranslations,
     pub status_page: bool,
+    /// `[params]`, for Hugo's `param` shortcode.
+    pub params: serde_json::Map<String, serde_json::Value>,
 }
 
 /// The frontmatter keys that carry the asset id unless configured.
-pub const DEFAULT_TRANSLATION_KEYS: &[&str] = &["ms.assetid", "asset_id", "translation_key"];
+pub const DEFAULT_TRANSLATION_KEYS: &[&str] = &[
+    "ms.assetid",
+    "asset_id",
+    "translation_key",
+    "translationKey",
+];
 
 /// Command-line values that override `stele.toml`.
 #[derive(Clone, Debug, Default)]
@@ -341,6 +351,10 @@ impl Config {
             redirects: file.redirects,
             missing_translations: file.missing_translations,
             status_page: file.status_page,
+            params: match serde_json::to_value(&file.params) {
+                Ok(serde_json::Value::Object(m)) => m,
+                _ => serde_json::Map::new(),
+            },
             root,
         })
     }

@@ -176,9 +176,18 @@ pub fn run_with(inputs: Inputs, mode: render::Mode, stages: &Stages<'_>) -> Buil
     let (ui, ui_diags) = Ui::from_sources(&ui_sources);
     diags.extend(ui_diags);
 
+    let dialects = Dialects {
+        labels: site
+            .locales
+            .iter()
+            .map(|l| shortcode_labels(&ui.locale(&l.tag)))
+            .collect(),
+        templates: &theme.shortcodes,
+        params: &config.params,
+    };
     let processed: Vec<(ArticleOutput, Vec<Diagnostic>)> = (0..site.articles.len())
         .into_par_iter()
-        .map(|i| process_article_with(&site, &resolver, i, markdown, options))
+        .map(|i| process_article_with(&site, &resolver, i, markdown, options, &dialects))
         .collect();
     let mut outputs = Vec::with_capacity(processed.len());
     for (o, d) in processed {
@@ -285,18 +294,48 @@ pub fn apply_levels(config: &Config, diags: Vec<Diagnostic>) -> Vec<Diagnostic> 
     out
 }
 
+/// What the dialect pre-passes need besides the text: UI labels per
+/// site locale (indexed like `site.locales`), the site's shortcode
+/// templates and its `[params]`.
+pub struct Dialects<'a> {
+    pub labels: Vec<markdown::shortcodes::Labels>,
+    pub templates: &'a markdown::shortcodes::Templates,
+    pub params: &'a serde_json::Map<String, serde_json::Value>,
+}
+
+/// The labels of the built-in shortcodes in one locale.
+pub fn shortcode_labels(ui: &crate::ui::LocaleUi<'_>) -> markdown::shortcodes::Labels {
+    markdown::shortcodes::Labels {
+        note: ui.text("alert-note"),
+        tip: ui.text("alert-tip"),
+        important: ui.text("alert-important"),
+        warning: ui.text("alert-warning"),
+        caution: ui.text("alert-caution"),
+        tabs: ui.text("shortcode-tabs"),
+        video: ui.text("shortcode-video"),
+        details: ui.text("shortcode-details"),
+    }
+}
+
 /// Expands includes and renders one article.
 pub fn process_article(
     site: &Site,
     resolver: &Resolver,
     i: ArticleId,
 ) -> (ArticleOutput, Vec<Diagnostic>) {
+    let templates = markdown::shortcodes::Templates::default();
+    let dialects = Dialects {
+        labels: Vec::new(),
+        templates: &templates,
+        params: &site.config.params,
+    };
     process_article_with(
         site,
         resolver,
         i,
         &markdown::render,
         markdown::RenderOptions::default(),
+        &dialects,
     )
 }
 
@@ -307,9 +346,26 @@ pub fn process_article_with(
     i: ArticleId,
     markdown: &MarkdownFn<'_>,
     options: markdown::RenderOptions,
+    dialects: &Dialects<'_>,
 ) -> (ArticleOutput, Vec<Diagnostic>) {
     let article = &site.articles[i];
-    let (expanded, diags) = include::expand(site, article.file);
+    let (expanded, mut diags) = include::expand(site, article.file);
+    let default_labels = markdown::shortcodes::Labels::default();
+    let context = markdown::shortcodes::Context {
+        page: &site.frontmatter[article.file].data,
+        site_params: dialects.params,
+        labels: dialects
+            .labels
+            .get(article.locale)
+            .unwrap_or(&default_labels),
+        templates: dialects.templates,
+    };
+    let (shortcoded, findings) = markdown::shortcodes::expand(&expanded, &context);
+    for f in findings {
+        // Finding ranges are offsets of the pre-pass's input.
+        diags.push(finding_diagnostic(site, &expanded.map, f));
+    }
+    let expanded = shortcoded;
     let map = &expanded.map;
     let rewrite = |target: &str, range: std::ops::Range<usize>| {
         let (file, _) = map.locate(range.start);
@@ -339,4 +395,22 @@ pub fn process_article_with(
         },
         diags,
     )
+}
+
+/// A pre-pass finding as a diagnostic at its file, line and column.
+fn finding_diagnostic(
+    site: &Site,
+    map: &SourceMap,
+    f: markdown::shortcodes::Finding,
+) -> Diagnostic {
+    let (file, start) = map.locate(f.range.start);
+    let (_, end) = map.locate(f.range.end.max(f.range.start + 1) - 1);
+    let src = &site.files[file];
+    let end = (end + 1).max(start).min(src.text.len());
+    let start = start.min(end);
+    let idx = diagnostic::LineIndex::new(&src.text);
+    Diagnostic::new(f.code, src.path.clone(), f.message)
+        .with_span(idx.span(&src.text, start..end))
+        .with_hint(f.hint)
+        .with_locale(src.locale.clone())
 }

@@ -94,8 +94,14 @@ pub struct Site {
 }
 
 impl Site {
+    /// The locale of a tag or locale directory name, matched without
+    /// regard to case (`content/pt-br/` is `pt-BR`).
     pub fn locale_index(&self, tag: &str) -> Option<usize> {
-        self.locales.iter().position(|l| l.tag == tag)
+        self.locales.iter().position(|l| l.tag == tag).or_else(|| {
+            self.locales
+                .iter()
+                .position(|l| l.tag.eq_ignore_ascii_case(tag))
+        })
     }
 
     /// The article at `rel` (relative to the locale directory) in a locale.
@@ -255,23 +261,20 @@ pub fn build_with(
             ))
         })
         .collect();
-    let locale_of: HashMap<&str, usize> = locales
+    // By tag in lower case: Hugo's language keys (`pt-br`, `zh-cn`) name
+    // the directories of the locales `pt-BR`, `zh-CN`.
+    let by_lower: HashMap<String, usize> = locales
         .iter()
         .enumerate()
-        .map(|(i, l)| (l.tag.as_str(), i))
+        .map(|(i, l)| (l.tag.to_ascii_lowercase(), i))
         .collect();
+    let locale_of = LocaleOf(&by_lower);
 
     // Files in locale order, then by path.
     let mut files = discovered.sources;
     files.sort_by(|a, b| {
-        let la = locale_of
-            .get(a.locale.as_str())
-            .copied()
-            .unwrap_or(usize::MAX);
-        let lb = locale_of
-            .get(b.locale.as_str())
-            .copied()
-            .unwrap_or(usize::MAX);
+        let la = locale_of.get(&a.locale).copied().unwrap_or(usize::MAX);
+        let lb = locale_of.get(&b.locale).copied().unwrap_or(usize::MAX);
         (la, &a.rel).cmp(&(lb, &b.rel))
     });
     let parsed: Vec<(Frontmatter, Vec<Diagnostic>)> =
@@ -288,11 +291,16 @@ pub fn build_with(
     let mut includes = HashMap::new();
     let mut article_of_file = HashMap::new();
     for (id, f) in files.iter().enumerate() {
-        let Some(&loc) = locale_of.get(f.locale.as_str()) else {
+        let Some(&loc) = locale_of.get(&f.locale) else {
             continue;
         };
+        let headless = f.kind == FileKind::Article && is_headless(&frontmatter[id]);
         match f.kind {
             FileKind::Include => {
+                includes.insert((loc, f.rel.clone()), id);
+            }
+            // Hugo's headless pages are fragments: never built, included.
+            FileKind::Article if headless => {
                 includes.insert((loc, f.rel.clone()), id);
             }
             FileKind::Article => {
@@ -451,7 +459,7 @@ pub fn build_with(
     let statics_by_path = statics
         .iter()
         .enumerate()
-        .filter_map(|(i, s)| Some(((*locale_of.get(s.locale.as_str())?, s.rel.clone()), i)))
+        .filter_map(|(i, s)| Some(((*locale_of.get(&s.locale)?, s.rel.clone()), i)))
         .collect();
 
     let mut redirects: Vec<RedirectEntry> = config
@@ -510,6 +518,42 @@ pub fn build_with(
         article_of_file,
     };
     (site, diags)
+}
+
+/// Locale indexes by directory name, without regard to case.
+struct LocaleOf<'m>(&'m HashMap<String, usize>);
+
+impl LocaleOf<'_> {
+    fn get(&self, dir: &str) -> Option<&usize> {
+        self.0.get(&dir.to_ascii_lowercase())
+    }
+}
+
+/// Whether Hugo would not render the page: `headless: true`, or
+/// `build: {render: never}` (also `_build`, and the older `render: false`).
+pub fn is_headless(fm: &Frontmatter) -> bool {
+    use serde_json::Value;
+    let truthy = |v: Option<&Value>| match v {
+        Some(Value::Bool(b)) => *b,
+        Some(Value::String(s)) => s.eq_ignore_ascii_case("true"),
+        _ => false,
+    };
+    if truthy(fm.data.get("headless")) {
+        return true;
+    }
+    ["build", "_build"].iter().any(|k| {
+        fm.data
+            .get(*k)
+            .and_then(Value::as_object)
+            .and_then(|b| b.get("render"))
+            .is_some_and(|r| match r {
+                Value::Bool(b) => !b,
+                Value::String(s) => {
+                    matches!(s.to_ascii_lowercase().as_str(), "never" | "false" | "link")
+                }
+                _ => false,
+            })
+    })
 }
 
 /// Parses DocFX's `.openpublishing.redirection.json` into (from, to) pairs.

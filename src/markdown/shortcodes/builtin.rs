@@ -105,24 +105,42 @@ pub(super) fn tabpane(w: &mut Writer<'_>, n: &Node) {
         .collect();
     let pane_lang = n.tag.named("lang").map(|a| a.value.clone());
     let pane_text = n.tag.flag("text");
+    // The markup of DocFX tabs (the theme's `tabs.js` shows the tab list;
+    // without it every panel shows under its title).
+    let headers: Vec<String> = tabs
+        .iter()
+        .enumerate()
+        .map(|(i, t)| tab_header(t, i))
+        .collect();
+    let keys: Vec<String> = headers
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let k = crate::markdown::slugify(h);
+            if k.is_empty() { (i + 1).to_string() } else { k }
+        })
+        .collect();
     let mut html = format!(
-        "<div class=\"stele-tabs\" data-stele-tabs=\"\"><div role=\"tablist\" aria-label=\"{}\">",
+        "<div class=\"docfx-tabs\" data-tab-group=\"{}\"><div class=\"docfx-tablist\" role=\"tablist\" aria-label=\"{}\" hidden>",
+        esc(&keys.join(" ")),
         esc(&w.ctx.labels.tabs)
     );
-    for (i, t) in tabs.iter().enumerate() {
-        let header = tab_header(t, i);
+    for (i, (header, key)) in headers.iter().zip(&keys).enumerate() {
         let selected = i == 0;
         html.push_str(&format!(
-            "<button type=\"button\" role=\"tab\" id=\"tab-{set}-{i}\" aria-controls=\"tab-{set}-{i}-panel\" aria-selected=\"{selected}\" tabindex=\"{}\">{}</button>",
+            "<button type=\"button\" role=\"tab\" id=\"tabs-{set}-{i}\" aria-controls=\"tabpanel-{set}-{i}\" aria-selected=\"{selected}\" tabindex=\"{}\" data-tab=\"{}\">{}</button>",
             if selected { "0" } else { "-1" },
-            esc(&header)
+            esc(key),
+            esc(header)
         ));
     }
     html.push_str("</div>");
     w.block(n.tag.range.start, &html);
     for (i, t) in tabs.iter().enumerate() {
         let panel = format!(
-            "<div role=\"tabpanel\" id=\"tab-{set}-{i}-panel\" aria-labelledby=\"tab-{set}-{i}\" tabindex=\"0\">"
+            "<section class=\"docfx-tabpanel\" role=\"tabpanel\" data-panel=\"tabpanel-{set}-{i}\" aria-labelledby=\"tabs-{set}-{i}\" data-tab=\"{}\"><p class=\"docfx-tab-title\">{}</p>",
+            esc(&keys[i]),
+            esc(&headers[i])
         );
         w.block(t.tag.range.start, &panel);
         let lang = t
@@ -135,7 +153,7 @@ pub(super) fn tabpane(w: &mut Writer<'_>, n: &Node) {
             Some(lang) if !text => code_block(w, t, &lang),
             _ => w.inner(t),
         }
-        w.block(close_at(t), "</div>");
+        w.block(close_at(t), "</section>");
     }
     // Shortcodes between the tabs other than tabs (a comment) still count.
     for c in &n.children {
@@ -296,7 +314,7 @@ pub(super) fn video(w: &mut Writer<'_>, n: &Node, which: &str) {
 /// An embedded video player.
 pub(super) fn video_html(src: &str, title: &str) -> String {
     format!(
-        "<div class=\"stele-video\"><iframe src=\"{}\" title=\"{}\" loading=\"lazy\" allow=\"encrypted-media; picture-in-picture; fullscreen\" allowfullscreen></iframe></div>",
+        "<div class=\"docfx-video\"><iframe src=\"{}\" title=\"{}\" loading=\"lazy\" allow=\"encrypted-media; picture-in-picture; fullscreen\" allowfullscreen></iframe></div>",
         esc(src),
         esc(title)
     )

@@ -63,11 +63,12 @@ fn tabs_are_accessible_and_code_tabs_are_code() {
         "{{< tabpane >}}\n{{< tab header=\"Java\" lang=\"java\" >}}\nint x = 1;\n{{< /tab >}}\n{{% tab header=\"Text\" %}}\n*Hi*\n{{% /tab %}}\n{{< /tabpane >}}\n",
     );
     assert!(h.contains("role=\"tablist\""), "{h}");
-    assert!(h.contains("<button type=\"button\" role=\"tab\" id=\"tab-0-0\" aria-controls=\"tab-0-0-panel\" aria-selected=\"true\" tabindex=\"0\">Java</button>"), "{h}");
+    assert!(h.contains("<button type=\"button\" role=\"tab\" id=\"tabs-0-0\" aria-controls=\"tabpanel-0-0\" aria-selected=\"true\" tabindex=\"0\" data-tab=\"java\">Java</button>"), "{h}");
     assert!(
-        h.contains("aria-selected=\"false\" tabindex=\"-1\">Text</button>"),
+        h.contains("aria-selected=\"false\" tabindex=\"-1\" data-tab=\"text\">Text</button>"),
         "{h}"
     );
+    assert!(h.contains("<p class=\"docfx-tab-title\">Java</p>"), "{h}");
     assert!(
         h.contains("<code class=\"language-java\">int x = 1;\n</code>"),
         "{h}"
