@@ -38,7 +38,9 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::discover::{Discovered, FileKind};
 use crate::frontmatter::Date;
-use crate::translation::{History, SOURCE_COMMIT_KEY, SOURCE_HASH_KEY};
+use crate::translation::{
+    DRIFTED_KEY, HUGO_COMMIT_KEY, History, SOURCE_COMMIT_KEY, SOURCE_HASH_KEY,
+};
 
 /// Asks git about the sources of `discovered`. See the module comment.
 pub fn load(config: &Config, discovered: &Discovered, default_locale: Option<&str>) -> History {
@@ -51,13 +53,17 @@ pub fn load(config: &Config, discovered: &Discovered, default_locale: Option<&st
         if f.kind != FileKind::Article || f.locale == default {
             continue;
         }
-        if let Some(c) = frontmatter_value(&f.text, SOURCE_COMMIT_KEY) {
+        let commit = frontmatter_value(&f.text, SOURCE_COMMIT_KEY)
+            .or_else(|| frontmatter_value(&f.text, HUGO_COMMIT_KEY));
+        if let Some(c) = commit {
             let c = c.to_ascii_lowercase();
             if is_commit_id(&c) {
                 commits.insert(c);
             }
         }
-        hashes |= frontmatter_value(&f.text, SOURCE_HASH_KEY).is_some();
+        // A drifted translation shows when its source last changed.
+        hashes |= frontmatter_value(&f.text, SOURCE_HASH_KEY).is_some()
+            || frontmatter_value(&f.text, DRIFTED_KEY).is_some();
     }
     if commits.is_empty() && !hashes {
         return History::default();
