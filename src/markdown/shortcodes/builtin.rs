@@ -6,8 +6,8 @@
 
 use super::{Node, Writer, is_markdown, lookup};
 use crate::diagnostic::Code;
+use crate::html::escape_attr as esc;
 use crate::include::shortcode::Arg;
-use crate::markdown::escape_attr as esc;
 
 /// The alert kinds of GitHub and DocFX, with the class and label each uses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

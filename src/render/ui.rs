@@ -21,22 +21,22 @@ use icu::datetime::input::Date as IcuDate;
 use unic_langid::LanguageIdentifier;
 
 use crate::diagnostic::{Code, Diagnostic, LineIndex};
-use crate::frontmatter::Date;
 use crate::locale::Locale;
+use crate::read::frontmatter::Date;
 
 /// The locale every other falls back to; its file must hold every id.
 pub const FALLBACK: &str = "en-US";
 
 /// stele's own UI strings, embedded at compile time: (tag, text).
 const EMBEDDED: &[(&str, &str)] = &[
-    ("ar-SA", include_str!("../locales/ar-SA.ftl")),
-    ("de-DE", include_str!("../locales/de-DE.ftl")),
-    ("en-US", include_str!("../locales/en-US.ftl")),
-    ("it-IT", include_str!("../locales/it-IT.ftl")),
-    ("ja-JP", include_str!("../locales/ja-JP.ftl")),
-    ("ru-RU", include_str!("../locales/ru-RU.ftl")),
-    ("sv-SE", include_str!("../locales/sv-SE.ftl")),
-    ("zh-TW", include_str!("../locales/zh-TW.ftl")),
+    ("ar-SA", include_str!("../../locales/ar-SA.ftl")),
+    ("de-DE", include_str!("../../locales/de-DE.ftl")),
+    ("en-US", include_str!("../../locales/en-US.ftl")),
+    ("it-IT", include_str!("../../locales/it-IT.ftl")),
+    ("ja-JP", include_str!("../../locales/ja-JP.ftl")),
+    ("ru-RU", include_str!("../../locales/ru-RU.ftl")),
+    ("sv-SE", include_str!("../../locales/sv-SE.ftl")),
+    ("zh-TW", include_str!("../../locales/zh-TW.ftl")),
 ];
 
 /// The UI strings of one FTL locale.
@@ -239,7 +239,7 @@ impl LocaleUi<'_> {
             .map(|((k, _), m)| (*k, m.as_str()))
             .collect();
         let text = self.message(id, &plain).unwrap_or_else(|| id.to_string());
-        let mut out = crate::render::escape(&text);
+        let mut out = crate::html::escape(&text);
         for ((_, fragment), mark) in args.iter().zip(&marks) {
             out = out.replace(mark.as_str(), fragment);
         }

@@ -39,11 +39,12 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use serde::{Deserialize, Serialize};
 use url::Url;
 
-use crate::check::Locator;
+use crate::analyze::check::Locator;
 use crate::config::ExternalConfig;
 use crate::diagnostic::{self, Code, Diagnostic, Severity};
-use crate::pipeline::{ArticleOutput, Built};
-use crate::site::Site;
+use crate::markdown::ArticleOutput;
+use crate::model::site::Site;
+use crate::pipeline::Built;
 
 /// One distinct URL and the links that point at it.
 #[derive(Clone, Debug)]

@@ -1,7 +1,7 @@
 //! Reads what git knows about the source articles, for the staleness of
 //! translations that name their source commit (`ms.sourcegitcommit`), and
 //! for the date a source last changed. Called by [`crate::pipeline::load`];
-//! the judgement itself is pure ([`crate::translation::states`]).
+//! the judgement itself is pure ([`crate::model::translation::states`]).
 //!
 //! Uses the `git` command line, in the site root, and only when some
 //! translation names a commit or records a `source_hash`:
@@ -36,11 +36,112 @@ use std::process::{Command, Stdio};
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::discover::{Discovered, FileKind};
-use crate::frontmatter::Date;
-use crate::translation::{
-    DRIFTED_KEY, HUGO_COMMIT_KEY, History, SOURCE_COMMIT_KEY, SOURCE_HASH_KEY,
-};
+use crate::read::discover::{Discovered, FileKind};
+use crate::read::frontmatter::Date;
+
+/// The frontmatter key of stele's own staleness record.
+pub const SOURCE_HASH_KEY: &str = "source_hash";
+/// The frontmatter key naming the source commit (Microsoft Docs).
+pub const SOURCE_COMMIT_KEY: &str = "ms.sourcegitcommit";
+/// The frontmatter key naming the source commit (Hugo sites, as the
+/// OpenTelemetry docs write it): read like [`SOURCE_COMMIT_KEY`].
+pub const HUGO_COMMIT_KEY: &str = "default_lang_commit";
+/// `drifted_from_default: true`: the translation says itself that its
+/// source moved on; stale whatever else it records.
+pub const DRIFTED_KEY: &str = "drifted_from_default";
+
+/// What git knows about the sources, for `ms.sourcegitcommit`. Read from
+/// disk by [`load`]; empty when the site is not in a git
+/// repository or no translation names a commit.
+///
+/// It holds the commits that touched a source ("touches"), which files each
+/// touched, and for each commit named by a translation which touches came
+/// after it (reachable from `HEAD`, not from the named commit), so that a
+/// question costs the number of commits of one source, not of the site.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct History {
+    /// Whether the site is in a git repository that could be asked.
+    pub available: bool,
+    /// The committer date of each touch.
+    touches: Vec<Option<Date>>,
+    /// Site-relative source path (`content/en-US/a.md`) → its touches.
+    by_path: BTreeMap<String, Vec<usize>>,
+    /// Named commit (lower-cased as written) → for each touch, whether it
+    /// came after; `None` when the repository does not have the commit.
+    named: BTreeMap<String, Option<Vec<bool>>>,
+    /// The source files git tracks; `None` when not known (then every
+    /// source counts as tracked). An untracked source's history is unknown.
+    pub tracked: Option<BTreeSet<String>>,
+    /// Tracked source files with uncommitted changes: changed after any
+    /// commit.
+    pub uncommitted: BTreeSet<String>,
+    /// The date of the latest commit of each source file (site-relative
+    /// path), for the "source changed" date of `source_hash` staleness.
+    pub last_change: BTreeMap<String, Date>,
+}
+
+/// Whether a source changed after a named commit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// The commit is unknown, or was not looked up.
+    Unknown,
+    Unchanged,
+    /// Changed; the date of the latest such commit, when git gave one.
+    Changed(Option<Date>),
+}
+
+impl History {
+    /// Records a commit that touched `files` (site-relative paths); returns
+    /// its index for [`History::add_named`].
+    pub fn add_touch(&mut self, date: Option<Date>, files: &[String]) -> usize {
+        let i = self.touches.len();
+        self.touches.push(date);
+        for f in files {
+            self.by_path.entry(f.clone()).or_default().push(i);
+            if let Some(d) = date {
+                self.last_change
+                    .entry(f.clone())
+                    .and_modify(|e| *e = (*e).max(d))
+                    .or_insert(d);
+            }
+        }
+        i
+    }
+
+    /// Records a commit named by translations: `after[i]` says whether
+    /// touch `i` came after it; `None` for a commit the repository lacks.
+    pub fn add_named(&mut self, commit: &str, after: Option<Vec<bool>>) {
+        self.named.insert(commit.to_ascii_lowercase(), after);
+    }
+
+    /// Whether the source at `path` changed after `commit`.
+    pub fn changed_after(&self, commit: &str, path: &str) -> Change {
+        let Some(Some(after)) = self.named.get(&commit.to_ascii_lowercase()) else {
+            return Change::Unknown;
+        };
+        if self.tracked.as_ref().is_some_and(|t| !t.contains(path)) {
+            return Change::Unknown;
+        }
+        let mut changed = self.uncommitted.contains(path);
+        let mut latest: Option<Date> = None;
+        for &t in self
+            .by_path
+            .get(path)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+        {
+            if after.get(t).copied().unwrap_or(false) {
+                changed = true;
+                latest = latest.max(self.touches[t]);
+            }
+        }
+        if changed {
+            Change::Changed(latest)
+        } else {
+            Change::Unchanged
+        }
+    }
+}
 
 /// Asks git about the sources of `discovered`. See the module comment.
 pub fn load(config: &Config, discovered: &Discovered, default_locale: Option<&str>) -> History {

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use percent_encoding::percent_decode_str;
 
 use crate::include::join;
-use crate::site::{ArticleId, Site};
+use crate::model::site::{ArticleId, Site};
 
 /// What a link resolves to.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -335,7 +335,7 @@ impl<'s> Resolver<'s> {
     /// The href to write for a link, when it should be rewritten.
     pub fn href(&self, resolution: &Resolution) -> Option<String> {
         let with_fragment = |url: &str, f: &Option<String>| match f {
-            Some(f) => format!("{url}#{}", crate::site::encode_path(f)),
+            Some(f) => format!("{url}#{}", crate::model::site::encode_path(f)),
             None => url.to_string(),
         };
         match resolution {
@@ -362,7 +362,7 @@ impl<'s> Resolver<'s> {
 mod tests {
     use super::*;
     use crate::config::Config;
-    use crate::discover::{Discovered, FileKind, SourceFile};
+    use crate::read::discover::{Discovered, FileKind, SourceFile};
 
     fn site(config: Config) -> Site {
         let f = |l: &str, r: &str| SourceFile {
@@ -382,7 +382,7 @@ mod tests {
             ],
             ..Default::default()
         };
-        crate::site::build(&config, d, Some("en-US")).0
+        crate::model::site::build(&config, d, Some("en-US")).0
     }
 
     #[test]

@@ -12,9 +12,9 @@ use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::diagnostic::{Code, Diagnostic, LineIndex};
-use crate::discover::{Discovered, FileKind, SourceFile, StaticFile};
-use crate::frontmatter::{self, Frontmatter};
 use crate::locale::{self, Locale};
+use crate::read::discover::{Discovered, FileKind, SourceFile, StaticFile};
+use crate::read::frontmatter::{self, Frontmatter};
 
 /// Index of a file in [`Site::files`].
 pub type FileId = usize;

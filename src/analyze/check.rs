@@ -9,11 +9,11 @@ use std::collections::{HashMap, HashSet};
 
 use rayon::prelude::*;
 
+use crate::analyze::links::{Resolution, Resolver};
 use crate::diagnostic::{Code, Diagnostic, LineIndex, Span};
-use crate::links::{Resolution, Resolver};
+use crate::markdown::ArticleOutput;
 use crate::markdown::Link;
-use crate::pipeline::ArticleOutput;
-use crate::site::{FileId, Site};
+use crate::model::site::{FileId, Site};
 
 /// What the check found.
 #[derive(Debug, Default)]

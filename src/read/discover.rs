@@ -287,7 +287,7 @@ fn symlink_problem(path: &Path, content_root: &Path) -> Option<String> {
 
 /// What the file system says about a file's version: a file whose stamp
 /// is unchanged is taken to hold the same bytes (`stele serve`'s cache of
-/// texts, [`crate::incremental::Texts`]).
+/// texts, [`crate::serve::incremental::Texts`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Stamp {
     modified: Option<std::time::SystemTime>,

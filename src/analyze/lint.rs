@@ -7,11 +7,11 @@
 
 use std::ops::Range;
 
-use crate::check::Locator;
+use crate::analyze::check::Locator;
 use crate::diagnostic::{Code, Diagnostic};
+use crate::markdown::ArticleOutput;
 use crate::markdown::{AnchorSource, HtmlTag, TagKind, slugify};
-use crate::pipeline::ArticleOutput;
-use crate::site::Site;
+use crate::model::site::Site;
 
 /// A problem found in a list of tags.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -255,7 +255,7 @@ fn lint_article(site: &Site, outputs: &[ArticleOutput], out: &ArticleOutput) -> 
         return diags;
     }
     // Only a real source counts: the default locale may hold translations too.
-    let Some(source) = crate::translation::source_of(site, out.article) else {
+    let Some(source) = crate::model::translation::source_of(site, out.article) else {
         return diags;
     };
     let src_out = &outputs[source];
@@ -298,7 +298,7 @@ fn lint_article(site: &Site, outputs: &[ArticleOutput], out: &ArticleOutput) -> 
             Diagnostic::new(
                 Code::AnchorParity,
                 path.clone(),
-                format!("{} of the source `{src_rel}` missing here: {list}{more}", crate::cli::plural(missing.len(), "anchor")),
+                format!("{} of the source `{src_rel}` missing here: {list}{more}", crate::term::plural(missing.len(), "anchor")),
             )
             .with_hint("links from other pages to these anchors break in this locale; keep the `<a name>` or `{#id}` of the source")
             .with_locale(tag.clone()),

@@ -34,10 +34,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use crate::diagnostic::Diagnostic;
-use crate::discover::Stamp;
-use crate::frontmatter::{self, Frontmatter};
 use crate::markdown::{self, RenderOptions, Rendered};
 use crate::pipeline::{self, Built, Inputs};
+use crate::read::discover::Stamp;
+use crate::read::frontmatter::{self, Frontmatter};
 use crate::render::Mode;
 
 /// One rewrite the renderer asked for, and the answer.
@@ -90,7 +90,7 @@ pub struct Texts {
 }
 
 impl Texts {
-    /// A [`crate::discover::TextFn`].
+    /// A [`crate::read::discover::TextFn`].
     pub fn text(
         &self,
         path: &Path,
@@ -269,6 +269,7 @@ impl Cache {
             frontmatter: &fm_memo,
             markdown: &memo,
             render: &render_memo,
+            producers: pipeline::PAGE_PRODUCERS,
         };
         let built = pipeline::run_with(inputs, self.mode, &stages);
         self.markdown = next.into_inner().unwrap_or_default();
@@ -524,7 +525,7 @@ mod tests {
         assert!(page_text(&b, "ja-jp/guide/index.html").contains("stele-sxs-missing-anchor"));
 
         // A theme change renders every page again.
-        let base = include_str!("../themes/default/templates/base.html");
+        let base = include_str!("../../themes/default/templates/base.html");
         write(
             root,
             "themes/default/templates/base.html",

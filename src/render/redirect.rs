@@ -7,10 +7,15 @@
 
 use std::collections::BTreeMap;
 
-use crate::links::Resolver;
-use crate::markdown::escape_attr;
-use crate::render::Page;
-use crate::site::{self, Site};
+use crate::analyze::links::Resolver;
+use crate::html::escape_attr;
+use crate::model::site::{self, Site};
+use crate::render::{Finished, Page};
+
+/// The redirect pages, as a [`crate::render::PageProducer`].
+pub fn producer(f: &Finished<'_>) -> Vec<Page> {
+    pages(f.site, f.resolver)
+}
 
 /// The redirect pages of the site.
 pub fn pages(site: &Site, resolver: &Resolver) -> Vec<Page> {
@@ -51,7 +56,7 @@ fn page(href: &str, lang: &str) -> String {
 mod tests {
     use super::*;
     use crate::config::{Config, Redirect};
-    use crate::discover::{Discovered, FileKind, SourceFile};
+    use crate::read::discover::{Discovered, FileKind, SourceFile};
 
     #[test]
     fn moved_articles_get_a_page_at_the_old_url() {
@@ -82,7 +87,7 @@ mod tests {
             sources: vec![f("en-US", "new/page.md"), f("ja-JP", "new/page.md")],
             ..Default::default()
         };
-        let site = crate::site::build(&config, d, Some("en-US")).0;
+        let site = crate::model::site::build(&config, d, Some("en-US")).0;
         let resolver = Resolver::new(&site);
         let pages = pages(&site, &resolver);
         let paths: Vec<&str> = pages.iter().map(|p| p.path.as_str()).collect();

@@ -11,7 +11,7 @@
 //! - **`ms.sourcegitcommit`** (Microsoft Docs): the commit of the source
 //!   repository the translation was made from. Stale when the source file
 //!   changed in a later commit; the commits are looked up by
-//!   [`crate::history::load`] and handed in as a [`History`].
+//!   [`crate::read::history::load`] and handed in as a [`History`].
 //!
 //! Hugo sites write the commit as `default_lang_commit` (read the same
 //! way), and `drifted_from_default: true` makes a translation stale
@@ -22,21 +22,14 @@
 //! Invariants: pure; a source article (default locale) is never stale; the
 //! state of article `i` is `states[i]`.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
-use crate::frontmatter::{Date, Frontmatter};
-use crate::site::{ArticleId, Site};
+use crate::model::site::{ArticleId, Site};
+use crate::read::frontmatter::{Date, Frontmatter};
+use crate::read::history::{
+    Change, DRIFTED_KEY, HUGO_COMMIT_KEY, History, SOURCE_COMMIT_KEY, SOURCE_HASH_KEY,
+};
 
-/// The frontmatter key of stele's own staleness record.
-pub const SOURCE_HASH_KEY: &str = "source_hash";
-/// The frontmatter key naming the source commit (Microsoft Docs).
-pub const SOURCE_COMMIT_KEY: &str = "ms.sourcegitcommit";
-/// The frontmatter key naming the source commit (Hugo sites, as the
-/// OpenTelemetry docs write it): read like [`SOURCE_COMMIT_KEY`].
-pub const HUGO_COMMIT_KEY: &str = "default_lang_commit";
-/// `drifted_from_default: true`: the translation says itself that its
-/// source moved on; stale whatever else it records.
-pub const DRIFTED_KEY: &str = "drifted_from_default";
 /// The prefix of a `source_hash` value: the algorithm.
 pub const HASH_PREFIX: &str = "blake3:";
 
@@ -76,99 +69,6 @@ pub enum Basis {
     GitCommit,
     /// Neither.
     None,
-}
-
-/// What git knows about the sources, for `ms.sourcegitcommit`. Read from
-/// disk by [`crate::history::load`]; empty when the site is not in a git
-/// repository or no translation names a commit.
-///
-/// It holds the commits that touched a source ("touches"), which files each
-/// touched, and for each commit named by a translation which touches came
-/// after it (reachable from `HEAD`, not from the named commit), so that a
-/// question costs the number of commits of one source, not of the site.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct History {
-    /// Whether the site is in a git repository that could be asked.
-    pub available: bool,
-    /// The committer date of each touch.
-    touches: Vec<Option<Date>>,
-    /// Site-relative source path (`content/en-US/a.md`) → its touches.
-    by_path: BTreeMap<String, Vec<usize>>,
-    /// Named commit (lower-cased as written) → for each touch, whether it
-    /// came after; `None` when the repository does not have the commit.
-    named: BTreeMap<String, Option<Vec<bool>>>,
-    /// The source files git tracks; `None` when not known (then every
-    /// source counts as tracked). An untracked source's history is unknown.
-    pub tracked: Option<BTreeSet<String>>,
-    /// Tracked source files with uncommitted changes: changed after any
-    /// commit.
-    pub uncommitted: BTreeSet<String>,
-    /// The date of the latest commit of each source file (site-relative
-    /// path), for the "source changed" date of `source_hash` staleness.
-    pub last_change: BTreeMap<String, Date>,
-}
-
-/// Whether a source changed after a named commit.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Change {
-    /// The commit is unknown, or was not looked up.
-    Unknown,
-    Unchanged,
-    /// Changed; the date of the latest such commit, when git gave one.
-    Changed(Option<Date>),
-}
-
-impl History {
-    /// Records a commit that touched `files` (site-relative paths); returns
-    /// its index for [`History::add_named`].
-    pub fn add_touch(&mut self, date: Option<Date>, files: &[String]) -> usize {
-        let i = self.touches.len();
-        self.touches.push(date);
-        for f in files {
-            self.by_path.entry(f.clone()).or_default().push(i);
-            if let Some(d) = date {
-                self.last_change
-                    .entry(f.clone())
-                    .and_modify(|e| *e = (*e).max(d))
-                    .or_insert(d);
-            }
-        }
-        i
-    }
-
-    /// Records a commit named by translations: `after[i]` says whether
-    /// touch `i` came after it; `None` for a commit the repository lacks.
-    pub fn add_named(&mut self, commit: &str, after: Option<Vec<bool>>) {
-        self.named.insert(commit.to_ascii_lowercase(), after);
-    }
-
-    /// Whether the source at `path` changed after `commit`.
-    pub fn changed_after(&self, commit: &str, path: &str) -> Change {
-        let Some(Some(after)) = self.named.get(&commit.to_ascii_lowercase()) else {
-            return Change::Unknown;
-        };
-        if self.tracked.as_ref().is_some_and(|t| !t.contains(path)) {
-            return Change::Unknown;
-        }
-        let mut changed = self.uncommitted.contains(path);
-        let mut latest: Option<Date> = None;
-        for &t in self
-            .by_path
-            .get(path)
-            .map(Vec::as_slice)
-            .unwrap_or_default()
-        {
-            if after.get(t).copied().unwrap_or(false) {
-                changed = true;
-                latest = latest.max(self.touches[t]);
-            }
-        }
-        if changed {
-            Change::Changed(latest)
-        } else {
-            Change::Unchanged
-        }
-    }
 }
 
 /// Whether the frontmatter marks an article as machine-translated.
@@ -413,9 +313,10 @@ fn with_new_frontmatter(text: &str, key: &str, value: &str, eol: &str) -> String
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeSet;
 
     fn site(files: &[(&str, &str, &str)]) -> Site {
-        crate::site::test_site(files)
+        crate::model::site::test_site(files)
     }
 
     fn state_of(s: &Site, states: &[ArticleState], locale: &str, rel: &str) -> ArticleState {
@@ -546,10 +447,8 @@ mod tests {
             month: 3,
             day: 1,
         };
-        let mut history = History {
-            available: true,
-            ..Default::default()
-        };
+        let mut history = History::default();
+        history.available = true;
         // Newest first: a commit after aaaa1111 changed a; an older one changed b.
         history.add_touch(Some(d), &["content/en-US/a.md".into()]);
         history.add_touch(

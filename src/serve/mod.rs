@@ -32,11 +32,15 @@ use tokio::sync::broadcast;
 
 use crate::config::{CONFIG_FILE, Config, Overrides};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::discover::REDIRECT_FILE;
-use crate::incremental::{Cache, Stats, Texts};
+use crate::html::escape_attr;
 use crate::pipeline::{self, Built};
+use crate::read::discover::REDIRECT_FILE;
 use crate::render::Mode;
-use crate::report::{self, Color, Format};
+use crate::report::{self, Format};
+use crate::serve::incremental::{Cache, Stats, Texts};
+use crate::term::Color;
+
+pub mod incremental;
 
 /// What `stele serve` was asked for.
 #[derive(Clone, Debug)]
@@ -153,11 +157,11 @@ async fn serve(options: Options) -> Result<ExitCode> {
     let _ = writeln!(
         err,
         "built {} in {} in {:.2}s ({}, {})",
-        crate::cli::plural(stats.articles, "article"),
-        crate::cli::plural(built.site.locales.len(), "locale"),
+        crate::term::plural(stats.articles, "article"),
+        crate::term::plural(built.site.locales.len(), "locale"),
         start.elapsed().as_secs_f64(),
-        crate::cli::plural(built.summary.errors, "error"),
-        crate::cli::plural(built.summary.warnings, "warning"),
+        crate::term::plural(built.summary.errors, "error"),
+        crate::term::plural(built.summary.warnings, "warning"),
     );
     let content = std::fs::canonicalize(built.site.config.content_dir())
         .unwrap_or(built.site.config.content_dir());
@@ -190,7 +194,7 @@ async fn serve(options: Options) -> Result<ExitCode> {
         r = server => r.context("the server stopped")?,
         _ = tokio::signal::ctrl_c() => {}
     }
-    Ok(ExitCode::from(crate::cli::EXIT_OK))
+    Ok(ExitCode::SUCCESS)
 }
 
 fn print_diagnostics(built: &Built, diagnostics: &[Diagnostic], out: &mut dyn Write) {
@@ -210,7 +214,7 @@ fn print_diagnostics(built: &Built, diagnostics: &[Diagnostic], out: &mut dyn Wr
         diagnostics,
         &built.summary,
         &lookup,
-        crate::cli::stderr_color(),
+        crate::term::stderr_color(),
     );
 }
 
@@ -435,10 +439,10 @@ fn watch(root: &Path, shared: Arc<Shared>, mut builder: Builder) -> Result<()> {
                             err,
                             "rebuilt in {} ms: {} parsed, {} changed ({}, {})",
                             start.elapsed().as_millis(),
-                            crate::cli::plural(stats.parsed, "article"),
-                            crate::cli::plural(stats.changed_pages.len() + stats.removed_pages.len(), "page"),
-                            crate::cli::plural(built.summary.errors, "error"),
-                            crate::cli::plural(built.summary.warnings, "warning"),
+                            crate::term::plural(stats.parsed, "article"),
+                            crate::term::plural(stats.changed_pages.len() + stats.removed_pages.len(), "page"),
+                            crate::term::plural(built.summary.errors, "error"),
+                            crate::term::plural(built.summary.warnings, "warning"),
                         );
                         let paths: Vec<String> = stats
                             .changed_pages
@@ -509,13 +513,6 @@ fn url_paths(out_path: &str) -> Vec<String> {
     }
 }
 
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 fn overlay_html(text: &str) -> String {
     format!(
         concat!(
@@ -526,7 +523,7 @@ fn overlay_html(text: &str) -> String {
             "<strong>the last rebuild failed; this is the previous build</strong>",
             "<pre style=\"white-space:pre-wrap;margin:.75em 0 0\">{}</pre></div>"
         ),
-        escape(text)
+        escape_attr(text)
     )
 }
 

@@ -6,7 +6,7 @@
 //! `--deny-warnings`); 2 usage, configuration or I/O failure.
 
 use std::collections::HashMap;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -16,14 +16,8 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::config::{Config, Overrides};
 use crate::pipeline::{self, Built};
-use crate::report::{self, Color, Format};
-
-/// Exit code: the command succeeded.
-pub const EXIT_OK: u8 = 0;
-/// Exit code: the site has content errors (the build still wrote what it could).
-pub const EXIT_CONTENT: u8 = 1;
-/// Exit code: usage, configuration or I/O failure.
-pub const EXIT_FAILURE: u8 = 2;
+use crate::report::{self, Format};
+use crate::term::{Color, EXIT_CONTENT, EXIT_OK, Spinner, plural, stderr_color, stdout_color};
 
 /// stele: build multilingual documentation sites.
 #[derive(Debug, Parser)]
@@ -118,26 +112,6 @@ pub struct StatusArgs {
     /// Record the current source's hash (`source_hash`) in these translations' frontmatter (put SITE first)
     #[arg(long, value_name = "FILE", num_args = 1..)]
     pub stamp: Vec<PathBuf>,
-}
-
-/// Colour on stderr: only on a terminal, never with `NO_COLOR`.
-pub fn stderr_color() -> Color {
-    color_if(std::io::stderr().is_terminal())
-}
-
-/// Colour on stdout: only on a terminal, never with `NO_COLOR`.
-pub fn stdout_color() -> Color {
-    color_if(std::io::stdout().is_terminal())
-}
-
-fn color_if(terminal: bool) -> Color {
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
-    if !no_color && !dumb && terminal {
-        Color::Always
-    } else {
-        Color::Never
-    }
 }
 
 /// Parses the command line and runs it.
@@ -288,7 +262,7 @@ fn status(args: StatusArgs) -> Result<ExitCode> {
     let config = load_config(&args.site, None, None)?;
     let inputs = pipeline::load(config)?;
     if !args.stamp.is_empty() {
-        let (site, diags) = crate::site::build(
+        let (site, diags) = crate::model::site::build(
             &inputs.config,
             inputs.discovered,
             inputs.default_locale.as_deref(),
@@ -310,41 +284,6 @@ fn status(args: StatusArgs) -> Result<ExitCode> {
     }
     out.flush()?;
     Ok(ExitCode::from(EXIT_OK))
-}
-
-/// `1 article`, `2 articles`.
-pub fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
-
-/// A spinner on stderr while a long build runs, only on a terminal.
-struct Spinner(Option<indicatif::ProgressBar>);
-
-impl Spinner {
-    fn start(quiet: bool) -> Spinner {
-        if quiet || !std::io::stderr().is_terminal() {
-            return Spinner(None);
-        }
-        let pb = indicatif::ProgressBar::new_spinner();
-        pb.enable_steady_tick(std::time::Duration::from_millis(120));
-        Spinner(Some(pb))
-    }
-
-    fn message(&self, msg: &'static str) {
-        if let Some(pb) = &self.0 {
-            pb.set_message(msg);
-        }
-    }
-
-    fn finish(&self) {
-        if let Some(pb) = &self.0 {
-            pb.finish_and_clear();
-        }
-    }
 }
 
 #[cfg(test)]
