@@ -471,6 +471,16 @@ pub fn build_with(
             to: r.to.clone(),
         })
         .collect();
+    // Hugo's `aliases:` are old URLs of the page, below its locale.
+    for a in &articles {
+        for alias in aliases(&frontmatter[a.file]) {
+            redirects.push(RedirectEntry {
+                locale: Some(a.locale),
+                from: alias,
+                to: a.rel.clone(),
+            });
+        }
+    }
     for (loc, path, text) in &discovered.redirect_files {
         let locale = loc.as_deref().and_then(|l| locale_of.get(l).copied());
         if loc.is_some() && locale.is_none() {
@@ -518,6 +528,31 @@ pub fn build_with(
         article_of_file,
     };
     (site, diags)
+}
+
+/// Hugo's `aliases:` (a list or one string) as old article paths relative
+/// to the locale directory: `/old/page/` and `old/page.html` are
+/// `old/page.md`, served at `old/page/`.
+pub fn aliases(fm: &Frontmatter) -> Vec<String> {
+    use serde_json::Value;
+    let values: Vec<&str> = match fm.data.get("aliases") {
+        Some(Value::Array(v)) => v.iter().filter_map(Value::as_str).collect(),
+        Some(Value::String(s)) => vec![s.as_str()],
+        _ => Vec::new(),
+    };
+    values
+        .into_iter()
+        .filter(|v| !v.contains("://"))
+        .filter_map(|v| {
+            let path = v.split(['#', '?']).next().unwrap_or("");
+            let path = path.trim().trim_matches('/');
+            let path = path
+                .strip_suffix("/index.html")
+                .or_else(|| path.strip_suffix(".html"))
+                .unwrap_or(path);
+            (!path.is_empty() && !path.split('/').any(|p| p == "..")).then(|| format!("{path}.md"))
+        })
+        .collect()
 }
 
 /// Locale indexes by directory name, without regard to case.
