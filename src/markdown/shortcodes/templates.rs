@@ -56,7 +56,7 @@ impl Templates {
         let mut tera = tera::Tera::new();
         for (_, file, text) in &sources {
             tera.add_raw_template(file, text).map_err(|e| {
-                anyhow::anyhow!("shortcode template `shortcodes/{file}`: {}", chain(&e))
+                anyhow::anyhow!("shortcode template `shortcodes/{file}` is not valid Tera: {e}")
             })?;
         }
         Ok(Templates {
@@ -111,14 +111,22 @@ impl Templates {
     }
 }
 
-/// A Tera error with its causes.
+/// A Tera error on one line: its message and where in the template.
 fn chain(e: &tera::Error) -> String {
-    let mut s = e.to_string();
-    let mut cur = std::error::Error::source(e);
+    let mut parts = Vec::new();
+    let mut cur: Option<&dyn std::error::Error> = Some(e);
     while let Some(c) = cur {
-        s.push_str(": ");
-        s.push_str(&c.to_string());
+        let text = c.to_string();
+        let mut lines = text.lines().map(str::trim);
+        if let Some(first) = lines.next() {
+            let first = first.strip_prefix("error: ").unwrap_or(first);
+            let at = lines.find_map(|l| l.strip_prefix("--> "));
+            parts.push(match at {
+                Some(at) => format!("{first} (at `{at}`)"),
+                None => first.to_string(),
+            });
+        }
         cur = c.source();
     }
-    s.replace('\n', " ")
+    parts.join(": ")
 }
