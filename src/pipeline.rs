@@ -360,6 +360,7 @@ pub fn process_article_with(
             .get(article.locale)
             .unwrap_or(&default_labels),
         templates: dialects.templates,
+        file_of: &|at| site.files[expanded.map.locate(at).0].rel.clone(),
     };
     let (shortcoded, findings) = markdown::shortcodes::expand(&expanded, &context);
     for f in findings {

@@ -416,15 +416,48 @@ pub(super) fn reference(w: &mut Writer<'_>, n: &Node) {
         || before.ends_with("]: ")
         || before.ends_with('<');
     let at = t.range.start;
+    // Hugo reads `/x.md` from the language's content root and `x` as the
+    // page `x.md`: write the path as a link relative to this file.
+    let rewritten = hugo_ref_path(&path.value, &(w.ctx.file_of)(at));
     if in_url {
-        if path.verbatim {
-            w.copy(path.range.clone());
-        } else {
-            w.emit(at, &path.value);
+        match &rewritten {
+            None if path.verbatim => w.copy(path.range.clone()),
+            None => w.emit(at, &path.value),
+            Some(p) => w.emit(at, p),
         }
     } else {
         w.emit(at, "<a href=\"");
-        attr_value(w, at, &path);
+        match &rewritten {
+            None => attr_value(w, at, &path),
+            Some(p) => w.emit(at, &esc(p)),
+        }
         w.emit(at, &format!("\">{}</a>", esc(&path.value)));
     }
+}
+
+/// A `ref` path as a relative link from the file at `from` (its path in the
+/// locale directory); `None` when it is one already.
+fn hugo_ref_path(path: &str, from: &str) -> Option<String> {
+    let (file, fragment) = match path.find('#') {
+        Some(i) => (&path[..i], &path[i..]),
+        None => (path, ""),
+    };
+    if file.is_empty() || file.contains("://") {
+        return None;
+    }
+    let last = file.rsplit('/').next().unwrap_or("");
+    let add_md = !last.is_empty() && !last.contains('.');
+    let abs = file.starts_with('/');
+    if !abs && !add_md {
+        return None;
+    }
+    let mut target = file.to_string();
+    if add_md {
+        target.push_str(".md");
+    }
+    if let Some(rest) = target.strip_prefix('/') {
+        let depth = from.matches('/').count();
+        target = format!("{}{rest}", "../".repeat(depth));
+    }
+    Some(format!("{target}{fragment}"))
 }

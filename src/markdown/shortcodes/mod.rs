@@ -69,6 +69,9 @@ pub struct Context<'a> {
     pub site_params: &'a Map<String, Value>,
     pub labels: &'a Labels,
     pub templates: &'a Templates,
+    /// The path (in its locale directory) of the file that an offset of
+    /// the input comes from (`ref` paths from the content root).
+    pub file_of: &'a (dyn Fn(usize) -> String + Sync),
 }
 
 /// A problem found, at a byte range of the input text.

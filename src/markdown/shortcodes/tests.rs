@@ -27,6 +27,7 @@ fn run_with(
         site_params: site,
         labels: &labels,
         templates,
+        file_of: &|_| "guide/page.md".to_string(),
     };
     expand(&input, &ctx)
 }
@@ -123,6 +124,10 @@ fn ref_copies_the_path_exactly() {
         out.text,
         "[a](guide/setup.md#install) and <a href=\"b.md\">b.md</a>"
     );
+    // From the content root, and without an extension, as Hugo reads them.
+    let (out, _) = run("[a]({{< ref \"/x/y.md#z\" >}}) [b]({{< ref \"other\" >}})");
+    assert_eq!(out.text, "[a](../x/y.md#z) [b](other.md)");
+    let (out, _) = run(text);
     // The copied path maps to its place in the source.
     let at = out.text.find("guide").unwrap();
     assert_eq!(out.map.locate(at), (0, text.find("guide").unwrap()));
