@@ -230,6 +230,8 @@ pub struct FileConfig {
     /// Site parameters for Hugo's `param` shortcode.
     #[serde(default)]
     pub params: toml::Table,
+    #[serde(default)]
+    pub limits: crate::limits::Limits,
 }
 
 /// Everything a build needs to know, resolved: the site root is absolute,
@@ -254,6 +256,7 @@ pub struct Config {
     pub status_page: bool,
     /// `[params]`, for Hugo's `param` shortcode.
     pub params: serde_json::Map<String, serde_json::Value>,
+    pub limits: crate::limits::Limits,
 }
 
 /// The frontmatter keys that carry the asset id unless configured.
@@ -355,6 +358,7 @@ impl Config {
                 Ok(serde_json::Value::Object(m)) => m,
                 _ => serde_json::Map::new(),
             },
+            limits: file.limits,
             root,
         })
     }

@@ -84,7 +84,7 @@ codes! {
     BrokenLink = "broken-link", Error;
     /// A link whose `#fragment` matches no anchor of its target.
     BrokenAnchor = "broken-anchor", Error;
-    /// The target is missing in this locale; the link goes to the default locale.
+    /// The target is missing in this locale; the link goes to the default locale (its fallback page with `missing_translations = "fallback"`).
     FallbackLink = "fallback-link", Warning;
     /// A site-absolute link that matches no page the site produces.
     UnknownSitePath = "unknown-site-path", Warning;
@@ -98,6 +98,8 @@ codes! {
     MissingInclude = "missing-include", Error;
     /// Includes that include each other.
     IncludeCycle = "include-cycle", Error;
+    /// A bound of `[limits]` was reached (size, count or nesting); the message names it.
+    LimitExceeded = "limit-exceeded", Error;
     /// An include path that escapes `content/`.
     IncludeOutsideRoot = "include-outside-root", Error;
     /// A Hugo shortcode that is neither built in nor a template of the theme.

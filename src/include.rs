@@ -144,8 +144,6 @@ pub enum Syntax {
     Hugo,
 }
 
-const MAX_DEPTH: usize = 16;
-
 /// Expands the includes of `file` (its body, after the frontmatter).
 pub fn expand(site: &Site, file: FileId) -> (Expanded, Vec<Diagnostic>) {
     let mut out = Expanded::default();
@@ -168,6 +166,9 @@ fn expand_into(
     let start = site.frontmatter[file].body_start.min(f.text.len());
     let text = &f.text;
     let mut pos = start;
+    // Built once per file, on the first diagnostic: a file of many broken
+    // includes must not scan its text once per include.
+    let line_index = std::cell::OnceCell::new();
     let mut directives = find_directives(&text[start..], start);
     directives.extend(find_shortcodes(&text[start..], start));
     directives.sort_by_key(|d| d.range.start);
@@ -181,7 +182,7 @@ fn expand_into(
         pos = d.range.end;
         let written = &text[d.path.clone()];
         let raw = percent_encoding::percent_decode_str(written.trim()).decode_utf8_lossy();
-        let idx = || LineIndex::new(text);
+        let idx = || line_index.get_or_init(|| LineIndex::new(text));
         let here = |code: Code, msg: String, hint: &str| {
             Diagnostic::new(code, f.path.clone(), msg)
                 .with_span(idx().span(text, d.path.clone()))
@@ -192,10 +193,9 @@ fn expand_into(
         let base = f.rel.rsplit_once('/').map(|(dir, _)| dir).unwrap_or("");
         if d.syntax == Syntax::Hugo {
             if let Some(target) = find_hugo(site, locale, base, &raw) {
-                if !enter(site, target, stack, diags, &here) {
-                    continue;
+                if enter(site, target, stack, out, diags, &here) {
+                    expand_included(site, target, locale, &d, stack, out, diags);
                 }
-                expand_included(site, target, locale, &d, stack, out, diags);
                 continue;
             }
             diags.push(here(
@@ -236,49 +236,62 @@ fn expand_into(
             ));
             continue;
         };
-        if !enter(site, target, stack, diags, &here) {
-            continue;
+        if enter(site, target, stack, out, diags, &here) {
+            expand_included(site, target, locale, &d, stack, out, diags);
         }
-        expand_included(site, target, locale, &d, stack, out, diags);
     }
     push(out, file, text, pos..text.len());
 }
 
-/// Refuses a cycle or nesting too deep; `true` when `target` may be
-/// expanded.
+/// Refuses a cycle, nesting too deep or an article grown too large; `true`
+/// when `target` may be expanded.
 fn enter(
     site: &Site,
     target: FileId,
     stack: &[FileId],
+    out: &Expanded,
     diags: &mut Vec<Diagnostic>,
     here: &dyn Fn(Code, String, &str) -> Diagnostic,
 ) -> bool {
-    {
-        if stack.contains(&target) {
-            let mut chain: Vec<&str> = stack.iter().map(|&s| site.files[s].rel.as_str()).collect();
-            chain.push(&site.files[target].rel);
-            diags.push(here(
-                Code::IncludeCycle,
+    if stack.contains(&target) {
+        let mut chain: Vec<&str> = stack.iter().map(|&s| site.files[s].rel.as_str()).collect();
+        chain.push(&site.files[target].rel);
+        diags.push(here(
+            Code::IncludeCycle,
+            format!(
+                "include cycle: {}",
+                chain
+                    .iter()
+                    .map(|c| format!("`{c}`"))
+                    .collect::<Vec<_>>()
+                    .join(" → ")
+            ),
+            "remove one of the includes; the cycle was cut here",
+        ));
+        return false;
+    }
+    let limits = &site.config.limits;
+    if stack.len() > limits.include_depth {
+        diags.push(here(
+            Code::LimitExceeded,
+            format!(
+                "includes nested deeper than {} levels; this include was not expanded",
+                limits.include_depth
+            ),
+            &crate::limits::hint("include_depth", limits.include_depth),
+        ));
+        return false;
+    }
+    if out.text.len() as u64 > limits.article_bytes() {
+        diags.push(here(
+                Code::LimitExceeded,
                 format!(
-                    "include cycle: {}",
-                    chain
-                        .iter()
-                        .map(|c| format!("`{c}`"))
-                        .collect::<Vec<_>>()
-                        .join(" → ")
+                    "the article is larger than {} MiB with its includes expanded; this include was not expanded",
+                    limits.article_mb
                 ),
-                "remove one of the includes; the cycle was cut here",
+                &crate::limits::hint("article_mb", limits.article_mb),
             ));
-            return false;
-        }
-        if stack.len() >= MAX_DEPTH {
-            diags.push(here(
-                Code::IncludeCycle,
-                format!("includes nested deeper than {MAX_DEPTH} levels"),
-                "flatten the includes",
-            ));
-            return false;
-        }
+        return false;
     }
     true
 }
@@ -294,23 +307,48 @@ fn expand_included(
     diags: &mut Vec<Diagnostic>,
 ) {
     let file = *stack.last().unwrap_or(&target);
-    {
-        stack.push(target);
-        if d.block {
-            // Keep the included blocks apart from the surrounding ones.
-            push_synthetic(out, file, d.range.start, "\n");
-        }
-        let before = out.text.len();
-        expand_into(site, target, locale, stack, out, diags);
-        if !d.block {
-            // Inline includes: no trailing line break inside a paragraph.
-            let trimmed = out.text[before..].trim_end().len();
-            out.text.truncate(before + trimmed);
-        } else if !out.text.ends_with('\n') {
-            push_synthetic(out, file, d.range.end, "\n");
-        }
-        stack.pop();
+    stack.push(target);
+    if d.block {
+        // Keep the included blocks apart from the surrounding ones.
+        push_synthetic(out, file, d.range.start, "\n");
     }
+    let before = out.text.len();
+    expand_into(site, target, locale, stack, out, diags);
+    if !d.block {
+        // Inline includes: no trailing line break inside a paragraph.
+        let trimmed = out.text[before..].trim_end().len();
+        out.text.truncate(before + trimmed);
+    } else if !out.text.ends_with('\n') {
+        push_synthetic(out, file, d.range.end, "\n");
+    }
+    stack.pop();
+}
+
+fn push(out: &mut Expanded, file: FileId, text: &str, range: std::ops::Range<usize>) {
+    if range.is_empty() {
+        return;
+    }
+    out.map.segments.push(Segment {
+        out_start: out.text.len(),
+        file,
+        src_start: range.start,
+    });
+    out.text.push_str(&text[range]);
+}
+
+fn push_synthetic(out: &mut Expanded, file: FileId, at: usize, s: &str) {
+    out.map.segments.push(Segment {
+        out_start: out.text.len(),
+        file,
+        src_start: at,
+    });
+    out.text.push_str(s);
+    // Anything after maps to `at` again, not past it.
+    out.map.segments.push(Segment {
+        out_start: out.text.len(),
+        file,
+        src_start: at,
+    });
 }
 
 /// Where a Hugo include path leads: `_includes/<path>` in the file's folder
@@ -385,33 +423,6 @@ pub fn find_shortcodes(body: &str, base: usize) -> Vec<Directive> {
         });
     }
     found
-}
-
-fn push(out: &mut Expanded, file: FileId, text: &str, range: std::ops::Range<usize>) {
-    if range.is_empty() {
-        return;
-    }
-    out.map.segments.push(Segment {
-        out_start: out.text.len(),
-        file,
-        src_start: range.start,
-    });
-    out.text.push_str(&text[range]);
-}
-
-fn push_synthetic(out: &mut Expanded, file: FileId, at: usize, s: &str) {
-    out.map.segments.push(Segment {
-        out_start: out.text.len(),
-        file,
-        src_start: at,
-    });
-    out.text.push_str(s);
-    // Anything after maps to `at` again, not past it.
-    out.map.segments.push(Segment {
-        out_start: out.text.len(),
-        file,
-        src_start: at,
-    });
 }
 
 /// Joins a relative path onto a folder (both relative to the locale

@@ -29,6 +29,13 @@ pub enum Resolution {
         fragment: Option<String>,
         fallback: bool,
     },
+    /// An article missing in the link's locale, shown there by its fallback
+    /// page (`missing_translations = "fallback"`): `page` indexes
+    /// `site.fallback.pages`.
+    Fallback {
+        page: usize,
+        fragment: Option<String>,
+    },
     /// A static file of the site; `url` is where the output has it.
     Static { url: String, fallback: bool },
     /// A moved article, found in the redirect map.
@@ -123,6 +130,26 @@ impl<'s> Resolver<'s> {
     /// Resolves `target`, written in a file whose path relative to its
     /// locale directory is `from_rel`, for a page of locale `locale`.
     pub fn resolve(&self, locale: usize, from_rel: &str, target: &str) -> Resolution {
+        let resolution = self.resolve_written(locale, from_rel, target);
+        // The one fallback plan: a link to an article this locale lacks goes
+        // to its fallback page when there is one, as the sidebar does.
+        if let Resolution::Article {
+            article,
+            fragment,
+            fallback: true,
+        } = &resolution
+            && let Some(page) = self.site.fallback.index(*article, locale)
+        {
+            return Resolution::Fallback {
+                page,
+                fragment: fragment.clone(),
+            };
+        }
+        resolution
+    }
+
+    /// What `target` names, without the fallback plan.
+    fn resolve_written(&self, locale: usize, from_rel: &str, target: &str) -> Resolution {
         let target = target.trim();
         if target.starts_with("//") {
             return Resolution::External;
@@ -342,6 +369,10 @@ impl<'s> Resolver<'s> {
             Resolution::Article {
                 article, fragment, ..
             } => Some(with_fragment(&self.site.articles[*article].url, fragment)),
+            Resolution::Fallback { page, fragment } => Some(with_fragment(
+                &self.site.fallback.pages[*page].url,
+                fragment,
+            )),
             Resolution::Static { url, .. } => Some(url.clone()),
             Resolution::Redirected {
                 article: Some(a),

@@ -57,6 +57,8 @@ pub struct Walk {
     pub statics: Vec<StaticFile>,
     pub redirect_files: Vec<(Option<String>, String, String)>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The configuration's `[limits]`.
+    pub limits: crate::limits::Limits,
 }
 
 impl Walk {
@@ -122,7 +124,10 @@ pub fn walk(config: &Config) -> anyhow::Result<Walk> {
             content.display()
         )
     })?;
-    let mut walk = Walk::default();
+    let mut walk = Walk {
+        limits: config.limits,
+        ..Walk::default()
+    };
     let content_root = std::fs::canonicalize(&content).unwrap_or_else(|_| content.clone());
     read_redirects(
         &config.root.join(REDIRECT_FILE),
@@ -176,6 +181,9 @@ pub fn walk(config: &Config) -> anyhow::Result<Walk> {
             &mut walk,
         );
         walk_locale(&entry.path(), &name, &content_root, &mut walk);
+        if walk.markdown.len() + walk.statics.len() >= walk.limits.files {
+            break;
+        }
     }
     Ok(walk)
 }
@@ -224,6 +232,20 @@ fn walk_locale(dir: &Path, locale: &str, content_root: &Path, walk: &mut Walk) {
         };
         if entry.file_type().is_dir() {
             continue;
+        }
+        if walk.markdown.len() + walk.statics.len() >= walk.limits.files {
+            walk.diagnostics.push(
+                Diagnostic::new(
+                    Code::LimitExceeded,
+                    "content",
+                    format!(
+                        "more than {} files under `content/`; the rest of `content/{locale}/` and the locales after it are not read",
+                        walk.limits.files
+                    ),
+                )
+                .with_hint(crate::limits::hint("files", walk.limits.files)),
+            );
+            return;
         }
         let Ok(rel_path) = entry.path().strip_prefix(dir) else {
             continue;
@@ -338,6 +360,7 @@ pub fn read_with(
     keep: &(dyn Fn(&str) -> bool + Sync),
     text: &TextFn<'_>,
 ) -> Discovered {
+    let max_bytes = walk.limits.article_bytes();
     let results: Vec<Result<SourceFile, Diagnostic>> = walk
         .markdown
         .par_iter()
@@ -358,6 +381,19 @@ pub fn read_with(
             };
             // A file that cannot be stat'ed is read (and reported) as before.
             let text = match std::fs::metadata(abs) {
+                Ok(meta) if meta.len() > max_bytes => {
+                    return Err(Diagnostic::new(
+                        Code::LimitExceeded,
+                        path.clone(),
+                        format!(
+                            "the file is {:.1} MiB, more than the limit of {} MiB; it is not read",
+                            meta.len() as f64 / (1024.0 * 1024.0),
+                            max_bytes / (1024 * 1024)
+                        ),
+                    )
+                    .with_hint(crate::limits::hint("article_mb", max_bytes / (1024 * 1024)))
+                    .with_locale(locale.clone()));
+                }
                 Ok(meta) => text(abs, Stamp::of(&meta), &read)?,
                 Err(_) => read()?,
             };
