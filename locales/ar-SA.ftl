@@ -59,3 +59,9 @@ moniker-choose = الإصدار
 video-title = فيديو
 image-lightbox = فتح الصورة بالحجم الكامل
 image-description = الوصف
+
+## Hugo shortcodes
+
+shortcode-tabs = علامات التبويب
+shortcode-video = فيديو
+shortcode-details = التفاصيل

@@ -59,3 +59,6 @@ moniker-choose = Version
 video-title = Video
 image-lightbox = Bild in voller Größe öffnen
 image-description = Beschreibung
+shortcode-tabs = Registerkarten
+shortcode-video = Video
+shortcode-details = Details

@@ -69,3 +69,6 @@ moniker-choose = Version
 video-title = Video
 image-lightbox = Open the full-size image
 image-description = Description
+shortcode-tabs = Tabs
+shortcode-video = Video
+shortcode-details = Details

@@ -59,3 +59,6 @@ moniker-choose = Versione
 video-title = Video
 image-lightbox = Apri l'immagine a grandezza intera
 image-description = Descrizione
+shortcode-tabs = Schede
+shortcode-video = Video
+shortcode-details = Dettagli

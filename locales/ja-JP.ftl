@@ -59,3 +59,9 @@ moniker-choose = バージョン
 video-title = ビデオ
 image-lightbox = フルサイズの画像を開く
 image-description = 説明
+
+## Hugo shortcodes
+
+shortcode-tabs = タブ
+shortcode-video = 動画
+shortcode-details = 詳細

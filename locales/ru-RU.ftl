@@ -59,3 +59,6 @@ moniker-choose = Версия
 video-title = Видео
 image-lightbox = Открыть изображение в полном размере
 image-description = Описание
+shortcode-tabs = Вкладки
+shortcode-video = Видео
+shortcode-details = Подробнее

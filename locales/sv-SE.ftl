@@ -59,3 +59,6 @@ moniker-choose = Version
 video-title = Video
 image-lightbox = Öppna bilden i full storlek
 image-description = Beskrivning
+shortcode-tabs = Flikar
+shortcode-video = Video
+shortcode-details = Detaljer

@@ -342,9 +342,14 @@ mod tests {
         let labels =
             vec![crate::markdown::docfx::Labels::from_fn(|id| id.to_string()); site.locales.len()];
         let code = crate::read::discover::CodeFiles::new();
+        let templates = crate::markdown::shortcodes::Templates::default();
+        let params = serde_json::Map::new();
         let dialect = crate::pipeline::Dialect {
             labels: &labels,
             code: &code,
+            shortcode_labels: Vec::new(),
+            templates: &templates,
+            params: &params,
         };
         let outputs: Vec<ArticleOutput> = (0..site.articles.len())
             .map(|i| crate::pipeline::process_article(&site, &resolver, i, &dialect).0)

@@ -31,6 +31,7 @@ pub mod compose;
 pub mod docfx;
 mod mt;
 mod parse;
+pub mod shortcodes;
 mod slug;
 mod tokenizer;
 mod words;

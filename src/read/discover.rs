@@ -19,7 +19,8 @@ use crate::locale;
 pub enum FileKind {
     /// A page of the site.
     Article,
-    /// A fragment under an `includes/` folder, pulled in by `[!INCLUDE]`.
+    /// A fragment under an `includes/` or `_includes/` folder, pulled in by
+    /// `[!INCLUDE]` or `{{% include %}}`.
     Include,
 }
 
@@ -268,7 +269,11 @@ fn walk_locale(dir: &Path, locale: &str, content_root: &Path, walk: &mut Walk) {
             if is_navigation_file(&name) {
                 continue;
             }
-            let kind = if rel_path.components().any(|c| c.as_os_str() == "includes") {
+            // DocFX's `includes/`, Hugo's `_includes/`.
+            let kind = if rel_path
+                .components()
+                .any(|c| c.as_os_str() == "includes" || c.as_os_str() == "_includes")
+            {
                 FileKind::Include
             } else {
                 FileKind::Article
