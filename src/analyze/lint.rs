@@ -10,7 +10,7 @@ use std::ops::Range;
 use crate::analyze::check::Locator;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::markdown::ArticleOutput;
-use crate::markdown::{AnchorSource, HtmlTag, TagKind, slugify};
+use crate::markdown::{HtmlTag, TagKind};
 use crate::model::site::Site;
 
 /// A problem found in a list of tags.
@@ -261,27 +261,7 @@ fn lint_article(site: &Site, outputs: &[ArticleOutput], out: &ArticleOutput) -> 
     let src_out = &outputs[source];
     let src_rel = &site.articles[source].rel;
     let path = site.files[article.file].path.clone();
-    // Anchors written by hand (HTML ids and names, explicit heading ids) are
-    // what other pages link to; slugs of translated headings differ by design.
-    let is_stable = |o: &ArticleOutput, a: &crate::markdown::Anchor| match a.source {
-        AnchorSource::Html => true,
-        AnchorSource::Heading => o
-            .rendered
-            .headings
-            .iter()
-            .any(|h| h.id == a.id && slugify(&h.text) != h.id),
-        AnchorSource::Footnote => false,
-    };
-    let mine: std::collections::HashSet<&str> =
-        out.rendered.anchors.iter().map(|a| a.id.as_str()).collect();
-    let mut missing: Vec<&str> = src_out
-        .rendered
-        .anchors
-        .iter()
-        .filter(|a| is_stable(src_out, a) && !mine.contains(a.id.as_str()))
-        .map(|a| a.id.as_str())
-        .collect();
-    missing.dedup();
+    let missing = crate::analyze::anchors::missing(&src_out.rendered, &out.rendered);
     if !missing.is_empty() {
         let list = missing
             .iter()

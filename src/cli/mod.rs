@@ -5,7 +5,6 @@
 //! Exit codes: 0 success; 1 content errors (or warnings with
 //! `--deny-warnings`); 2 usage, configuration or I/O failure.
 
-use std::collections::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -153,7 +152,7 @@ fn load_config(
 
 /// The diagnostics and the summary in `format` (`stele check`).
 fn print_diagnostics(built: &Built, format: Format, out: &mut dyn Write) -> Result<()> {
-    let sources = sources(built);
+    let sources = built.site.texts_by_path();
     let lookup = |p: &str| sources.get(p).copied();
     let color = if format == Format::Human {
         stderr_color()
@@ -171,16 +170,6 @@ fn print_diagnostics(built: &Built, format: Format, out: &mut dyn Write) -> Resu
     Ok(())
 }
 
-/// The text of every source file by site-relative path, for source lines.
-fn sources(built: &Built) -> HashMap<&str, &str> {
-    built
-        .site
-        .files
-        .iter()
-        .map(|f| (f.path.as_str(), f.text.as_str()))
-        .collect()
-}
-
 fn build(args: BuildArgs) -> Result<ExitCode> {
     let start = Instant::now();
     let config = load_config(&args.site, args.output, args.base_url)?;
@@ -196,7 +185,7 @@ fn build(args: BuildArgs) -> Result<ExitCode> {
     let mut err = std::io::stderr().lock();
     if !built.diagnostics.is_empty() {
         // Without the check summary line: the build prints its own below.
-        let sources = sources(&built);
+        let sources = built.site.texts_by_path();
         report::write_diagnostics(
             &mut err,
             &built.diagnostics,

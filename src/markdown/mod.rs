@@ -36,7 +36,7 @@ mod words;
 use self::{mt::*, parse::*, slug::*, tokenizer::*, words::*};
 pub use parse::render;
 pub use slug::slugify;
-pub use words::count_words;
+pub use words::{Clip, clip, count_words};
 
 /// A heading of the page.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]

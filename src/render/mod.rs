@@ -26,7 +26,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::html::escape;
 use crate::locale::Locale;
 use crate::markdown::ArticleOutput;
-use crate::markdown::{AnchorSource, Heading, slugify};
+use crate::markdown::Heading;
 use crate::model::fallback::FallbackPage;
 use crate::model::site::{ArticleId, Site};
 use crate::model::translation::{ArticleState, Freshness};
