@@ -38,6 +38,8 @@ use crate::pipeline::{self, Built};
 use crate::render::Mode;
 use crate::report::{self, Color, Format};
 
+mod host;
+
 /// What `stele serve` was asked for.
 #[derive(Clone, Debug)]
 pub struct Options {
@@ -184,7 +186,11 @@ async fn serve(options: Options) -> Result<ExitCode> {
         .route(EVENTS, get(events))
         .route(LIVERELOAD_JS, get(livereload))
         .fallback(page)
-        .with_state(shared);
+        .with_state(shared)
+        .layer(axum::middleware::from_fn_with_state(
+            host::HostPolicy::for_bind(options.bind),
+            host::guard,
+        ));
     let server = axum::serve(listener, app);
     tokio::select! {
         r = server => r.context("the server stopped")?,
