@@ -6,30 +6,22 @@
 use anyhow::{Result, bail};
 use rayon::prelude::*;
 
+use crate::analyze::check;
+use crate::analyze::links::Resolver;
 use crate::config::Config;
 use crate::diagnostic::{self, Diagnostic, Severity};
-use crate::discover::{self, Discovered};
-use crate::include::{self, SourceMap};
-use crate::links::Resolver;
-use crate::markdown::{self, Rendered};
+use crate::include;
+use crate::markdown::docfx::{self, Labels};
+use crate::markdown::{self, ArticleOutput, Rendered};
+use crate::model::site::{self, ArticleId, Site};
+use crate::model::translation::{self, ArticleState};
 use crate::output::Copy;
+use crate::read::discover::{self, Discovered};
+use crate::read::history::History;
+use crate::render::ui::Ui;
 use crate::render::{self, Page, Theme};
 use crate::report::Summary;
-use crate::site::{self, ArticleId, Site};
-use crate::translation::{self, ArticleState, History};
-use crate::ui::Ui;
-use crate::{check, status};
-
-/// One article after include expansion and Markdown.
-#[derive(Clone, Debug)]
-pub struct ArticleOutput {
-    pub article: ArticleId,
-    /// Frontmatter title, else the first heading, else the file stem.
-    pub title: String,
-    pub rendered: Rendered,
-    /// Maps offsets of the expanded text back to files of the site.
-    pub sources: SourceMap,
-}
+use crate::status;
 
 /// Everything read from disk for one build.
 pub struct Inputs {
@@ -40,8 +32,10 @@ pub struct Inputs {
     /// (locale, file name, FTL text): stele's own, then the site's.
     pub ui_sources: Vec<(String, String, String)>,
     /// What git knows about the sources (`ms.sourcegitcommit`), read by
-    /// [`crate::history::load`]; empty outside a git repository.
+    /// [`crate::read::history::load`]; empty outside a git repository.
     pub history: History,
+    /// Code files for DocFX snippets, read by [`discover::read_code_files`].
+    pub code: discover::CodeFiles,
 }
 
 /// Reads the site from disk. `Err` for failures of the site as a whole
@@ -51,7 +45,7 @@ pub fn load(config: Config) -> Result<Inputs> {
 }
 
 /// [`load`] with the texts of Markdown files read through `text`
-/// (`stele serve` passes its cache, [`crate::incremental::Texts`]).
+/// (`stele serve` passes its cache, [`crate::serve::incremental::Texts`]).
 pub fn load_with(config: Config, text: &discover::TextFn<'_>) -> Result<Inputs> {
     let walk = discover::walk(&config)?;
     let default_locale = site::choose_default_locale(&config, &walk.article_counts());
@@ -90,7 +84,8 @@ pub fn load_with(config: Config, text: &discover::TextFn<'_>) -> Result<Inputs> 
     };
     let mut ui_sources = Ui::embedded_sources();
     ui_sources.extend(discover::ui_files(&config)?);
-    let history = crate::history::load(&config, &discovered, default_locale.as_deref());
+    let history = crate::read::history::load(&config, &discovered, default_locale.as_deref());
+    let code = discover::read_code_files(&discovered.statics);
     Ok(Inputs {
         config,
         discovered,
@@ -98,6 +93,7 @@ pub fn load_with(config: Config, text: &discover::TextFn<'_>) -> Result<Inputs> 
         theme,
         ui_sources,
         history,
+        code,
     })
 }
 
@@ -123,21 +119,29 @@ pub type MarkdownFn<'a> =
     dyn Fn(&str, &markdown::Rewrite, markdown::RenderOptions) -> Rendered + Sync + 'a;
 
 /// The stages [`run_with`] takes as functions, so that `stele serve` can
-/// pass caches of them ([`crate::incremental`]).
+/// pass caches of them ([`crate::serve::incremental`]).
 pub struct Stages<'a> {
     pub frontmatter: &'a site::FrontmatterFn<'a>,
     pub markdown: &'a MarkdownFn<'a>,
     /// Every template rendering of the render stage ([`render::PageFn`]).
     pub render: &'a render::PageFn<'a>,
+    /// The pages made beside the render stage's, in order
+    /// ([`PAGE_PRODUCERS`]).
+    pub producers: &'a [render::PageProducer],
 }
+
+/// The page producers of every build: redirect pages, then the status page
+/// (when `status_page = true`).
+pub const PAGE_PRODUCERS: &[render::PageProducer] = &[render::redirect::producer, status::page];
 
 impl Stages<'static> {
     /// The stages themselves, uncached.
     pub fn direct() -> Stages<'static> {
         Stages {
-            frontmatter: &crate::frontmatter::parse,
+            frontmatter: &crate::read::frontmatter::parse,
             markdown: &markdown::render,
             render: &render::render_direct,
+            producers: PAGE_PRODUCERS,
         }
     }
 }
@@ -158,6 +162,7 @@ pub fn run_with(inputs: Inputs, mode: render::Mode, stages: &Stages<'_>) -> Buil
         theme,
         ui_sources,
         history,
+        code,
     } = inputs;
     // Serve keeps machine-translation originals for the side-by-side view.
     let mt_originals = if mode == render::Mode::Serve {
@@ -175,10 +180,15 @@ pub fn run_with(inputs: Inputs, mode: render::Mode, stages: &Stages<'_>) -> Buil
     let resolver = Resolver::new(&site);
     let (ui, ui_diags) = Ui::from_sources(&ui_sources);
     diags.extend(ui_diags);
+    let labels = labels_of(&site, &ui);
+    let dialect = Dialect {
+        labels: &labels,
+        code: &code,
+    };
 
     let processed: Vec<(ArticleOutput, Vec<Diagnostic>)> = (0..site.articles.len())
         .into_par_iter()
-        .map(|i| process_article_with(&site, &resolver, i, markdown, options))
+        .map(|i| process_article_with(&site, &resolver, i, markdown, options, &dialect))
         .collect();
     let mut outputs = Vec::with_capacity(processed.len());
     for (o, d) in processed {
@@ -188,19 +198,21 @@ pub fn run_with(inputs: Inputs, mode: render::Mode, stages: &Stages<'_>) -> Buil
 
     let checked = check::check(&site, &outputs, &resolver);
     diags.extend(checked.diagnostics);
-    diags.extend(crate::lint::lint(&site, &outputs));
+    diags.extend(crate::analyze::lint::lint(&site, &outputs));
 
     let states = translation::states(&site, &history);
     let (mut pages, render_diags) =
         render::render_site_with(&site, &outputs, &states, &theme, &ui, mode, stages.render);
     diags.extend(render_diags);
-    pages.extend(crate::redirect::pages(&site, &resolver));
-    if config.status_page {
-        let matrix = status::Matrix::new(&site, &outputs, &states, &history);
-        pages.push(Page {
-            path: status::PAGE_PATH.to_string(),
-            bytes: status::html(&site, &matrix).into_bytes(),
-        });
+    let finished = render::Finished {
+        site: &site,
+        resolver: &resolver,
+        outputs: &outputs,
+        states: &states,
+        history: &history,
+    };
+    for produce in stages.producers {
+        pages.extend(produce(&finished));
     }
 
     let copies: Vec<Copy> = site
@@ -255,13 +267,21 @@ pub fn analyze(inputs: Inputs) -> Analyzed {
         discovered,
         default_locale,
         history,
+        ui_sources,
+        code,
         ..
     } = inputs;
     let (site, _) = site::build(&config, discovered, default_locale.as_deref());
     let resolver = Resolver::new(&site);
+    let (ui, _) = Ui::from_sources(&ui_sources);
+    let labels = labels_of(&site, &ui);
+    let dialect = Dialect {
+        labels: &labels,
+        code: &code,
+    };
     let outputs: Vec<ArticleOutput> = (0..site.articles.len())
         .into_par_iter()
-        .map(|i| process_article(&site, &resolver, i).0)
+        .map(|i| process_article(&site, &resolver, i, &dialect).0)
         .collect();
     let states = translation::states(&site, &history);
     Analyzed {
@@ -285,11 +305,30 @@ pub fn apply_levels(config: &Config, diags: Vec<Diagnostic>) -> Vec<Diagnostic> 
     out
 }
 
+/// What the dialect pre-pass needs: the labels of each site locale (in
+/// `site.locales` order) and the code files of snippets.
+pub struct Dialect<'a> {
+    pub labels: &'a [Labels],
+    pub code: &'a discover::CodeFiles,
+}
+
+/// The DocFX labels of every site locale, from its UI strings.
+pub fn labels_of(site: &Site, ui: &Ui) -> Vec<Labels> {
+    site.locales
+        .iter()
+        .map(|l| {
+            let strings = ui.locale(&l.tag);
+            Labels::from_fn(|id| strings.text(id))
+        })
+        .collect()
+}
+
 /// Expands includes and renders one article.
 pub fn process_article(
     site: &Site,
     resolver: &Resolver,
     i: ArticleId,
+    dialect: &Dialect,
 ) -> (ArticleOutput, Vec<Diagnostic>) {
     process_article_with(
         site,
@@ -297,6 +336,7 @@ pub fn process_article(
         i,
         &markdown::render,
         markdown::RenderOptions::default(),
+        dialect,
     )
 }
 
@@ -307,9 +347,12 @@ pub fn process_article_with(
     i: ArticleId,
     markdown: &MarkdownFn<'_>,
     options: markdown::RenderOptions,
+    dialect: &Dialect,
 ) -> (ArticleOutput, Vec<Diagnostic>) {
     let article = &site.articles[i];
-    let (expanded, diags) = include::expand(site, article.file);
+    let (expanded, mut diags) = include::expand(site, article.file);
+    let (expanded, findings) = expand_docfx(site, &expanded, article.locale, dialect);
+    diags.extend(docfx::diagnostics(site, findings));
     let map = &expanded.map;
     let rewrite = |target: &str, range: std::ops::Range<usize>| {
         let (file, _) = map.locate(range.start);
@@ -339,4 +382,49 @@ pub fn process_article_with(
         },
         diags,
     )
+}
+
+/// The DocFX pre-pass of one article, with its locale's labels and code
+/// files looked up relative to the file that holds the snippet (in the
+/// article's locale, else the default locale's copy, as includes do).
+fn expand_docfx(
+    site: &Site,
+    expanded: &include::Expanded,
+    locale: usize,
+    dialect: &Dialect,
+) -> (include::Expanded, Vec<docfx::Finding>) {
+    let english;
+    let labels = match dialect.labels.get(locale) {
+        Some(l) => l,
+        None => {
+            english = Labels::english();
+            &english
+        }
+    };
+    let code = |file: site::FileId, path: &str| -> Option<String> {
+        let f = site.files.get(file)?;
+        let base = f.rel.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
+        let raw = percent_encoding::percent_decode_str(path.trim()).decode_utf8_lossy();
+        let rel = include::join(base, &raw)?;
+        let here = site
+            .locales
+            .get(locale)
+            .map(|l| l.tag.clone())
+            .unwrap_or_default();
+        let default = site
+            .locales
+            .get(site.default_locale)
+            .map(|l| l.tag.clone())
+            .unwrap_or_default();
+        dialect
+            .code
+            .get(&(here, rel.clone()))
+            .or_else(|| dialect.code.get(&(default, rel)))
+            .cloned()
+    };
+    let ctx = docfx::Context {
+        labels,
+        code: &code,
+    };
+    docfx::expand(expanded, &ctx)
 }
