@@ -376,10 +376,11 @@ impl<'s> EventPass<'s, '_> {
                     range: h.range.clone(),
                     source: AnchorSource::Heading,
                 });
-                self.html_events.push(Event::InlineHtml(CowStr::from(format!(
-                    "<span id=\"{}\"></span>",
-                    escape_attr(&slug)
-                ))));
+                self.html_events
+                    .push(Event::InlineHtml(CowStr::from(format!(
+                        "<span id=\"{}\"></span>",
+                        escape_attr(&slug)
+                    ))));
             }
         }
         if let Some(Event::Start(Tag::Heading { id: slot, .. })) =
