@@ -460,12 +460,19 @@ impl<'a> Pass<'a> {
         depth: usize,
     ) -> Option<usize> {
         let text = input.text.as_str();
-        // The lines of the open blocks lose the same indentation as line `i`.
-        let lines: Vec<Range<usize>> = all_lines
+        // The lines of the open blocks lose the same indentation as line `i`;
+        // the blockquote ends at the first blank line, so look no further.
+        let last = all_lines[i..]
+            .iter()
+            .position(|r| text[r.clone()].trim().is_empty())
+            .map_or(all_lines.len(), |k| i + k);
+        let lines: Vec<Range<usize>> = all_lines[i..last]
             .iter()
             .map(|r| r.start + skip.min(indent_of(&text[r.clone()])).min(r.len())..r.end)
             .collect();
         let lines = &lines[..];
+        // Indices are relative to line `i` from here on.
+        let (base, i) = (i, 0);
         let r = lines[i].clone();
         let gt = r.start + ind;
         let mut inner_start = gt + 1;
@@ -519,12 +526,12 @@ impl<'a> Pass<'a> {
                 l.trim().trim_start_matches('>').trim().is_empty()
             });
             if rest_blank {
-                return Some(j);
+                return Some(base + j);
             }
             for k in i + 1..j {
                 self.inline(input, c, lines[k].clone());
             }
-            return Some(j);
+            return Some(base + j);
         }
         // The content with one level of `>` removed, passed over again.
         let mut inner = Composer::new(input);
@@ -571,7 +578,7 @@ impl<'a> Pass<'a> {
         }
         c.append(&done);
         blocks::close_div(c, p);
-        Some(j)
+        Some(base + j)
     }
 
     /// A colon marker alone on its line. Returns whether it was consumed.
