@@ -84,7 +84,7 @@ codes! {
     BrokenLink = "broken-link", Error;
     /// A link whose `#fragment` matches no anchor of its target.
     BrokenAnchor = "broken-anchor", Error;
-    /// The target is missing in this locale; the link goes to the default locale.
+    /// The target is missing in this locale; the link goes to the default locale (its fallback page with `missing_translations = "fallback"`).
     FallbackLink = "fallback-link", Warning;
     /// A site-absolute link that matches no page the site produces.
     UnknownSitePath = "unknown-site-path", Warning;
@@ -100,6 +100,8 @@ codes! {
     MissingInclude = "missing-include", Error;
     /// Includes that include each other.
     IncludeCycle = "include-cycle", Error;
+    /// A bound of `[limits]` was reached (size, count or nesting); the message names it.
+    LimitExceeded = "limit-exceeded", Error;
     /// An include path that escapes `content/`.
     IncludeOutsideRoot = "include-outside-root", Error;
     /// Two articles of one locale share a translation key.
@@ -120,6 +122,12 @@ codes! {
     AnchorParity = "anchor-parity", Warning;
     /// A translation whose heading count differs too much from its source.
     HeadingCount = "heading-count", Warning;
+    /// A DocFX `:::name` block or `[!NAME]` marker that stele does not know.
+    UnknownExtension = "unknown-extension", Warning;
+    /// A DocFX extension written wrongly: a missing attribute, an unclosed block, a stray end marker.
+    MalformedExtension = "malformed-extension", Warning;
+    /// A code snippet whose file or region does not exist.
+    MissingSnippet = "missing-snippet", Error;
 }
 
 impl fmt::Display for Code {

@@ -76,6 +76,115 @@ impl<'a> Locator<'a> {
     }
 }
 
+/// Where a link to an article missing in its locale goes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Goes {
+    /// To the source article in its own locale.
+    ToSource,
+    /// To the fallback page of the link's locale (`missing_translations =
+    /// "fallback"`).
+    ToFallbackPage,
+}
+
+/// The message and hint of `fallback-link`: `target` is not translated to
+/// `locale`.
+fn fallback_link(site: &Site, locale: usize, target: usize, goes: Goes) -> (String, String) {
+    let t = &site.articles[target];
+    let (here, there) = (&site.locales[locale].tag, &site.locales[t.locale].tag);
+    let message = match goes {
+        Goes::ToSource => format!(
+            "`{}` is not translated to `{here}`; the link goes to the `{there}` page",
+            t.rel
+        ),
+        Goes::ToFallbackPage => format!(
+            "`{}` is not translated to `{here}`; the link goes to its fallback page with the `{there}` text",
+            t.rel
+        ),
+    };
+    let hint = format!("translate `content/{there}/{}`", t.rel)
+        .replace(&format!("content/{there}/"), &format!("content/{here}/"));
+    (message, hint)
+}
+
+/// The hint of a broken link: a file of the same folder with a close name,
+/// written as the link was, else where the file was looked for.
+fn missing_hint(site: &Site, locale: usize, rel: &str, url: Option<&str>, link: &Link) -> String {
+    let tag = &site.locales[locale].tag;
+    // Suggest a file of the same folder, written as the link was.
+    let (dir, name) = rel.rsplit_once('/').unwrap_or(("", rel));
+    let in_dir = |r: &str| r.rsplit_once('/').map(|(d, _)| d).unwrap_or("") == dir;
+    let file_name = |r: &'_ str| -> String { r.rsplit('/').next().unwrap_or(r).to_string() };
+    let mut names: Vec<String> = site
+        .articles
+        .iter()
+        .filter(|a| (a.locale == locale || a.locale == site.default_locale) && in_dir(&a.rel))
+        .map(|a| file_name(&a.rel))
+        .chain(
+            site.statics
+                .iter()
+                .filter(|st| {
+                    (st.locale == *tag || st.locale == site.locales[site.default_locale].tag)
+                        && in_dir(&st.rel)
+                })
+                .map(|st| file_name(&st.rel)),
+        )
+        .collect();
+    names.sort();
+    names.dedup();
+    match closest(name, names.iter().map(String::as_str)) {
+        Some(best) => {
+            let written = link.target.split(['#', '?']).next().unwrap_or(&link.target);
+            let suggestion = match written.rsplit_once('/') {
+                Some((prefix, _)) => format!("{prefix}/{best}"),
+                None => best.to_string(),
+            };
+            format!("did you mean `{suggestion}`?")
+        }
+        None => {
+            let mut hint = if locale == site.default_locale {
+                format!("no `content/{tag}/{rel}`")
+            } else {
+                format!(
+                    "no `content/{tag}/{rel}` and no `content/{}/{rel}`",
+                    site.locales[site.default_locale].tag
+                )
+            };
+            if let Some(url) = url {
+                hint.push_str(&format!(
+                    "; from this page's URL it is `{url}`, which the site does not produce"
+                ));
+            }
+            hint
+        }
+    }
+}
+
+/// Reports two identical ids on one page.
+fn duplicate_ids(
+    site: &Site,
+    locale: usize,
+    out: &ArticleOutput,
+    loc: &mut Locator,
+    result: &mut Checked,
+) {
+    let mut seen: HashMap<&str, ()> = HashMap::new();
+    for a in &out.rendered.anchors {
+        if seen.insert(a.id.as_str(), ()).is_some() {
+            let (file, span) = loc.locate(a.range.clone());
+            result.diagnostics.push(
+                Diagnostic::new(
+                    Code::DuplicateAnchor,
+                    site.files[file].path.clone(),
+                    format!("id `{}` is used twice on the page", a.id),
+                )
+                .with_span(span)
+                .with_hint("links to it go to the first; rename one of them")
+                .with_locale(site.locales[locale].tag.clone()),
+            );
+        }
+    }
+}
+
 fn check_article(
     site: &Site,
     outputs: &[ArticleOutput],
@@ -152,30 +261,20 @@ fn check_article(
                     ));
                 }
                 if *fallback {
-                    let t = &site.articles[*target];
-                    result.diagnostics.push(
-                        diag(
-                            &mut loc,
-                            Code::FallbackLink,
-                            link,
-                            format!(
-                                "`{}` is not translated to `{}`; the link goes to the `{}` page",
-                                t.rel, site.locales[locale].tag, site.locales[t.locale].tag
-                            ),
-                        )
-                        .with_hint(
-                            format!(
-                                "translate `content/{}/{}`",
-                                site.locales[t.locale].tag, t.rel
-                            )
-                            .replace(
-                                &format!("content/{}/", site.locales[t.locale].tag),
-                                &format!("content/{}/", site.locales[locale].tag),
-                            ),
-                        ),
-                    );
+                    let (message, hint) = fallback_link(site, locale, *target, Goes::ToSource);
+                    result
+                        .diagnostics
+                        .push(diag(&mut loc, Code::FallbackLink, link, message).with_hint(hint));
                 }
                 fragment_check(*target, fragment, &mut loc, &mut result);
+            }
+            Resolution::Fallback { page, fragment } => {
+                let target = site.fallback.pages[*page].source;
+                let (message, hint) = fallback_link(site, locale, target, Goes::ToFallbackPage);
+                result
+                    .diagnostics
+                    .push(diag(&mut loc, Code::FallbackLink, link, message).with_hint(hint));
+                fragment_check(target, fragment, &mut loc, &mut result);
             }
             Resolution::Static { url, case, .. } => {
                 if *case == Case::Differs {
@@ -228,64 +327,13 @@ fn check_article(
                 );
             }
             Resolution::Missing { rel, url } => {
-                let tag = &site.locales[locale].tag;
                 let mut d = diag(
                     &mut loc,
                     Code::BrokenLink,
                     link,
                     format!("`{}` not found", link.target),
                 );
-                // Suggest a file of the same folder, written as the link was.
-                let (dir, name) = rel.rsplit_once('/').unwrap_or(("", rel.as_str()));
-                let in_dir = |r: &str| r.rsplit_once('/').map(|(d, _)| d).unwrap_or("") == dir;
-                let file_name =
-                    |r: &'_ str| -> String { r.rsplit('/').next().unwrap_or(r).to_string() };
-                let mut names: Vec<String> = site
-                    .articles
-                    .iter()
-                    .filter(|a| {
-                        (a.locale == locale || a.locale == site.default_locale) && in_dir(&a.rel)
-                    })
-                    .map(|a| file_name(&a.rel))
-                    .chain(
-                        site.statics
-                            .iter()
-                            .filter(|st| {
-                                (st.locale == *tag
-                                    || st.locale == site.locales[site.default_locale].tag)
-                                    && in_dir(&st.rel)
-                            })
-                            .map(|st| file_name(&st.rel)),
-                    )
-                    .collect();
-                names.sort();
-                names.dedup();
-                d = match closest(name, names.iter().map(String::as_str)) {
-                    Some(best) => {
-                        let written = link.target.split(['#', '?']).next().unwrap_or(&link.target);
-                        let suggestion = match written.rsplit_once('/') {
-                            Some((prefix, _)) => format!("{prefix}/{best}"),
-                            None => best.to_string(),
-                        };
-                        d.with_hint(format!("did you mean `{suggestion}`?"))
-                    }
-                    None => {
-                        let mut hint = if locale == site.default_locale {
-                            format!("no `content/{tag}/{rel}`")
-                        } else {
-                            format!(
-                                "no `content/{tag}/{rel}` and no `content/{}/{rel}`",
-                                site.locales[site.default_locale].tag
-                            )
-                        };
-                        if let Some(url) = url {
-                            hint.push_str(&format!(
-                                "; from this page's URL it is `{url}`, which the site does not produce"
-                            ));
-                        }
-                        d.with_hint(hint)
-                    }
-                };
+                d = d.with_hint(missing_hint(site, locale, rel, url.as_deref(), link));
                 result.diagnostics.push(d);
             }
             Resolution::OutsideRoot => {
@@ -303,23 +351,7 @@ fn check_article(
         result.links += 1;
     }
 
-    // Two identical ids on one page.
-    let mut seen: HashMap<&str, ()> = HashMap::new();
-    for a in &out.rendered.anchors {
-        if seen.insert(a.id.as_str(), ()).is_some() {
-            let (file, span) = loc.locate(a.range.clone());
-            result.diagnostics.push(
-                Diagnostic::new(
-                    Code::DuplicateAnchor,
-                    site.files[file].path.clone(),
-                    format!("id `{}` is used twice on the page", a.id),
-                )
-                .with_span(span)
-                .with_hint("links to it go to the first; rename one of them")
-                .with_locale(site.locales[locale].tag.clone()),
-            );
-        }
-    }
+    duplicate_ids(site, locale, out, &mut loc, &mut result);
     let _ = outputs;
     result
 }

@@ -59,6 +59,13 @@ pub enum Resolution {
         fallback: bool,
         case: Case,
     },
+    /// An article missing in the link's locale, shown there by its fallback
+    /// page (`missing_translations = "fallback"`): `page` indexes
+    /// `site.fallback.pages`.
+    Fallback {
+        page: usize,
+        fragment: Option<String>,
+    },
     /// A static file of the site; `url` is where the output has it.
     Static {
         url: String,
@@ -252,6 +259,28 @@ impl<'s> Resolver<'s> {
     /// Resolves `target`, written in `file` (an article or an include it
     /// expands), on the page of article `page`.
     pub fn resolve(&self, page: ArticleId, file: FileId, target: &str) -> Resolution {
+        let resolution = self.resolve_written(page, file, target);
+        // The one fallback plan: a link to an article this locale lacks goes
+        // to its fallback page when there is one, as the sidebar does.
+        let locale = self.site.articles[page].locale;
+        if let Resolution::Article {
+            article,
+            fragment,
+            fallback: true,
+            ..
+        } = &resolution
+            && let Some(fb) = self.site.fallback.index(*article, locale)
+        {
+            return Resolution::Fallback {
+                page: fb,
+                fragment: fragment.clone(),
+            };
+        }
+        resolution
+    }
+
+    /// What `target` names, without the fallback plan.
+    fn resolve_written(&self, page: ArticleId, file: FileId, target: &str) -> Resolution {
         let site = self.site;
         let locale = site.articles[page].locale;
         let from_rel = site.files[file].rel.as_str();
@@ -714,6 +743,10 @@ impl<'s> Resolver<'s> {
             Resolution::Article {
                 article, fragment, ..
             } => Some(with_fragment(&self.site.articles[*article].url, fragment)),
+            Resolution::Fallback { page, fragment } => Some(with_fragment(
+                &self.site.fallback.pages[*page].url,
+                fragment,
+            )),
             Resolution::Static { url, .. } => Some(url.clone()),
             Resolution::Redirected {
                 article: Some(a),

@@ -339,8 +339,15 @@ mod tests {
             ),
         ]);
         let resolver = crate::analyze::links::Resolver::new(&site);
+        let labels =
+            vec![crate::markdown::docfx::Labels::from_fn(|id| id.to_string()); site.locales.len()];
+        let code = crate::read::discover::CodeFiles::new();
+        let dialect = crate::pipeline::Dialect {
+            labels: &labels,
+            code: &code,
+        };
         let outputs: Vec<ArticleOutput> = (0..site.articles.len())
-            .map(|i| crate::pipeline::process_article(&site, &resolver, i).0)
+            .map(|i| crate::pipeline::process_article(&site, &resolver, i, &dialect).0)
             .collect();
         let d: Vec<Diagnostic> = lint(&site, &outputs)
             .into_iter()

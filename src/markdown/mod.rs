@@ -26,6 +26,9 @@ use crate::html::{decode_entities, escape_attr};
 use crate::include::SourceMap;
 use crate::model::site::ArticleId;
 
+pub mod blocks;
+pub mod compose;
+pub mod docfx;
 mod mt;
 mod parse;
 mod slug;
@@ -244,10 +247,17 @@ mod tests {
         let r = md(src);
         assert_eq!(r.headings.len(), 1);
         assert_eq!(r.headings[0].text, "送信者向けのサービス");
-        // The `<a name>` in the heading is its id, and one anchor, not two.
+        // The `<a name>` in the heading is its id; its slug is an anchor too
+        // (an empty span carries it), as DocFX gives the heading both.
         assert_eq!(r.headings[0].id, "top-title");
         let ids: Vec<&str> = r.anchors.iter().map(|a| a.id.as_str()).collect();
-        assert_eq!(ids, ["top-title"]);
+        assert_eq!(ids, ["送信者向けのサービス", "top-title"]);
+        assert!(
+            r.html
+                .contains("<span id=\"送信者向けのサービス\"></span></h1>"),
+            "{}",
+            r.html
+        );
         assert!(r.html.contains("<h1 id=\"top-title\">"), "{}", r.html);
         assert!(!r.html.contains("Services for senders"), "{}", r.html);
         assert!(!r.html.contains("sxs-lookup"));

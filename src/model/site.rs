@@ -13,6 +13,7 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::diagnostic::{Code, Diagnostic, LineIndex};
 use crate::locale::{self, Locale};
+use crate::model::fallback::FallbackPlan;
 use crate::read::discover::{Discovered, FileKind, SourceFile, StaticFile};
 use crate::read::frontmatter::{self, Frontmatter};
 
@@ -91,6 +92,9 @@ pub struct Site {
     includes: HashMap<(usize, String), FileId>,
     statics_by_path: HashMap<(usize, String), usize>,
     article_of_file: HashMap<FileId, ArticleId>,
+    /// The fallback pages of missing translations (`missing_translations =
+    /// "fallback"`), for links, the sidebar and the language switcher.
+    pub fallback: FallbackPlan,
 }
 
 impl Site {
@@ -234,27 +238,7 @@ pub fn build_with(
 ) -> (Site, Vec<Diagnostic>) {
     let mut diags = discovered.diagnostics;
 
-    // Locales: default first, then by tag.
-    let mut tags = discovered.locales;
-    tags.sort();
-    if let Some(d) = default_locale {
-        if let Some(i) = tags.iter().position(|t| t == d) {
-            let t = tags.remove(i);
-            tags.insert(0, t);
-        }
-    }
-    let locales: Vec<Locale> = tags
-        .iter()
-        .filter_map(|t| {
-            let id = locale::parse_tag(t)?;
-            let c = config.locales.get(t);
-            Some(Locale::new(
-                &id,
-                c.and_then(|c| c.name.as_deref()),
-                c.and_then(|c| c.dir),
-            ))
-        })
-        .collect();
+    let locales = order_locales(config, discovered.locales, default_locale);
     let locale_of: HashMap<&str, usize> = locales
         .iter()
         .enumerate()
@@ -283,6 +267,107 @@ pub fn build_with(
     }
 
     let base_path = base_path_of(&config.base_url);
+    let Indexed {
+        mut articles,
+        by_path,
+        includes,
+        article_of_file,
+    } = index_files(
+        config,
+        &files,
+        &frontmatter,
+        &locales,
+        &locale_of,
+        &base_path,
+        &mut diags,
+    );
+
+    check_declared_locales(&articles, &files, &frontmatter, &locales, &mut diags);
+
+    let groups = group_articles(
+        config,
+        &mut articles,
+        &files,
+        &frontmatter,
+        locales.len(),
+        &mut diags,
+    );
+
+    let statics = discovered.statics;
+    let statics_by_path = statics
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| Some(((*locale_of.get(s.locale.as_str())?, s.rel.clone()), i)))
+        .collect();
+
+    let redirects = redirects_of(config, &discovered.redirect_files, &locale_of, &mut diags);
+
+    let mut site = Site {
+        config: config.clone(),
+        locales,
+        default_locale: 0,
+        files,
+        frontmatter,
+        articles,
+        groups,
+        statics,
+        redirects,
+        base_path,
+        by_path,
+        includes,
+        statics_by_path,
+        article_of_file,
+        fallback: FallbackPlan::default(),
+    };
+    site.fallback = FallbackPlan::new(&site);
+    (site, diags)
+}
+
+/// The locales of the site: the default locale first, then by tag.
+fn order_locales(
+    config: &Config,
+    mut tags: Vec<String>,
+    default_locale: Option<&str>,
+) -> Vec<Locale> {
+    tags.sort();
+    if let Some(d) = default_locale {
+        if let Some(i) = tags.iter().position(|t| t == d) {
+            let t = tags.remove(i);
+            tags.insert(0, t);
+        }
+    }
+    tags.iter()
+        .filter_map(|t| {
+            let id = locale::parse_tag(t)?;
+            let c = config.locales.get(t);
+            Some(Locale::new(
+                &id,
+                c.and_then(|c| c.name.as_deref()),
+                c.and_then(|c| c.dir),
+            ))
+        })
+        .collect()
+}
+
+/// Articles and includes of a site, with the indexes that find them.
+struct Indexed {
+    articles: Vec<Article>,
+    by_path: HashMap<(usize, String), ArticleId>,
+    includes: HashMap<(usize, String), FileId>,
+    article_of_file: HashMap<FileId, ArticleId>,
+}
+
+/// The articles (URL, output path, title, asset id) and includes of the
+/// files in order; an invalid date is reported.
+fn index_files(
+    config: &Config,
+    files: &[SourceFile],
+    frontmatter: &[Frontmatter],
+    locales: &[Locale],
+    locale_of: &HashMap<&str, usize>,
+    base_path: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Indexed {
     let mut articles = Vec::new();
     let mut by_path = HashMap::new();
     let mut includes = HashMap::new();
@@ -328,9 +413,23 @@ pub fn build_with(
             }
         }
     }
+    Indexed {
+        articles,
+        by_path,
+        includes,
+        article_of_file,
+    }
+}
 
-    // Locale declared in the frontmatter vs the folder.
-    for a in &articles {
+/// Reports a locale declared in the frontmatter that is not the folder's.
+fn check_declared_locales(
+    articles: &[Article],
+    files: &[SourceFile],
+    frontmatter: &[Frontmatter],
+    locales: &[Locale],
+    diags: &mut Vec<Diagnostic>,
+) {
+    for a in articles {
         let f = &files[a.file];
         let fm = &frontmatter[a.file];
         for key in ["ms.contentlocale", "locale", "lang"] {
@@ -361,8 +460,19 @@ pub fn build_with(
             }
         }
     }
+}
 
-    // Translation groups.
+/// The translation groups: by asset id (a duplicate in a locale is
+/// reported and grouped by its path), else by path; at most one article per
+/// locale in a group. Sets each article's `group`.
+fn group_articles(
+    config: &Config,
+    articles: &mut [Article],
+    files: &[SourceFile],
+    frontmatter: &[Frontmatter],
+    locale_count: usize,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<TranslationGroup> {
     let mut keyed: BTreeMap<GroupKey, Vec<ArticleId>> = BTreeMap::new();
     let mut seen_ids: HashMap<(usize, &str), ArticleId> = HashMap::new();
     // Default-locale articles split off for a duplicate asset id, by (id,
@@ -416,7 +526,7 @@ pub fn build_with(
     for (key, members) in keyed {
         // A path-keyed group can collide with a duplicate in the same locale;
         // split such members into groups of their own.
-        let mut taken = vec![false; locales.len()];
+        let mut taken = vec![false; locale_count];
         let mut main = Vec::new();
         let mut extra = Vec::new();
         for m in members {
@@ -446,14 +556,17 @@ pub fn build_with(
             articles[m].group = gi;
         }
     }
+    groups
+}
 
-    let statics = discovered.statics;
-    let statics_by_path = statics
-        .iter()
-        .enumerate()
-        .filter_map(|(i, s)| Some(((*locale_of.get(s.locale.as_str())?, s.rel.clone()), i)))
-        .collect();
-
+/// The redirects: `[[redirects]]` of stele.toml, then the redirect maps
+/// (an invalid map is reported).
+fn redirects_of(
+    config: &Config,
+    redirect_files: &[(Option<String>, String, String)],
+    locale_of: &HashMap<&str, usize>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<RedirectEntry> {
     let mut redirects: Vec<RedirectEntry> = config
         .redirects
         .iter()
@@ -463,7 +576,7 @@ pub fn build_with(
             to: r.to.clone(),
         })
         .collect();
-    for (loc, path, text) in &discovered.redirect_files {
+    for (loc, path, text) in redirect_files {
         let locale = loc.as_deref().and_then(|l| locale_of.get(l).copied());
         if loc.is_some() && locale.is_none() {
             continue;
@@ -492,24 +605,7 @@ pub fn build_with(
             ),
         }
     }
-
-    let site = Site {
-        config: config.clone(),
-        locales,
-        default_locale: 0,
-        files,
-        frontmatter,
-        articles,
-        groups,
-        statics,
-        redirects,
-        base_path,
-        by_path,
-        includes,
-        statics_by_path,
-        article_of_file,
-    };
-    (site, diags)
+    redirects
 }
 
 /// Parses DocFX's `.openpublishing.redirection.json` into (from, to) pairs.

@@ -59,12 +59,9 @@ impl<'a> Ctx<'a> {
 
     /// The switcher: the group's translations, with the fallback page of
     /// `current` listed where the locale has one.
-    pub(super) fn languages(
-        &self,
-        group: usize,
-        current: usize,
-        current_url: &str,
-    ) -> Vec<LanguageView> {
+    /// The language switcher: the group's real translations, and on a
+    /// fallback page the current locale's fallback page (from the plan).
+    pub(super) fn languages(&self, group: usize, current: usize) -> Vec<LanguageView> {
         let site = self.site;
         let mut out = Vec::new();
         for (l, locale) in site.locales.iter().enumerate() {
@@ -74,7 +71,10 @@ impl<'a> Ctx<'a> {
                 .find(|&&m| site.articles[m].locale == l)
             {
                 Some(&m) => site.articles[m].url.clone(),
-                None if l == current => current_url.to_string(),
+                None if l == current => match site.fallback.page(site.x_default(group), l) {
+                    Some(p) => p.url.clone(),
+                    None => continue,
+                },
                 None => continue,
             };
             out.push(LanguageView {
@@ -181,7 +181,7 @@ impl<'a> Ctx<'a> {
             description: self.description(i),
             canonical: Some(site.absolute_url(&a.url)),
             alternates: self.alternates(a.group),
-            languages: self.languages(a.group, a.locale, &a.url),
+            languages: self.languages(a.group, a.locale),
             home: lc.home.clone(),
             nav: self.sidebar(a.locale, &a.rel, &a.url),
             breadcrumb: lc
@@ -196,7 +196,7 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    pub(super) fn fallback_view(&self, fb: &Fallback) -> PageView<'_> {
+    pub(super) fn fallback_view(&self, fb: &FallbackPage) -> PageView<'_> {
         let site = self.site;
         let src = &site.articles[fb.source];
         let src_locale = &site.locales[src.locale];
@@ -218,7 +218,7 @@ impl<'a> Ctx<'a> {
             description: self.description(fb.source),
             canonical: Some(site.absolute_url(&src.url)),
             alternates: self.alternates(src.group),
-            languages: self.languages(src.group, fb.locale, &fb.url),
+            languages: self.languages(src.group, fb.locale),
             home: lc.home.clone(),
             nav: self.sidebar(fb.locale, &src.rel, &fb.url),
             breadcrumb: lc

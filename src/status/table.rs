@@ -124,6 +124,37 @@ pub(super) fn table(
 /// The human report: a headline, the per-locale table and the groups that
 /// need work (readable without colour).
 pub fn write_human(out: &mut dyn Write, m: &Matrix, color: Color) -> std::io::Result<()> {
+    if m.locales.is_empty() || m.groups == 0 {
+        return write_nothing(out, m, color);
+    }
+    write_headline(out, m, color)?;
+    writeln!(out)?;
+    write_locales(out, m, color)?;
+    write_work(out, m, color)?;
+    write_unknown(out, m)
+}
+
+/// A site without locales or articles.
+fn write_nothing(out: &mut dyn Write, m: &Matrix, color: Color) -> std::io::Result<()> {
+    let what = if m.locales.is_empty() {
+        "no locale directories in `content/`"
+    } else {
+        "no articles"
+    };
+    writeln!(
+        out,
+        "{}: the site has {what}",
+        Style::Bold.paint("nothing to report", color)
+    )?;
+    writeln!(
+        out,
+        "  = hint: articles live in `content/<locale>/`, e.g. `content/en-US/index.md`"
+    )?;
+    Ok(())
+}
+
+/// The first line: the default locale's sources, or why it has none.
+fn write_headline(out: &mut dyn Write, m: &Matrix, color: Color) -> std::io::Result<()> {
     let default = &m.default_locale;
     let translations: usize = m
         .locales
@@ -136,23 +167,6 @@ pub fn write_human(out: &mut dyn Write, m: &Matrix, color: Color) -> std::io::Re
             .filter(|l| l.default)
             .map(|l| l.orphan)
             .sum::<usize>();
-    if m.locales.is_empty() || m.groups == 0 {
-        let what = if m.locales.is_empty() {
-            "no locale directories in `content/`"
-        } else {
-            "no articles"
-        };
-        writeln!(
-            out,
-            "{}: the site has {what}",
-            Style::Bold.paint("nothing to report", color)
-        )?;
-        writeln!(
-            out,
-            "  = hint: articles live in `content/<locale>/`, e.g. `content/en-US/index.md`"
-        )?;
-        return Ok(());
-    }
     if m.source_articles == 0 {
         let default_orphans = m
             .locales
@@ -196,8 +210,11 @@ pub fn write_human(out: &mut dyn Write, m: &Matrix, color: Color) -> std::io::Re
             count(translations, "translation"),
         )?;
     }
-    writeln!(out)?;
+    Ok(())
+}
 
+/// The table of locales.
+fn write_locales(out: &mut dyn Write, m: &Matrix, color: Color) -> std::io::Result<()> {
     let head = [
         "locale", "articles", "coverage", "words", "ok", "stale", "?", "missing", "orphan", "MT",
         "HT",
@@ -264,7 +281,11 @@ pub fn write_human(out: &mut dyn Write, m: &Matrix, color: Color) -> std::io::Re
         out,
         "  coverage: translated source articles; words: their share of the source words; ok: up to date; ?: freshness unknown; MT/HT: machine/human-translated"
     )?;
+    Ok(())
+}
 
+/// The groups with missing, stale or orphan translations.
+fn write_work(out: &mut dyn Write, m: &Matrix, color: Color) -> std::io::Result<()> {
     let work: Vec<&Row> = m.rows_needing_work().collect();
     writeln!(out)?;
     if work.is_empty() {
@@ -301,7 +322,11 @@ pub fn write_human(out: &mut dyn Write, m: &Matrix, color: Color) -> std::io::Re
             "  ok: up to date; stale DATE: the source changed then; ?: freshness unknown; ·: nothing expected; MT: machine-translated"
         )?;
     }
+    Ok(())
+}
 
+/// Why freshness is unknown, by what the translations record.
+fn write_unknown(out: &mut dyn Write, m: &Matrix) -> std::io::Result<()> {
     let (git, hash, none) = m.unknown_by_basis();
     if git + hash + none > 0 {
         writeln!(out)?;
