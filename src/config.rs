@@ -228,6 +228,12 @@ pub struct FileConfig {
     pub title: Option<String>,
     pub base_url: Option<String>,
     pub default_locale: Option<String>,
+    /// The locale translations are made from, when it is not under
+    /// `content/` (a site of translations only, e.g. `en-US`).
+    pub source_locale: Option<String>,
+    /// Where the source of a translations-only site is published
+    /// (`https://learn.microsoft.com/en-us/`): target of `x-default`.
+    pub source_base_url: Option<String>,
     pub theme: Option<String>,
     pub output_dir: Option<PathBuf>,
     pub translation_keys: Option<Vec<String>>,
@@ -260,6 +266,11 @@ pub struct Config {
     pub base_url: String,
     /// As configured; the site stage picks one when absent.
     pub default_locale: Option<String>,
+    /// The source locale as configured (`source_locale`); it may lie
+    /// outside `content/`.
+    pub source_locale: Option<String>,
+    /// Where that source is published, with a trailing slash.
+    pub source_base_url: Option<String>,
     pub theme: String,
     pub output_dir: PathBuf,
     pub translation_keys: Vec<String>,
@@ -322,6 +333,19 @@ impl Config {
                 "`max_per_host` and `max_concurrency` under `[check.external]` must be at least 1"
             );
         }
+        if let Some(tag) = &file.source_locale {
+            if tag.parse::<unic_langid::LanguageIdentifier>().is_err() {
+                bail!("`source_locale = \"{tag}\"` is not a BCP 47 language tag");
+            }
+        }
+        if let Some(url) = &file.source_base_url {
+            if !(url.starts_with("https://") || url.starts_with("http://")) {
+                bail!("`source_base_url = \"{url}\"` must be an absolute http(s) URL");
+            }
+            if file.source_locale.is_none() {
+                bail!("`source_base_url` needs `source_locale`, the locale published there");
+            }
+        }
         for name in file.check.levels.keys() {
             if Code::from_name(name).is_none() {
                 bail!("unknown diagnostic code `{name}` in `[check.levels]`");
@@ -358,6 +382,11 @@ impl Config {
             title,
             base_url,
             default_locale: file.default_locale,
+            source_locale: file.source_locale,
+            source_base_url: file.source_base_url.map(|u| {
+                let u = u.trim_end_matches('/');
+                format!("{u}/")
+            }),
             theme: file.theme.unwrap_or_else(|| "default".into()),
             output_dir,
             translation_keys: file.translation_keys.unwrap_or_else(|| {
@@ -454,6 +483,23 @@ mod tests {
         assert!(Config::parse("[check.external]\nmax_per_host = 0").is_err());
         assert_eq!(parse_duration("5m"), Some(Duration::from_secs(300)));
         assert_eq!(parse_duration("ms"), None);
+    }
+
+    #[test]
+    fn source_locale_keys() {
+        let f = Config::parse(
+            "source_locale = 'en-US'\nsource_base_url = 'https://learn.microsoft.com/en-us'\n",
+        )
+        .unwrap();
+        let c = Config::from_file("/s".into(), f, &Overrides::default()).unwrap();
+        assert_eq!(c.source_locale.as_deref(), Some("en-US"));
+        assert_eq!(
+            c.source_base_url.as_deref(),
+            Some("https://learn.microsoft.com/en-us/")
+        );
+        assert!(Config::parse("source_locale = 'not a tag'").is_err());
+        assert!(Config::parse("source_base_url = 'https://x.org/'").is_err());
+        assert!(Config::parse("source_locale = 'en'\nsource_base_url = '/en/'").is_err());
     }
 
     #[test]

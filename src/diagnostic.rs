@@ -132,6 +132,12 @@ codes! {
     MalformedExtension = "malformed-extension", Warning;
     /// A code snippet whose file or region does not exist.
     MissingSnippet = "missing-snippet", Error;
+    /// A table of contents (`toc.yml`, `TOC.md`) that cannot be read.
+    InvalidToc = "invalid-toc", Error;
+    /// A TOC entry whose `href` points at nothing the site has.
+    BrokenTocLink = "broken-toc-link", Error;
+    /// A YAML page (`### YamlMime:Landing`, `Hub`, `FAQ`) that cannot be read.
+    InvalidYamlPage = "invalid-yaml-page", Error;
 }
 
 impl fmt::Display for Code {

@@ -221,7 +221,7 @@ fn expand_into(
             .include_at(locale, &rel)
             .or_else(|| site.article_at(locale, &rel).map(|a| site.articles[a].file));
         let found = found.or_else(|| {
-            let d = site.default_locale;
+            let d = site.fallback_locale(locale)?;
             site.include_at(d, &rel)
                 .or_else(|| site.article_at(d, &rel).map(|a| site.articles[a].file))
         });

@@ -403,31 +403,57 @@ pub fn process_article_with(
     dialect: &Dialect,
 ) -> (ArticleOutput, Vec<Diagnostic>) {
     let article = &site.articles[i];
-    let (expanded, mut diags) = include::expand(site, article.file);
-    let default_labels = markdown::shortcodes::Labels::default();
-    let context = markdown::shortcodes::Context {
-        page: &site.frontmatter[article.file].data,
-        site_params: dialect.params,
-        labels: dialect
-            .shortcode_labels
-            .get(article.locale)
-            .unwrap_or(&default_labels),
-        templates: dialect.templates,
-        file_of: &|at| site.files[expanded.map.locate(at).0].rel.clone(),
+    let text = &site.files[article.file].text;
+    let yaml_mime = discover::is_yaml_path(&article.rel)
+        .then(|| discover::yaml_mime(text))
+        .flatten();
+    let (expanded, diags) = match yaml_mime {
+        // A YAML page is its own text: no frontmatter, no includes.
+        Some(_) => (
+            include::Expanded {
+                text: text.clone(),
+                map: include::SourceMap {
+                    segments: vec![include::Segment {
+                        out_start: 0,
+                        file: article.file,
+                        src_start: 0,
+                    }],
+                },
+            },
+            Vec::new(),
+        ),
+        None => {
+            let (expanded, mut diags) = include::expand(site, article.file);
+            let default_labels = markdown::shortcodes::Labels::default();
+            let context = markdown::shortcodes::Context {
+                page: &site.frontmatter[article.file].data,
+                site_params: dialect.params,
+                labels: dialect
+                    .shortcode_labels
+                    .get(article.locale)
+                    .unwrap_or(&default_labels),
+                templates: dialect.templates,
+                file_of: &|at| site.files[expanded.map.locate(at).0].rel.clone(),
+            };
+            let (shortcoded, findings) = markdown::shortcodes::expand(&expanded, &context);
+            for f in findings {
+                // Finding ranges are offsets of the pre-pass's input.
+                diags.push(finding_diagnostic(site, &expanded.map, f));
+            }
+            let (expanded, findings) = expand_docfx(site, &shortcoded, article.locale, dialect);
+            diags.extend(docfx::diagnostics(site, findings));
+            (expanded, diags)
+        }
     };
-    let (shortcoded, findings) = markdown::shortcodes::expand(&expanded, &context);
-    for f in findings {
-        // Finding ranges are offsets of the pre-pass's input.
-        diags.push(finding_diagnostic(site, &expanded.map, f));
-    }
-    let (expanded, findings) = expand_docfx(site, &shortcoded, article.locale, dialect);
-    diags.extend(docfx::diagnostics(site, findings));
     let map = &expanded.map;
     let rewrite = |target: &str, range: std::ops::Range<usize>| {
         let (file, _) = map.locate(range.start);
         resolver.href(&resolver.resolve(i, file, target))
     };
-    let rendered = markdown(&expanded.text, &rewrite, options);
+    let rendered = match yaml_mime {
+        Some(mime) => markdown::yaml_pages::render(&expanded.text, mime, &rewrite, options),
+        None => markdown(&expanded.text, &rewrite, options),
+    };
     let title = article
         .title
         .clone()
@@ -440,7 +466,7 @@ pub fn process_article_with(
         })
         .unwrap_or_else(|| {
             let name = article.rel.rsplit('/').next().unwrap_or(&article.rel);
-            name.strip_suffix(".md").unwrap_or(name).to_string()
+            site::page_stem(name).to_string()
         });
     (
         ArticleOutput {

@@ -43,7 +43,49 @@ pub fn check(site: &Site, outputs: &[ArticleOutput], resolver: &Resolver) -> Che
         all.links += c.links;
         all.external.extend(c.external);
     }
+    all.diagnostics.extend(toc_diagnostics(site, resolver));
     all
+}
+
+/// TOC entries that point nowhere, at the TOC's line and column.
+pub fn toc_diagnostics(site: &Site, resolver: &Resolver) -> Vec<Diagnostic> {
+    use crate::model::toc::ProblemKind;
+    if site.tocs.is_empty() {
+        return Vec::new();
+    }
+    let nav = crate::model::toc::navigate(site, &|l, rel, href| resolver.toc_target(l, rel, href));
+    let mut indexes: HashMap<FileId, LineIndex> = HashMap::new();
+    nav.problems
+        .into_iter()
+        .map(|p| {
+            let f = &site.files[p.file];
+            let idx = indexes
+                .entry(p.file)
+                .or_insert_with(|| LineIndex::new(&f.text));
+            let (code, message, hint) = match p.kind {
+                ProblemKind::Missing => (
+                    Code::BrokenTocLink,
+                    format!("TOC entry `{}` points at nothing", p.target),
+                    "link an article, a `.yml` page or a nested TOC (`sub/` or `sub/toc.yml`) of this locale".to_string(),
+                ),
+                ProblemKind::UnknownSitePath => (
+                    Code::UnknownSitePath,
+                    format!("no page of the site at `{}`", p.target),
+                    "add its prefix to `external_prefixes` in `[check]` when it is published elsewhere".to_string(),
+                ),
+                ProblemKind::Cycle => (
+                    Code::BrokenTocLink,
+                    format!("nested TOC `{}` includes itself", p.target),
+                    "a TOC cannot include one of the TOCs that include it; the entry is left empty".to_string(),
+                ),
+            };
+            Diagnostic::new(code, f.path.clone(), message)
+                .with_span(idx.span(&f.text, p.range))
+                .with_hint(hint)
+                .with_target(p.target)
+                .with_locale(f.locale.clone())
+        })
+        .collect()
 }
 
 /// Converts ranges of an article's expanded text to file positions.
@@ -117,13 +159,18 @@ fn missing_hint(site: &Site, locale: usize, rel: &str, url: Option<&str>, link: 
     let mut names: Vec<String> = site
         .articles
         .iter()
-        .filter(|a| (a.locale == locale || a.locale == site.default_locale) && in_dir(&a.rel))
+        .filter(|a| {
+            (a.locale == locale || Some(a.locale) == site.fallback_locale(locale)) && in_dir(&a.rel)
+        })
         .map(|a| file_name(&a.rel))
         .chain(
             site.statics
                 .iter()
                 .filter(|st| {
-                    (st.locale == *tag || st.locale == site.locales[site.default_locale].tag)
+                    (st.locale == *tag
+                        || site
+                            .fallback_locale(locale)
+                            .is_some_and(|f| st.locale == site.locales[f].tag))
                         && in_dir(&st.rel)
                 })
                 .map(|st| file_name(&st.rel)),
@@ -141,13 +188,12 @@ fn missing_hint(site: &Site, locale: usize, rel: &str, url: Option<&str>, link: 
             format!("did you mean `{suggestion}`?")
         }
         None => {
-            let mut hint = if locale == site.default_locale {
-                format!("no `content/{tag}/{rel}`")
-            } else {
-                format!(
+            let mut hint = match site.fallback_locale(locale) {
+                None => format!("no `content/{tag}/{rel}`"),
+                Some(f) => format!(
                     "no `content/{tag}/{rel}` and no `content/{}/{rel}`",
-                    site.locales[site.default_locale].tag
-                )
+                    site.locales[f].tag
+                ),
             };
             if let Some(url) = url {
                 hint.push_str(&format!(

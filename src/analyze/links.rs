@@ -281,8 +281,20 @@ impl<'s> Resolver<'s> {
 
     /// What `target` names, without the fallback plan.
     fn resolve_written(&self, page: ArticleId, file: FileId, target: &str) -> Resolution {
+        let a = &self.site.articles[page];
+        self.resolve_from(a.locale, &a.url, file, target)
+    }
+
+    /// What `target`, written in `file`, names for a page of `locale` at
+    /// `page_url`.
+    fn resolve_from(
+        &self,
+        locale: usize,
+        page_url: &str,
+        file: FileId,
+        target: &str,
+    ) -> Resolution {
         let site = self.site;
-        let locale = site.articles[page].locale;
         let from_rel = site.files[file].rel.as_str();
         let target = target.trim();
         if target.starts_with("//") {
@@ -330,7 +342,7 @@ impl<'s> Resolver<'s> {
             }
         }
         // The browser's reading: against the page's URL.
-        let url = self.join_url(&site.articles[page].url, parts.path, parts.query);
+        let url = self.join_url(page_url, parts.path, parts.query);
         if let Some(url) = &url {
             if let Some(r) = self.url_target(url, &fragment, case) {
                 return r;
@@ -419,10 +431,8 @@ impl<'s> Resolver<'s> {
         let rest = key.strip_prefix(base)?.strip_prefix('/')?;
         let (slug, tail) = rest.split_once('/').unwrap_or((rest, ""));
         let l = site.locales.iter().position(|l| l.slug == slug)?;
-        let d = site.default_locale;
-        if l == d {
-            return None;
-        }
+        // The source locale's, never another translation's.
+        let d = site.fallback_locale(l)?;
         let other = url_key(&format!("{base}/{}/{tail}", site.locales[d].slug));
         match self.urls.get(&other).copied()? {
             t @ (Target::Article(_) | Target::Static(_)) => {
@@ -463,10 +473,11 @@ impl<'s> Resolver<'s> {
         case_insensitive: bool,
     ) -> Option<Resolution> {
         let site = self.site;
-        for (loc, fallback) in [(locale, false), (site.default_locale, true)] {
-            if fallback && loc == locale {
-                continue;
-            }
+        // A missing file falls back to the source locale, never to another
+        // translation.
+        let tries = [(Some(locale), false), (site.fallback_locale(locale), true)];
+        for (loc, fallback) in tries {
+            let Some(loc) = loc else { continue };
             if let Some(article) = site.article_at(loc, rel) {
                 return Some(Resolution::Article {
                     article,
@@ -555,7 +566,7 @@ impl<'s> Resolver<'s> {
     /// the site-wide map, then the default locale's.
     fn redirect(&self, locale: usize, rel: &str) -> Option<&'s str> {
         let key = rel.trim_start_matches('/').to_lowercase();
-        [Some(locale), None, Some(self.site.default_locale)]
+        [Some(locale), None, self.site.fallback_locale(locale)]
             .into_iter()
             .find_map(|l| self.redirects.get(&(l, key.clone())))
             .map(|&i| self.site.redirects[i].to.as_str())
@@ -572,9 +583,10 @@ impl<'s> Resolver<'s> {
             }
         } else {
             join("", &path).and_then(|rel| {
-                self.site
-                    .article_at(locale, &rel)
-                    .or_else(|| self.site.article_at(self.site.default_locale, &rel))
+                self.site.article_at(locale, &rel).or_else(|| {
+                    let source = self.site.fallback_locale(locale)?;
+                    self.site.article_at(source, &rel)
+                })
             })
         };
         Resolution::Redirected {
@@ -650,7 +662,10 @@ impl<'s> Resolver<'s> {
             return self.in_docset(locale, d, &local[n..], fragment);
         }
         if roots == LocaleRoots::Try {
-            for l in [locale, site.default_locale] {
+            for l in [Some(locale), site.fallback_locale(locale)]
+                .into_iter()
+                .flatten()
+            {
                 let url = format!("{base}/{}{local}", site.locales[l].slug);
                 if let Some(t) = self.urls.get(&url_key(&url)).copied() {
                     if matches!(t, Target::Article(_) | Target::Static(_)) {
@@ -730,6 +745,74 @@ impl<'s> Resolver<'s> {
                 self.site.locales[locale].slug,
                 to.trim_end_matches(".md")
             ),
+        }
+    }
+
+    /// What a TOC entry's `href` points at, for [`crate::model::toc::navigate`]:
+    /// `from_rel` is the TOC file's path relative to its locale directory.
+    pub fn toc_target(
+        &self,
+        locale: usize,
+        toc_file: FileId,
+        target: &str,
+    ) -> crate::model::toc::Target {
+        use crate::model::toc::Target;
+        let site = self.site;
+        // A TOC is read as if it were a page of its folder.
+        let rel = &site.files[toc_file].rel;
+        let dir = rel.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
+        let slug = &site.locales[locale].slug;
+        let folder_url = if dir.is_empty() {
+            format!("{}/{slug}/", site.base_path)
+        } else {
+            format!(
+                "{}/{slug}/{}/",
+                site.base_path,
+                crate::model::site::encode_path(dir)
+            )
+        };
+        let mut r = self.resolve_from(locale, &folder_url, toc_file, target);
+        if let Resolution::Article {
+            article,
+            fragment,
+            fallback: true,
+            ..
+        } = &r
+            && let Some(fb) = site.fallback.index(*article, locale)
+        {
+            r = Resolution::Fallback {
+                page: fb,
+                fragment: fragment.clone(),
+            };
+        }
+        match &r {
+            Resolution::Article {
+                article, fragment, ..
+            } => Target::Article {
+                article: *article,
+                href: self.href(&r).unwrap_or_default(),
+                fragment: fragment.is_some(),
+            },
+            Resolution::Redirected {
+                article: Some(a),
+                fragment,
+                ..
+            } => Target::Article {
+                article: *a,
+                href: self.href(&r).unwrap_or_default(),
+                fragment: fragment.is_some(),
+            },
+            Resolution::Fallback { .. } => Target::Link(self.href(&r).unwrap_or_default()),
+            Resolution::Static { url, .. } | Resolution::Page { url } => Target::Link(url.clone()),
+            Resolution::Redirected { to, .. } => {
+                Target::Link(self.href(&r).unwrap_or_else(|| to.clone()))
+            }
+            Resolution::External
+            | Resolution::OtherScheme
+            | Resolution::ExternalPrefix
+            | Resolution::SamePage { .. } => Target::Link(target.to_string()),
+            Resolution::UnknownSitePath => Target::UnknownSitePath(target.to_string()),
+            Resolution::Missing { .. } | Resolution::OutsideRoot => Target::Missing,
         }
     }
 

@@ -35,6 +35,7 @@ pub mod shortcodes;
 mod slug;
 mod tokenizer;
 mod words;
+pub mod yaml_pages;
 
 #[allow(unused_imports)]
 use self::{mt::*, parse::*, slug::*, tokenizer::*, words::*};

@@ -22,6 +22,49 @@ pub enum FileKind {
     /// A fragment under an `includes/` or `_includes/` folder, pulled in by
     /// `[!INCLUDE]` or `{{% include %}}`.
     Include,
+    /// A DocFX table of contents (`toc.yml`, `TOC.md`, `breadcrumb/toc.yml`).
+    Toc,
+}
+
+/// The page types of DocFX YAML files (`### YamlMime:Landing`) that are
+/// built as pages; other YAML files are static files.
+pub const YAML_PAGE_TYPES: &[&str] = &["Landing", "Hub", "FAQ", "Tutorial"];
+
+/// The `YamlMime` type of a YAML page (`Hub`), when `text` is one.
+pub fn yaml_mime(text: &str) -> Option<&str> {
+    let first = text.lines().next()?.trim();
+    let mime = first
+        .strip_prefix("###")?
+        .trim_start()
+        .strip_prefix("YamlMime:")?
+        .trim();
+    YAML_PAGE_TYPES
+        .iter()
+        .find(|t| t.eq_ignore_ascii_case(mime))
+        .copied()
+}
+
+/// The syntax of a DocFX TOC file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TocFormat {
+    Yaml,
+    Markdown,
+}
+
+/// Whether a file name (without folder) is a DocFX TOC, and of which syntax.
+pub fn toc_format(name: &str) -> Option<TocFormat> {
+    let lower = name.to_ascii_lowercase();
+    match lower.as_str() {
+        "toc.yml" | "toc.yaml" => Some(TocFormat::Yaml),
+        "toc.md" => Some(TocFormat::Markdown),
+        _ => None,
+    }
+}
+
+/// Whether a path names a YAML file (`.yml`, `.yaml`).
+pub fn is_yaml_path(rel: &str) -> bool {
+    let lower = rel.to_ascii_lowercase();
+    lower.ends_with(".yml") || lower.ends_with(".yaml")
 }
 
 /// A Markdown file of the site, decoded.
@@ -93,11 +136,6 @@ pub struct Discovered {
 
 /// DocFX's redirect map, read at the site root and in each locale directory.
 pub const REDIRECT_FILE: &str = ".openpublishing.redirection.json";
-
-/// Files DocFX keeps beside articles that are not pages.
-fn is_navigation_file(name: &str) -> bool {
-    name.eq_ignore_ascii_case("toc.md")
-}
 
 /// A relative path with `/` separators, in Unicode NFC: macOS may hand out
 /// NFD file names while links are written in NFC.
@@ -265,15 +303,27 @@ fn walk_locale(dir: &Path, locale: &str, content_root: &Path, walk: &mut Walk) {
         let is_md = Path::new(&*name)
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("md"));
-        if is_md {
-            if is_navigation_file(&name) {
-                continue;
-            }
-            // DocFX's `includes/`, Hugo's `_includes/`.
-            let kind = if rel_path
-                .components()
-                .any(|c| c.as_os_str() == "includes" || c.as_os_str() == "_includes")
-            {
+        // DocFX's `includes/`, Hugo's `_includes/`.
+        let in_includes = rel_path
+            .components()
+            .any(|c| c.as_os_str() == "includes" || c.as_os_str() == "_includes");
+        if toc_format(&name).is_some() {
+            walk.markdown.push((
+                locale.to_string(),
+                rel,
+                entry.path().to_path_buf(),
+                FileKind::Toc,
+            ));
+        } else if is_yaml_path(&name) && !in_includes {
+            // A page when it is `### YamlMime:…` (decided once it is read).
+            walk.markdown.push((
+                locale.to_string(),
+                rel,
+                entry.path().to_path_buf(),
+                FileKind::Article,
+            ));
+        } else if is_md {
+            let kind = if in_includes {
                 FileKind::Include
             } else {
                 FileKind::Article
@@ -360,8 +410,12 @@ pub fn read_with(
     keep: &(dyn Fn(&str) -> bool + Sync),
     text: &TextFn<'_>,
 ) -> Discovered {
+    enum Read {
+        Source(SourceFile),
+        Static(StaticFile),
+    }
     let max_bytes = walk.limits.article_bytes();
-    let results: Vec<Result<SourceFile, Diagnostic>> = walk
+    let results: Vec<Result<Read, Diagnostic>> = walk
         .markdown
         .par_iter()
         .filter(|(locale, ..)| keep(locale))
@@ -381,6 +435,18 @@ pub fn read_with(
             };
             // A file that cannot be stat'ed is read (and reported) as before.
             let text = match std::fs::metadata(abs) {
+                // A large YAML file is data, not a page: copied as it is.
+                Ok(meta)
+                    if meta.len() > max_bytes
+                        && *kind == FileKind::Article
+                        && is_yaml_path(rel) =>
+                {
+                    return Ok(Read::Static(StaticFile {
+                        locale: locale.clone(),
+                        rel: rel.clone(),
+                        abs: abs.clone(),
+                    }));
+                }
                 Ok(meta) if meta.len() > max_bytes => {
                     return Err(Diagnostic::new(
                         Code::LimitExceeded,
@@ -397,13 +463,20 @@ pub fn read_with(
                 Ok(meta) => text(abs, Stamp::of(&meta), &read)?,
                 Err(_) => read()?,
             };
-            Ok(SourceFile {
+            if *kind == FileKind::Article && is_yaml_path(rel) && yaml_mime(&text).is_none() {
+                return Ok(Read::Static(StaticFile {
+                    locale: locale.clone(),
+                    rel: rel.clone(),
+                    abs: abs.clone(),
+                }));
+            }
+            Ok(Read::Source(SourceFile {
                 path,
                 locale: locale.clone(),
                 rel: rel.clone(),
                 text,
                 kind: *kind,
-            })
+            }))
         })
         .collect();
     let mut out = Discovered {
@@ -417,11 +490,22 @@ pub fn read_with(
         diagnostics: walk.diagnostics,
         sources: Vec::new(),
     };
+    let mut yaml_statics = Vec::new();
     for r in results {
         match r {
-            Ok(f) => out.sources.push(f),
+            Ok(Read::Source(f)) => out.sources.push(f),
+            Ok(Read::Static(f)) => yaml_statics.push(f),
             Err(d) => out.diagnostics.push(d),
         }
+    }
+    if !yaml_statics.is_empty() {
+        out.statics.extend(yaml_statics);
+        // The walk's order: by locale, then path component by component.
+        out.statics.sort_by(|a, b| {
+            a.locale
+                .cmp(&b.locale)
+                .then_with(|| a.rel.split('/').cmp(b.rel.split('/')))
+        });
     }
     out
 }

@@ -352,6 +352,16 @@ impl Graph {
     }
 }
 
+/// The path of `root` relative to the top of its git repository, with a
+/// trailing slash (`docs/site/`), empty at the top; `None` outside a
+/// repository or without git. For SARIF locations relative to the
+/// repository root.
+pub fn repository_prefix(root: &Path) -> Option<String> {
+    let out = git(root, &["rev-parse", "--show-prefix"])?;
+    let prefix = String::from_utf8(out).ok()?;
+    Some(prefix.trim_end_matches(['\n', '\r']).to_string())
+}
+
 /// Runs git in `dir`; its stdout when it succeeded.
 fn git(dir: &Path, args: &[&str]) -> Option<Vec<u8>> {
     let out = Command::new("git")

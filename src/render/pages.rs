@@ -27,6 +27,18 @@ pub(super) fn clip_description(s: &str) -> String {
 }
 
 impl<'a> Ctx<'a> {
+    /// A previous/next link: the article's TOC name, else its title.
+    pub(super) fn pager_link(&self, article: Option<ArticleId>) -> Option<PagerLink> {
+        let a = article?;
+        let title = toc_nav::name_of(&self.toc, a)
+            .map(str::to_string)
+            .unwrap_or_else(|| self.outputs[a].title.clone());
+        Some(PagerLink {
+            title,
+            href: self.site.articles[a].url.clone(),
+        })
+    }
+
     pub(super) fn alternates(&self, group: usize) -> Vec<AlternateView> {
         let site = self.site;
         let mut out: Vec<AlternateView> = site.groups[group]
@@ -40,11 +52,12 @@ impl<'a> Ctx<'a> {
                 }
             })
             .collect();
-        let x = &site.articles[site.x_default(group)];
-        out.push(AlternateView {
-            hreflang: "x-default".into(),
-            href: site.absolute_url(&x.url),
-        });
+        if let Some(href) = site.x_default_href(group) {
+            out.push(AlternateView {
+                hreflang: "x-default".into(),
+                href,
+            });
+        }
         out
     }
 
@@ -174,10 +187,19 @@ impl<'a> Ctx<'a> {
             alternates: self.alternates(a.group),
             languages: self.languages(a.group, a.locale),
             home: lc.home.clone(),
-            nav: self.sidebar(a.locale, &a.rel, &a.url),
-            breadcrumb: lc
-                .nav
-                .breadcrumb(&a.rel, &out.title, &lc.home, lc.ui.text("home")),
+            nav: self.article_sidebar(i),
+            breadcrumb: toc_nav::breadcrumb(
+                &self.toc,
+                i,
+                &out.title,
+                (&lc.home, lc.ui.text("home")),
+            )
+            .unwrap_or_else(|| {
+                lc.nav
+                    .breadcrumb(&a.rel, &out.title, &lc.home, lc.ui.text("home"))
+            }),
+            prev: self.pager_link(self.toc.neighbours(i).0),
+            next: self.pager_link(self.toc.neighbours(i).1),
             toc: toc(&out.rendered.headings),
             content: self.html(i),
             updated: self.date_view(&lc.ui, i),
