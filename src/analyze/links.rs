@@ -573,7 +573,14 @@ impl<'s> Resolver<'s> {
     }
 
     fn redirected(&self, locale: usize, to: &str, fragment: Option<String>) -> Resolution {
-        let path = decode(split(to).path);
+        let parts = split(to);
+        let path = decode(parts.path);
+        // As with an HTTP redirect, a fragment of the new place replaces
+        // the link's own.
+        let fragment = match parts.fragment.filter(|f| !f.is_empty()) {
+            Some(f) => Some(decode(f)),
+            None => fragment,
+        };
         let article = if scheme(to).is_some() {
             None
         } else if path.starts_with('/') {
