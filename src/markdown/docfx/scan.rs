@@ -907,7 +907,23 @@ impl<'a> Pass<'a> {
                         let label = blocks_label(self.ctx.labels.alert(kind));
                         c.synth(i, &label);
                     } else {
-                        self.unknown(input, i..i + 2 + b.name.len(), &format!("[!{}", b.name));
+                        let at_quote_start = text[r.start..i]
+                            .chars()
+                            .all(|ch| ch == '>' || ch.is_whitespace())
+                            && text[r.start..i].contains('>')
+                            && text[b.rest.clone()].trim().is_empty();
+                        if at_quote_start {
+                            // `> [!HINWEIS]`: an alert keyword translated by mistake.
+                            self.find(
+                                input,
+                                i..i + 2 + b.name.len(),
+                                Code::UnknownExtension,
+                                format!("unknown alert `[!{}]`", b.name),
+                                "alert keywords stay in English in every language: `[!NOTE]`, `[!TIP]`, `[!IMPORTANT]`, `[!WARNING]`, `[!CAUTION]`",
+                            );
+                        } else {
+                            self.unknown(input, i..i + 2 + b.name.len(), &format!("[!{}", b.name));
+                        }
                         let inner = &text[b.rest.clone()];
                         let s = b.rest.start + (inner.len() - inner.trim_start().len());
                         c.copy(s..b.rest.end);

@@ -162,3 +162,15 @@ fn tab_headings_with_a_name_keep_the_anchor() {
     assert!(h.contains(">Step 2</button>"), "{h}");
     assert!(!h.contains("<h1"), "{h}");
 }
+
+#[test]
+fn translated_alert_keywords_get_a_hint() {
+    let (e, f) = run("> [!ATTENZIONE]\n> Testo.\n");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(
+        f[0].message.contains("unknown alert `[!ATTENZIONE]`"),
+        "{f:?}"
+    );
+    assert!(f[0].hint.contains("[!CAUTION]"), "{f:?}");
+    assert!(!e.text.contains("[!"), "{}", e.text);
+}
