@@ -47,13 +47,17 @@ language-ru = الروسية
 language-it = الإيطالية
 language-sv = السويدية
 
-## Alerts and Hugo shortcodes (labels in the article text).
+## DocFX extensions: alert labels, selectors of zones and versions, media
 
 alert-note = ملاحظة
 alert-tip = تلميح
-alert-important = هام
+alert-important = مهم
 alert-warning = تحذير
 alert-caution = تنبيه
+zone-choose = اختر خيارًا
+moniker-choose = الإصدار
+video-title = فيديو
+image-lightbox = فتح الصورة بالحجم الكامل
+image-description = الوصف
 shortcode-tabs = علامات التبويب
-shortcode-video = فيديو
 shortcode-details = التفاصيل

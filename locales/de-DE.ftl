@@ -47,13 +47,17 @@ language-ru = Russisch
 language-it = Italienisch
 language-sv = Schwedisch
 
-## Alerts and Hugo shortcodes (labels in the article text).
+## DocFX extensions: alert labels, selectors of zones and versions, media
 
 alert-note = Hinweis
 alert-tip = Tipp
 alert-important = Wichtig
 alert-warning = Warnung
 alert-caution = Vorsicht
+zone-choose = Option auswählen
+moniker-choose = Version
+video-title = Video
+image-lightbox = Bild in voller Größe öffnen
+image-description = Beschreibung
 shortcode-tabs = Registerkarten
-shortcode-video = Video
 shortcode-details = Details

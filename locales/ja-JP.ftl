@@ -47,13 +47,17 @@ language-ru = ロシア語
 language-it = イタリア語
 language-sv = スウェーデン語
 
-## Alerts and Hugo shortcodes (labels in the article text).
+## DocFX extensions: alert labels, selectors of zones and versions, media
 
-alert-note = 注意
+alert-note = 注記
 alert-tip = ヒント
 alert-important = 重要
 alert-warning = 警告
-alert-caution = 注意事項
+alert-caution = 注意
+zone-choose = オプションを選択
+moniker-choose = バージョン
+video-title = ビデオ
+image-lightbox = フルサイズの画像を開く
+image-description = 説明
 shortcode-tabs = タブ
-shortcode-video = 動画
 shortcode-details = 詳細

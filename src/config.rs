@@ -196,6 +196,20 @@ impl Default for CheckConfig {
     }
 }
 
+/// How heading ids are made from the heading text (`heading_ids`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HeadingIds {
+    /// GitHub's: lower case; letters, combining marks and numbers of every
+    /// script, `_` and `-` kept; spaces to `-`; repeats get `-1`, `-2`.
+    #[default]
+    Github,
+    /// Hugo's (Goldmark's `autoHeadingIDType = "github"`): as GitHub's, but
+    /// only letters and decimal digits are kept (no combining marks, so
+    /// `हिन्दी` is `हनद`), and an empty id is `heading`.
+    Hugo,
+}
+
 /// One entry of the `redirects` list.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -217,6 +231,8 @@ pub struct FileConfig {
     pub theme: Option<String>,
     pub output_dir: Option<PathBuf>,
     pub translation_keys: Option<Vec<String>>,
+    /// How heading ids are made; by the content when absent.
+    pub heading_ids: Option<HeadingIds>,
     #[serde(default)]
     pub locales: BTreeMap<String, LocaleConfig>,
     #[serde(default)]
@@ -247,6 +263,8 @@ pub struct Config {
     pub theme: String,
     pub output_dir: PathBuf,
     pub translation_keys: Vec<String>,
+    /// As configured; the pipeline picks one by the content when absent.
+    pub heading_ids: Option<HeadingIds>,
     pub locales: BTreeMap<String, LocaleConfig>,
     /// Only these locales are built (plus the default locale); empty means all.
     pub only_locales: Vec<String>,
@@ -348,6 +366,7 @@ impl Config {
                     .map(|s| s.to_string())
                     .collect()
             }),
+            heading_ids: file.heading_ids,
             locales: file.locales,
             only_locales: overrides.locales.clone(),
             check: file.check,

@@ -590,3 +590,44 @@ pub fn ui_files(config: &Config) -> anyhow::Result<Vec<(String, String, String)>
     }
     Ok(out)
 }
+
+/// Code files that snippets (`[!code-cs[](a.cs)]`, `:::code source=…:::`)
+/// may show: (locale directory, path relative to it) → decoded text.
+pub type CodeFiles = std::collections::BTreeMap<(String, String), String>;
+
+/// Extensions of the static files read as code for snippets.
+const CODE_EXTENSIONS: &[&str] = &[
+    "cs", "csx", "vb", "fs", "js", "mjs", "ts", "jsx", "tsx", "py", "ps1", "psm1", "sh", "bash",
+    "cmd", "bat", "json", "xml", "xaml", "yml", "yaml", "java", "kt", "go", "rs", "c", "h", "cpp",
+    "hpp", "sql", "kql", "txt", "css", "scss", "razor", "cshtml", "bicep", "tf", "rb", "php",
+    "swift", "csproj", "config", "ini", "toml", "http",
+];
+
+/// Largest code file read for snippets.
+const MAX_CODE_BYTES: u64 = 1 << 20;
+
+/// Reads the code files among `statics` (by extension, at most 1 MiB
+/// each). A file that cannot be read or decoded is left out; a snippet
+/// that needs it reports it missing.
+pub fn read_code_files(statics: &[StaticFile]) -> CodeFiles {
+    let code: Vec<&StaticFile> = statics
+        .iter()
+        .filter(|s| {
+            s.rel.rsplit_once('.').is_some_and(|(_, ext)| {
+                CODE_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str())
+            })
+        })
+        .collect();
+    code.par_iter()
+        .filter_map(|s| {
+            let meta = std::fs::metadata(&s.abs).ok()?;
+            if meta.len() > MAX_CODE_BYTES {
+                return None;
+            }
+            let text = decode(&std::fs::read(&s.abs).ok()?).ok()?;
+            Some(((s.locale.clone(), s.rel.clone()), text))
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .collect()
+}

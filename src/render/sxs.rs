@@ -92,14 +92,7 @@ impl<'a> Ctx<'a> {
         // As the `anchor-parity` lint: anchors written by hand (HTML ids and
         // names, explicit heading ids) are what other pages link to; slugs of
         // translated headings differ by design.
-        let stable = |a: &crate::markdown::Anchor| match a.source {
-            AnchorSource::Html => true,
-            AnchorSource::Heading => s
-                .headings
-                .iter()
-                .any(|h| h.id == a.id && slugify(&h.text) != h.id),
-            AnchorSource::Footnote => false,
-        };
+        let stable = |a: &crate::markdown::Anchor| a.source.is_hand_written();
         let have: HashSet<&str> = t.anchors.iter().map(|a| a.id.as_str()).collect();
         let mut missing: Vec<String> = s
             .anchors

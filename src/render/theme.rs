@@ -55,6 +55,14 @@ pub(super) const DEFAULT_THEME: &[(&str, &[u8])] = &[
         "static/serve.js",
         include_bytes!("../../themes/default/static/serve.js"),
     ),
+    (
+        "static/docfx.css",
+        include_bytes!("../../themes/default/static/docfx.css"),
+    ),
+    (
+        "static/tabs.js",
+        include_bytes!("../../themes/default/static/tabs.js"),
+    ),
 ];
 
 /// A compiled theme: templates (`templates/*.html`) and the assets copied
