@@ -184,15 +184,17 @@ pub fn run_with(inputs: Inputs, mode: render::Mode, stages: &Stages<'_>) -> Buil
     let (ui, ui_diags) = Ui::from_sources(&ui_sources);
     diags.extend(ui_diags);
     let labels = labels_of(&site, &ui);
-    let shortcode_labels = shortcode_labels_of(&site, &ui);
     let dialect = Dialect {
         labels: &labels,
         code: &code,
-        shortcode_labels: &shortcode_labels,
+        shortcode_labels: site
+            .locales
+            .iter()
+            .map(|l| shortcode_labels(&ui.locale(&l.tag)))
+            .collect(),
         templates: &theme.shortcodes,
         params: &config.params,
     };
-
     let processed: Vec<(ArticleOutput, Vec<Diagnostic>)> = (0..site.articles.len())
         .into_par_iter()
         .map(|i| process_article_with(&site, &resolver, i, markdown, options, &dialect))
@@ -283,11 +285,14 @@ pub fn analyze(inputs: Inputs) -> Analyzed {
     let resolver = Resolver::new(&site);
     let (ui, _) = Ui::from_sources(&ui_sources);
     let labels = labels_of(&site, &ui);
-    let shortcode_labels = shortcode_labels_of(&site, &ui);
     let dialect = Dialect {
         labels: &labels,
         code: &code,
-        shortcode_labels: &shortcode_labels,
+        shortcode_labels: site
+            .locales
+            .iter()
+            .map(|l| shortcode_labels(&ui.locale(&l.tag)))
+            .collect(),
         templates: &theme.shortcodes,
         params: &config.params,
     };
@@ -317,37 +322,16 @@ pub fn apply_levels(config: &Config, diags: Vec<Diagnostic>) -> Vec<Diagnostic> 
     out
 }
 
-/// What the dialect pre-pass needs: the labels of each site locale (in
-/// `site.locales` order) and the code files of snippets.
+/// What the dialect pre-passes (DocFX extensions, Hugo shortcodes) need
+/// besides the text: the labels of each site locale (in `site.locales`
+/// order), the code files of snippets, the site's shortcode templates and
+/// its `[params]`.
 pub struct Dialect<'a> {
     pub labels: &'a [Labels],
     pub code: &'a discover::CodeFiles,
-    /// The labels of the Hugo shortcodes, per site locale.
-    pub shortcode_labels: &'a [markdown::shortcodes::Labels],
-    /// The site's own shortcodes (Tera templates of the theme).
+    pub shortcode_labels: Vec<markdown::shortcodes::Labels>,
     pub templates: &'a markdown::shortcodes::Templates,
-    /// `[params]` of stele.toml, for `param`.
     pub params: &'a serde_json::Map<String, serde_json::Value>,
-}
-
-/// The labels of the Hugo shortcodes in every site locale.
-pub fn shortcode_labels_of(site: &Site, ui: &Ui) -> Vec<markdown::shortcodes::Labels> {
-    site.locales
-        .iter()
-        .map(|l| {
-            let t = ui.locale(&l.tag);
-            markdown::shortcodes::Labels {
-                note: t.text("alert-note"),
-                tip: t.text("alert-tip"),
-                important: t.text("alert-important"),
-                warning: t.text("alert-warning"),
-                caution: t.text("alert-caution"),
-                tabs: t.text("shortcode-tabs"),
-                video: t.text("video-title"),
-                details: t.text("shortcode-details"),
-            }
-        })
-        .collect()
 }
 
 /// The DocFX labels of every site locale, from its UI strings.
@@ -376,6 +360,20 @@ pub fn heading_ids(site: &Site) -> markdown::HeadingIds {
             markdown::HeadingIds::Github
         }
     })
+}
+
+/// The labels of the built-in shortcodes in one locale.
+pub fn shortcode_labels(ui: &crate::render::ui::LocaleUi<'_>) -> markdown::shortcodes::Labels {
+    markdown::shortcodes::Labels {
+        note: ui.text("alert-note"),
+        tip: ui.text("alert-tip"),
+        important: ui.text("alert-important"),
+        warning: ui.text("alert-warning"),
+        caution: ui.text("alert-caution"),
+        tabs: ui.text("shortcode-tabs"),
+        video: ui.text("video-title"),
+        details: ui.text("shortcode-details"),
+    }
 }
 
 /// Expands includes and renders one article.
@@ -500,7 +498,7 @@ fn expand_docfx(
     docfx::expand(expanded, &ctx)
 }
 
-/// A shortcode finding as a diagnostic at its file, line and column.
+/// A pre-pass finding as a diagnostic at its file, line and column.
 fn finding_diagnostic(
     site: &Site,
     map: &crate::include::SourceMap,

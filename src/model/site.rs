@@ -108,6 +108,15 @@ impl Site {
         })
     }
 
+    /// The text of every source file by site-relative path: what the
+    /// report shows source lines from. The one such map (cli, serve).
+    pub fn texts_by_path(&self) -> HashMap<&str, &str> {
+        self.files
+            .iter()
+            .map(|f| (f.path.as_str(), f.text.as_str()))
+            .collect()
+    }
+
     /// The article at `rel` (relative to the locale directory) in a locale.
     pub fn article_at(&self, locale: usize, rel: &str) -> Option<ArticleId> {
         self.by_path.get(&(locale, rel.to_string())).copied()

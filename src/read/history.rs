@@ -179,20 +179,7 @@ pub fn load(config: &Config, discovered: &Discovered, default_locale: Option<&st
 
     // Every commit of HEAD's history that touches a source, with its files:
     // one pass, whatever the number of named commits.
-    let log = git(
-        root,
-        &[
-            "log",
-            "-z",
-            "--name-only",
-            "--relative",
-            "--format=%x01%H %cI",
-            "HEAD",
-            "--",
-            &sources,
-        ],
-    );
-    let touches = log.as_deref().map(parse_log).unwrap_or_default();
+    let touches = log_touches(root, "HEAD", &sources).unwrap_or_default();
     for t in &touches {
         history.add_touch(t.date, &t.files);
     }
@@ -237,27 +224,10 @@ pub fn load(config: &Config, discovered: &Discovered, default_locale: Option<&st
                         .collect(),
                 ),
                 // Not in HEAD's history (another branch): ask git for this one.
-                None => {
-                    let range = format!("{full}..HEAD");
-                    git(
-                        root,
-                        &[
-                            "log",
-                            "-z",
-                            "--name-only",
-                            "--relative",
-                            "--format=%x01%H %cI",
-                            &range,
-                            "--",
-                            &sources,
-                        ],
-                    )
-                    .map(|o| {
-                        let ids: BTreeSet<String> =
-                            parse_log(&o).into_iter().map(|t| t.id).collect();
-                        touches.iter().map(|t| ids.contains(&t.id)).collect()
-                    })
-                }
+                None => log_touches(root, &format!("{full}..HEAD"), &sources).map(|log| {
+                    let ids: BTreeSet<String> = log.into_iter().map(|t| t.id).collect();
+                    touches.iter().map(|t| ids.contains(&t.id)).collect()
+                }),
             };
             (full, after)
         })
@@ -285,6 +255,22 @@ struct Touch {
     id: String,
     date: Option<Date>,
     files: Vec<String>,
+}
+
+/// The commits of `revs` (`HEAD`, `C..HEAD`) that touch `sources`, with
+/// their files; `None` when git fails.
+fn log_touches(root: &Path, revs: &str, sources: &str) -> Option<Vec<Touch>> {
+    let args = [
+        "log",
+        "-z",
+        "--name-only",
+        "--relative",
+        "--format=%x01%H %cI",
+        revs,
+        "--",
+        sources,
+    ];
+    git(root, &args).map(|o| parse_log(&o))
 }
 
 /// Parses `git log -z --name-only --format=%x01%H %cI`.
