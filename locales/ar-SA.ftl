@@ -66,5 +66,4 @@ image-description = الوصف
 ## Hugo shortcodes
 
 shortcode-tabs = علامات التبويب
-shortcode-video = فيديو
 shortcode-details = التفاصيل

@@ -63,5 +63,4 @@ video-title = Video
 image-lightbox = Bild in voller Größe öffnen
 image-description = Beschreibung
 shortcode-tabs = Registerkarten
-shortcode-video = Video
 shortcode-details = Details

@@ -73,5 +73,4 @@ video-title = Video
 image-lightbox = Open the full-size image
 image-description = Description
 shortcode-tabs = Tabs
-shortcode-video = Video
 shortcode-details = Details

@@ -63,5 +63,4 @@ video-title = Video
 image-lightbox = Apri l'immagine a grandezza intera
 image-description = Descrizione
 shortcode-tabs = Schede
-shortcode-video = Video
 shortcode-details = Dettagli

@@ -66,5 +66,4 @@ image-description = 説明
 ## Hugo shortcodes
 
 shortcode-tabs = タブ
-shortcode-video = 動画
 shortcode-details = 詳細

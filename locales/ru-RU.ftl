@@ -63,5 +63,4 @@ video-title = Видео
 image-lightbox = Открыть изображение в полном размере
 image-description = Описание
 shortcode-tabs = Вкладки
-shortcode-video = Видео
 shortcode-details = Подробнее

@@ -63,5 +63,4 @@ video-title = Video
 image-lightbox = Öppna bilden i full storlek
 image-description = Beskrivning
 shortcode-tabs = Flikar
-shortcode-video = Video
 shortcode-details = Detaljer

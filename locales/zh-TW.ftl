@@ -66,5 +66,4 @@ image-description = 描述
 ## Hugo shortcodes
 
 shortcode-tabs = 索引標籤
-shortcode-video = 影片
 shortcode-details = 詳細資料

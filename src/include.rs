@@ -69,58 +69,6 @@ pub struct Expanded {
     pub map: SourceMap,
 }
 
-impl Expanded {
-    /// Appends `src.text[range]`, each byte mapped where `src` maps it: the
-    /// composition of a pre-pass over an expanded text.
-    pub fn copy_from(&mut self, src: &Expanded, range: std::ops::Range<usize>) {
-        if range.is_empty() {
-            return;
-        }
-        let segs = &src.map.segments;
-        let first = segs.partition_point(|s| s.out_start <= range.start);
-        let first = first.saturating_sub(1);
-        let base = self.text.len();
-        for (i, s) in segs.iter().enumerate().skip(first) {
-            if s.out_start >= range.end {
-                break;
-            }
-            let end = segs.get(i + 1).map_or(usize::MAX, |n| n.out_start);
-            if end <= range.start && end != s.out_start {
-                continue;
-            }
-            let from = s.out_start.max(range.start);
-            self.map.segments.push(Segment {
-                out_start: base + (from - range.start),
-                file: s.file,
-                src_start: s.src_start + (from - s.out_start),
-            });
-        }
-        if segs.is_empty() {
-            self.map.segments.push(Segment {
-                out_start: base,
-                file: 0,
-                src_start: range.start,
-            });
-        }
-        self.text.push_str(&src.text[range]);
-    }
-
-    /// Appends text that is in no file (emitted HTML), mapped to where
-    /// offset `at` of `src` comes from.
-    pub fn synthetic(&mut self, src: &Expanded, at: usize, text: &str) {
-        if text.is_empty() {
-            return;
-        }
-        let (file, src_start) = src.map.locate(at);
-        self.map.segments.push(Segment {
-            out_start: self.text.len(),
-            file,
-            src_start,
-        });
-        self.text.push_str(text);
-    }
-}
-
 /// One `[!INCLUDE [title](path)]` found in a text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Directive {

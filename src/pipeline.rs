@@ -371,7 +371,7 @@ pub fn shortcode_labels(ui: &crate::render::ui::LocaleUi<'_>) -> markdown::short
         warning: ui.text("alert-warning"),
         caution: ui.text("alert-caution"),
         tabs: ui.text("shortcode-tabs"),
-        video: ui.text("shortcode-video"),
+        video: ui.text("video-title"),
         details: ui.text("shortcode-details"),
     }
 }

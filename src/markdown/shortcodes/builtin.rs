@@ -8,37 +8,17 @@ use super::{Node, Writer, is_markdown, lookup};
 use crate::diagnostic::Code;
 use crate::html::escape_attr as esc;
 use crate::include::shortcode::Arg;
+use crate::markdown::blocks::AlertKind;
 
-/// The alert kinds of GitHub and DocFX, with the class and label each uses.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum AlertKind {
-    Note,
-    Tip,
-    Important,
-    Warning,
-    Caution,
-}
-
-impl AlertKind {
-    /// Docsy's `color`, Hugo Learn's and Relearn's `notice` styles.
-    fn from_style(style: &str) -> AlertKind {
-        match style.to_ascii_lowercase().as_str() {
-            "tip" | "success" | "green" => AlertKind::Tip,
-            "important" | "primary" => AlertKind::Important,
-            "warning" | "orange" | "yellow" => AlertKind::Warning,
-            "danger" | "caution" | "error" | "red" => AlertKind::Caution,
-            _ => AlertKind::Note,
-        }
-    }
-
-    fn class(self) -> &'static str {
-        match self {
-            AlertKind::Note => "note",
-            AlertKind::Tip => "tip",
-            AlertKind::Important => "important",
-            AlertKind::Warning => "warning",
-            AlertKind::Caution => "caution",
-        }
+/// Docsy's `color`, Hugo Learn's and Relearn's `notice` styles as an
+/// alert kind.
+fn alert_kind(style: &str) -> AlertKind {
+    match style.to_ascii_lowercase().as_str() {
+        "tip" | "success" | "green" => AlertKind::Tip,
+        "important" | "primary" => AlertKind::Important,
+        "warning" | "orange" | "yellow" => AlertKind::Warning,
+        "danger" | "caution" | "error" | "red" => AlertKind::Caution,
+        _ => AlertKind::Note,
     }
 }
 
@@ -54,7 +34,7 @@ pub(super) fn alert(w: &mut Writer<'_>, n: &Node) {
         .or_else(|| if notice { t.positional(0) } else { None })
         .map(|a| a.value.as_str())
         .unwrap_or("");
-    let kind = AlertKind::from_style(style);
+    let kind = alert_kind(style);
     let l = w.ctx.labels;
     let label = match kind {
         AlertKind::Note => &l.note,
@@ -79,7 +59,7 @@ pub(super) fn alert_open(kind: AlertKind, title: &str) -> String {
     format!(
         "<div class=\"markdown-alert markdown-alert-{c}\" role=\"note\"><p class=\"markdown-alert-title\">{}</p>",
         esc(title),
-        c = kind.class()
+        c = kind.as_str()
     )
 }
 

@@ -23,6 +23,7 @@ use serde_json::{Map, Value};
 use crate::diagnostic::Code;
 use crate::include::Expanded;
 use crate::include::shortcode::{self, Delim, Tag, TagKind, Token};
+use crate::markdown::compose::Composer;
 
 mod builtin;
 mod templates;
@@ -126,13 +127,13 @@ pub fn expand(input: &Expanded, ctx: &Context<'_>) -> (Expanded, Vec<Finding>) {
     let items = tree(tokens, &mut findings);
     let mut w = Writer {
         src: input,
-        out: Expanded::default(),
+        out: Composer::new(input),
         ctx,
         findings,
         tabs: 0,
     };
     w.items(&items, 0..input.text.len());
-    (w.out, w.findings)
+    (w.out.finish(), w.findings)
 }
 
 /// Pairs opening and closing tags. An opening tag without a closing one
@@ -228,7 +229,7 @@ fn tree(tokens: Vec<Token>, findings: &mut Vec<Finding>) -> Vec<Item> {
 /// Builds the output text.
 struct Writer<'a> {
     src: &'a Expanded,
-    out: Expanded,
+    out: Composer<'a>,
     ctx: &'a Context<'a>,
     findings: Vec<Finding>,
     /// Tab sets emitted so far on the page, for unique ids.
@@ -241,11 +242,11 @@ impl Writer<'_> {
     }
 
     fn copy(&mut self, range: Range<usize>) {
-        self.out.copy_from(self.src, range);
+        self.out.copy(range);
     }
 
     fn emit(&mut self, at: usize, text: &str) {
-        self.out.synthetic(self.src, at, text);
+        self.out.synth(at, text);
     }
 
     /// Copies `span`, with the items in it expanded.
@@ -277,9 +278,9 @@ impl Writer<'_> {
     /// The inner content as plain text, with nested shortcodes expanded
     /// (for templates and `highlight`).
     fn inner_text(&mut self, n: &Node) -> String {
-        let saved = std::mem::take(&mut self.out);
+        let saved = std::mem::replace(&mut self.out, Composer::new(self.src));
         self.inner(n);
-        std::mem::replace(&mut self.out, saved).text
+        std::mem::replace(&mut self.out, saved).finish().text
     }
 
     /// The line prefix (`> `, list indentation) to repeat after line breaks.
