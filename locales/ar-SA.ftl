@@ -62,3 +62,8 @@ moniker-choose = الإصدار
 video-title = فيديو
 image-lightbox = فتح الصورة بالحجم الكامل
 image-description = الوصف
+
+## Hugo shortcodes
+
+shortcode-tabs = علامات التبويب
+shortcode-details = التفاصيل

@@ -62,3 +62,5 @@ moniker-choose = Version
 video-title = Video
 image-lightbox = Bild in voller Größe öffnen
 image-description = Beschreibung
+shortcode-tabs = Registerkarten
+shortcode-details = Details

@@ -72,3 +72,5 @@ moniker-choose = Version
 video-title = Video
 image-lightbox = Open the full-size image
 image-description = Description
+shortcode-tabs = Tabs
+shortcode-details = Details

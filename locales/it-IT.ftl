@@ -62,3 +62,5 @@ moniker-choose = Versione
 video-title = Video
 image-lightbox = Apri l'immagine a grandezza intera
 image-description = Descrizione
+shortcode-tabs = Schede
+shortcode-details = Dettagli

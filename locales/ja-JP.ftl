@@ -62,3 +62,8 @@ moniker-choose = バージョン
 video-title = ビデオ
 image-lightbox = フルサイズの画像を開く
 image-description = 説明
+
+## Hugo shortcodes
+
+shortcode-tabs = タブ
+shortcode-details = 詳細

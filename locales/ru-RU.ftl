@@ -62,3 +62,5 @@ moniker-choose = Версия
 video-title = Видео
 image-lightbox = Открыть изображение в полном размере
 image-description = Описание
+shortcode-tabs = Вкладки
+shortcode-details = Подробнее

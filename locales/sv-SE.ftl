@@ -62,3 +62,5 @@ moniker-choose = Version
 video-title = Video
 image-lightbox = Öppna bilden i full storlek
 image-description = Beskrivning
+shortcode-tabs = Flikar
+shortcode-details = Detaljer

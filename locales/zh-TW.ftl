@@ -62,3 +62,8 @@ moniker-choose = 版本
 video-title = 影片
 image-lightbox = 開啟完整大小的影像
 image-description = 描述
+
+## Hugo shortcodes
+
+shortcode-tabs = 索引標籤
+shortcode-details = 詳細資料

@@ -249,6 +249,9 @@ pub struct FileConfig {
     pub missing_translations: MissingTranslations,
     #[serde(default)]
     pub status_page: bool,
+    /// Site parameters for Hugo's `param` shortcode.
+    #[serde(default)]
+    pub params: toml::Table,
     #[serde(default)]
     pub limits: crate::limits::Limits,
 }
@@ -280,11 +283,18 @@ pub struct Config {
     pub redirects: Vec<Redirect>,
     pub missing_translations: MissingTranslations,
     pub status_page: bool,
+    /// `[params]`, for Hugo's `param` shortcode.
+    pub params: serde_json::Map<String, serde_json::Value>,
     pub limits: crate::limits::Limits,
 }
 
 /// The frontmatter keys that carry the asset id unless configured.
-pub const DEFAULT_TRANSLATION_KEYS: &[&str] = &["ms.assetid", "asset_id", "translation_key"];
+pub const DEFAULT_TRANSLATION_KEYS: &[&str] = &[
+    "ms.assetid",
+    "asset_id",
+    "translation_key",
+    "translationKey",
+];
 
 /// Command-line values that override `stele.toml`.
 #[derive(Clone, Debug, Default)]
@@ -392,6 +402,10 @@ impl Config {
             redirects: file.redirects,
             missing_translations: file.missing_translations,
             status_page: file.status_page,
+            params: match serde_json::to_value(&file.params) {
+                Ok(serde_json::Value::Object(m)) => m,
+                _ => serde_json::Map::new(),
+            },
             limits: file.limits,
             root,
         })

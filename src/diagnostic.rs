@@ -104,6 +104,10 @@ codes! {
     LimitExceeded = "limit-exceeded", Error;
     /// An include path that escapes `content/`.
     IncludeOutsideRoot = "include-outside-root", Error;
+    /// A Hugo shortcode that is neither built in nor a template of the theme.
+    UnknownShortcode = "unknown-shortcode", Warning;
+    /// A shortcode that is malformed, unpaired or lacks what it needs.
+    InvalidShortcode = "invalid-shortcode", Warning;
     /// Two articles of one locale share a translation key.
     DuplicateAssetId = "duplicate-asset-id", Error;
     /// The locale named in the frontmatter disagrees with the folder.

@@ -261,18 +261,7 @@ fn lint_article(site: &Site, outputs: &[ArticleOutput], out: &ArticleOutput) -> 
     let src_out = &outputs[source];
     let src_rel = &site.articles[source].rel;
     let path = site.files[article.file].path.clone();
-    // Anchors written by hand (HTML ids and names, explicit heading ids) are
-    // what other pages link to; slugs of translated headings differ by design.
-    let mine: std::collections::HashSet<&str> =
-        out.rendered.anchors.iter().map(|a| a.id.as_str()).collect();
-    let mut missing: Vec<&str> = src_out
-        .rendered
-        .anchors
-        .iter()
-        .filter(|a| a.source.is_hand_written() && !mine.contains(a.id.as_str()))
-        .map(|a| a.id.as_str())
-        .collect();
-    missing.dedup();
+    let missing = crate::analyze::anchors::missing(&src_out.rendered, &out.rendered);
     if !missing.is_empty() {
         let list = missing
             .iter()
@@ -342,9 +331,14 @@ mod tests {
         let labels =
             vec![crate::markdown::docfx::Labels::from_fn(|id| id.to_string()); site.locales.len()];
         let code = crate::read::discover::CodeFiles::new();
+        let templates = crate::markdown::shortcodes::Templates::default();
+        let params = serde_json::Map::new();
         let dialect = crate::pipeline::Dialect {
             labels: &labels,
             code: &code,
+            shortcode_labels: Vec::new(),
+            templates: &templates,
+            params: &params,
         };
         let outputs: Vec<ArticleOutput> = (0..site.articles.len())
             .map(|i| crate::pipeline::process_article(&site, &resolver, i, &dialect).0)

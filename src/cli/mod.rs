@@ -5,7 +5,6 @@
 //! Exit codes: 0 success; 1 content errors (or warnings with
 //! `--deny-warnings`); 2 usage, configuration or I/O failure.
 
-use std::collections::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -126,7 +125,7 @@ pub struct ServeArgs {
     /// Port to listen on (0: any free port)
     #[arg(long, default_value_t = 1111)]
     pub port: u16,
-    /// Address to listen on; anything but a loopback address makes the preview reachable from other machines
+    /// Address to listen on; anything but a loopback address makes the preview reachable from other machines (on loopback, requests whose Host header is not this machine get 403)
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
     pub bind: std::net::IpAddr,
     /// Open the preview in the default browser
@@ -190,7 +189,7 @@ fn print_diagnostics(
     options: &report::Options,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let sources = sources(built);
+    let sources = built.site.texts_by_path();
     let lookup = |p: &str| sources.get(p).copied();
     let color = if format == Format::Human {
         stderr_color()
@@ -236,16 +235,6 @@ fn sarif_prefix(root: &std::path::Path, sarif_root: Option<&std::path::Path>) ->
     })
 }
 
-/// The text of every source file by site-relative path, for source lines.
-fn sources(built: &Built) -> HashMap<&str, &str> {
-    built
-        .site
-        .files
-        .iter()
-        .map(|f| (f.path.as_str(), f.text.as_str()))
-        .collect()
-}
-
 fn build(args: BuildArgs) -> Result<ExitCode> {
     let start = Instant::now();
     let config = load_config(&args.site, args.output, args.base_url)?;
@@ -278,7 +267,7 @@ fn build(args: BuildArgs) -> Result<ExitCode> {
     }
     if !built.diagnostics.is_empty() {
         // Without the check summary line: the build prints its own below.
-        let sources = sources(&built);
+        let sources = built.site.texts_by_path();
         report::write_diagnostics(
             &mut err,
             &built.diagnostics,

@@ -31,6 +31,7 @@ pub mod compose;
 pub mod docfx;
 mod mt;
 mod parse;
+pub mod shortcodes;
 mod slug;
 mod tokenizer;
 mod words;
@@ -41,7 +42,7 @@ use self::{mt::*, parse::*, slug::*, tokenizer::*, words::*};
 pub use crate::config::HeadingIds;
 pub use parse::render;
 pub use slug::{slug, slugify};
-pub use words::count_words;
+pub use words::{Clip, clip, count_words};
 
 /// A heading of the page.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]

@@ -19,7 +19,8 @@ use crate::locale;
 pub enum FileKind {
     /// A page of the site.
     Article,
-    /// A fragment under an `includes/` folder, pulled in by `[!INCLUDE]`.
+    /// A fragment under an `includes/` or `_includes/` folder, pulled in by
+    /// `[!INCLUDE]` or `{{% include %}}`.
     Include,
     /// A DocFX table of contents (`toc.yml`, `TOC.md`, `breadcrumb/toc.yml`).
     Toc,
@@ -302,7 +303,10 @@ fn walk_locale(dir: &Path, locale: &str, content_root: &Path, walk: &mut Walk) {
         let is_md = Path::new(&*name)
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("md"));
-        let in_includes = rel_path.components().any(|c| c.as_os_str() == "includes");
+        // DocFX's `includes/`, Hugo's `_includes/`.
+        let in_includes = rel_path
+            .components()
+            .any(|c| c.as_os_str() == "includes" || c.as_os_str() == "_includes");
         if toc_format(&name).is_some() {
             walk.markdown.push((
                 locale.to_string(),
@@ -319,7 +323,7 @@ fn walk_locale(dir: &Path, locale: &str, content_root: &Path, walk: &mut Walk) {
                 FileKind::Article,
             ));
         } else if is_md {
-            let kind = if rel_path.components().any(|c| c.as_os_str() == "includes") {
+            let kind = if in_includes {
                 FileKind::Include
             } else {
                 FileKind::Article
@@ -530,51 +534,119 @@ impl DecodeError {
 
 /// Decodes a file: UTF-8 (a BOM is dropped) or UTF-16 LE/BE with a BOM.
 pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
-    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        return utf8(rest);
+    Encoding::decode(bytes).map(|(_, text)| text)
+}
+
+/// How a file is encoded: what [`decode`] reads, and what a rewrite
+/// (`status --stamp`) keeps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8 { bom: bool },
+    Utf16 { little_endian: bool },
+}
+
+impl Encoding {
+    /// The encoding of `bytes` by its byte-order mark (UTF-8 without one),
+    /// and the bytes after the mark. The one BOM sniffer.
+    pub fn sniff(bytes: &[u8]) -> (Encoding, &[u8]) {
+        if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+            (Encoding::Utf8 { bom: true }, rest)
+        } else if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+            (
+                Encoding::Utf16 {
+                    little_endian: true,
+                },
+                rest,
+            )
+        } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+            (
+                Encoding::Utf16 {
+                    little_endian: false,
+                },
+                rest,
+            )
+        } else {
+            (Encoding::Utf8 { bom: false }, bytes)
+        }
     }
-    let utf16 = |rest: &[u8], le: bool| -> Result<String, DecodeError> {
-        let units = rest.chunks(2).map(|c| {
-            let pair = [c[0], *c.get(1).unwrap_or(&0)];
-            if le {
-                u16::from_le_bytes(pair)
-            } else {
-                u16::from_be_bytes(pair)
+
+    /// Decodes a file (see [`decode`]) and says how it was encoded, so that
+    /// a rewrite can keep it.
+    pub fn decode(bytes: &[u8]) -> Result<(Encoding, String), DecodeError> {
+        let (encoding, rest) = Encoding::sniff(bytes);
+        let text = match encoding {
+            Encoding::Utf8 { .. } => utf8(rest),
+            Encoding::Utf16 { little_endian } => utf16(rest, little_endian),
+        }?;
+        Ok((encoding, text))
+    }
+
+    /// Encodes `text` as `self`, with its byte-order mark.
+    pub fn encode(self, text: &str) -> Vec<u8> {
+        match self {
+            Encoding::Utf8 { bom } => {
+                let mut out = if bom {
+                    vec![0xEF, 0xBB, 0xBF]
+                } else {
+                    Vec::new()
+                };
+                out.extend_from_slice(text.as_bytes());
+                out
             }
-        });
-        let mut text = String::with_capacity(rest.len() / 2);
-        for (i, ch) in char::decode_utf16(units).enumerate() {
-            match ch {
-                Ok(c) => text.push(c),
-                Err(_) => {
-                    let idx = LineIndex::new(&text);
-                    let (line, column) = idx.position(&text, text.len());
-                    return Err(DecodeError {
-                        message: format!("invalid UTF-16 at code unit {i}"),
-                        line,
-                        column,
+            Encoding::Utf16 { little_endian } => {
+                let mut out = if little_endian {
+                    vec![0xFF, 0xFE]
+                } else {
+                    vec![0xFE, 0xFF]
+                };
+                for u in text.encode_utf16() {
+                    out.extend_from_slice(&if little_endian {
+                        u.to_le_bytes()
+                    } else {
+                        u.to_be_bytes()
                     });
                 }
+                out
             }
         }
-        if rest.len() % 2 == 1 {
-            let idx = LineIndex::new(&text);
-            let (line, column) = idx.position(&text, text.len());
-            return Err(DecodeError {
-                message: "UTF-16 file has an odd number of bytes".into(),
-                line,
-                column,
-            });
+    }
+}
+
+/// UTF-16 after its byte-order mark.
+fn utf16(rest: &[u8], le: bool) -> Result<String, DecodeError> {
+    let units = rest.chunks(2).map(|c| {
+        let pair = [c[0], *c.get(1).unwrap_or(&0)];
+        if le {
+            u16::from_le_bytes(pair)
+        } else {
+            u16::from_be_bytes(pair)
         }
-        Ok(text)
-    };
-    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        return utf16(rest, true);
+    });
+    let mut text = String::with_capacity(rest.len() / 2);
+    for (i, ch) in char::decode_utf16(units).enumerate() {
+        match ch {
+            Ok(c) => text.push(c),
+            Err(_) => {
+                let idx = LineIndex::new(&text);
+                let (line, column) = idx.position(&text, text.len());
+                return Err(DecodeError {
+                    message: format!("invalid UTF-16 at code unit {i}"),
+                    line,
+                    column,
+                });
+            }
+        }
     }
-    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        return utf16(rest, false);
+    if rest.len() % 2 == 1 {
+        let idx = LineIndex::new(&text);
+        let (line, column) = idx.position(&text, text.len());
+        return Err(DecodeError {
+            message: "UTF-16 file has an odd number of bytes".into(),
+            line,
+            column,
+        });
     }
-    utf8(bytes)
+    Ok(text)
 }
 
 fn utf8(bytes: &[u8]) -> Result<String, DecodeError> {

@@ -3,6 +3,7 @@
 
 #[allow(unused_imports)]
 use super::*;
+use crate::markdown::{Clip, clip};
 
 pub(super) fn toc(headings: &[Heading]) -> Vec<TocItem> {
     let mut out: Vec<TocItem> = Vec::new();
@@ -22,17 +23,7 @@ pub(super) fn toc(headings: &[Heading]) -> Vec<TocItem> {
 
 /// At most 300 characters, cut at a word where possible.
 pub(super) fn clip_description(s: &str) -> String {
-    const MAX: usize = 300;
-    let s = s.trim();
-    if s.chars().count() <= MAX {
-        return s.to_string();
-    }
-    let cut: String = s.chars().take(MAX - 1).collect();
-    let cut = match cut.rfind(' ') {
-        Some(i) if i > MAX / 2 => cut[..i].to_string(),
-        _ => cut,
-    };
-    format!("{}…", cut.trim_end())
+    clip(s, 300, Clip::Description)
 }
 
 impl<'a> Ctx<'a> {

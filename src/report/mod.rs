@@ -16,7 +16,7 @@ use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Serialize;
 
 use crate::diagnostic::{Code, Diagnostic, LineIndex, Severity, Span};
-use crate::term::Color;
+use crate::term::{Color, plural};
 
 mod github;
 mod human;
@@ -152,10 +152,10 @@ fn write_human_limited<'s>(
 pub fn summary_line(s: &Summary) -> String {
     let mut problems = Vec::new();
     if s.errors > 0 {
-        problems.push(count(s.errors, "error"));
+        problems.push(plural(s.errors, "error"));
     }
     if s.warnings > 0 {
-        problems.push(count(s.warnings, "warning"));
+        problems.push(plural(s.warnings, "warning"));
     }
     let problems = if problems.is_empty() {
         "no problems".to_string()
@@ -164,17 +164,9 @@ pub fn summary_line(s: &Summary) -> String {
     };
     format!(
         "{problems} in {}, {} checked",
-        count(s.articles, "article"),
-        count(s.links, "link")
+        plural(s.articles, "article"),
+        plural(s.links, "link")
     )
-}
-
-fn count(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
 }
 
 fn sorted(diags: &[Diagnostic]) -> Vec<&Diagnostic> {

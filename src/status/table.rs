@@ -2,19 +2,8 @@
 
 #[allow(unused_imports)]
 use super::*;
-
-/// `1,234,567`.
-pub(super) fn thousands(n: usize) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+pub(super) use crate::term::thousands;
+use crate::term::{Digits, counted};
 
 pub(super) fn pct(p: Option<f64>) -> String {
     p.map(|p| format!("{p:.1}%")).unwrap_or_else(|| "–".into())
@@ -22,20 +11,12 @@ pub(super) fn pct(p: Option<f64>) -> String {
 
 /// `1 names`, `2,327 name`.
 pub(super) fn verb(n: usize, singular: &str, plural: &str) -> String {
-    format!(
-        "{} {}",
-        thousands(n),
-        if n == 1 { singular } else { plural }
-    )
+    counted(n, singular, plural, Digits::Grouped)
 }
 
 /// `1 article`, `2,331 articles`.
 pub(super) fn count(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{} {word}s", thousands(n))
-    }
+    counted(n, word, &format!("{word}s"), Digits::Grouped)
 }
 
 /// ANSI styles of the human table.
