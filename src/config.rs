@@ -227,6 +227,10 @@ pub struct FileConfig {
     pub missing_translations: MissingTranslations,
     #[serde(default)]
     pub status_page: bool,
+    /// Full-text search (Pagefind index and the header's search box); on unless `false`.
+    pub search: Option<bool>,
+    /// "Edit this page" link: a URL with `{path}`, the article's path under `content/`.
+    pub edit_url: Option<String>,
 }
 
 /// Everything a build needs to know, resolved: the site root is absolute,
@@ -249,6 +253,17 @@ pub struct Config {
     pub redirects: Vec<Redirect>,
     pub missing_translations: MissingTranslations,
     pub status_page: bool,
+    /// Whether `build` writes a search index and pages show the search box.
+    pub search: Search,
+    /// `edit_url` of stele.toml, e.g. `https://github.com/org/repo/edit/main/{path}`.
+    pub edit_url: Option<String>,
+}
+
+/// Whether the site has full-text search.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Search {
+    On,
+    Off,
 }
 
 /// The frontmatter keys that carry the asset id unless configured.
@@ -341,6 +356,12 @@ impl Config {
             redirects: file.redirects,
             missing_translations: file.missing_translations,
             status_page: file.status_page,
+            search: if file.search == Some(false) {
+                Search::Off
+            } else {
+                Search::On
+            },
+            edit_url: file.edit_url,
             root,
         })
     }

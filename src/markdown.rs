@@ -20,6 +20,8 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
+pub mod highlight;
+
 use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
 /// A heading of the page.
@@ -462,6 +464,7 @@ pub fn render(src: &str, rewrite: &Rewrite, options: RenderOptions) -> Rendered 
         html_events.push(ev);
     }
 
+    let html_events = highlight::code_blocks(html_events);
     let mut html = String::with_capacity(src.len() + src.len() / 2);
     pulldown_cmark::html::push_html(&mut html, html_events.into_iter());
     // Where each heading starts in the HTML: its open tag with its id.

@@ -7,7 +7,7 @@ use anyhow::{Result, bail};
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::diagnostic::{self, Diagnostic, Severity};
+use crate::diagnostic::{self, Code, Diagnostic, Severity};
 use crate::discover::{self, Discovered};
 use crate::include::{self, SourceMap};
 use crate::links::Resolver;
@@ -196,6 +196,20 @@ pub fn run_with(inputs: Inputs, mode: render::Mode, stages: &Stages<'_>) -> Buil
         render::render_site_with(&site, &outputs, &states, &theme, &ui, mode, stages.render);
     diags.extend(render_diags);
     pages.extend(crate::redirect::pages(&site, &resolver));
+    // `stele serve` indexes after a rebuild is served (serve.rs).
+    if config.search == crate::config::Search::On && mode == render::Mode::Build {
+        match render::search::index(&pages) {
+            Ok((files, _)) => pages.extend(files),
+            Err(e) => diags.push(
+                Diagnostic::new(
+                    Code::SearchIndexFailed,
+                    "",
+                    format!("the search index could not be built: {e:#}"),
+                )
+                .with_hint("the pages are built without search; set `search = false` in stele.toml to skip it"),
+            ),
+        }
+    }
     if config.status_page {
         let matrix = status::Matrix::new(&site, &outputs, &states, &history);
         pages.push(Page {

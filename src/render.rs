@@ -13,6 +13,8 @@
 //! that fails is a `template-error` diagnostic for that page, never a panic;
 //! hreflang alternates and the sitemap list real translations only.
 
+pub mod search;
+
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::sync::{Arc, OnceLock};
@@ -96,6 +98,14 @@ const DEFAULT_THEME: &[(&str, &[u8])] = &[
     (
         "static/serve.js",
         include_bytes!("../themes/default/static/serve.js"),
+    ),
+    (
+        "static/tools.css",
+        include_bytes!("../themes/default/static/tools.css"),
+    ),
+    (
+        "static/tools.js",
+        include_bytes!("../themes/default/static/tools.js"),
     ),
 ];
 
@@ -236,6 +246,8 @@ struct SiteView {
     assets: String,
     /// Built by `stele serve`.
     serve: bool,
+    /// The search box and index ([`search`]).
+    search: bool,
 }
 
 #[derive(Serialize, Hash, Default)]
@@ -262,6 +274,8 @@ struct PageView<'a> {
     content_lang: Option<String>,
     content_dir: Option<&'static str>,
     updated: Option<DateView>,
+    /// "Edit this page": `edit_url` of stele.toml with the article's path.
+    edit_url: Option<String>,
     notices: Vec<NoticeView>,
     sxs: Option<SxsView<'a>>,
     /// Locale index: every article of the locale.
@@ -938,6 +952,7 @@ impl<'a> Ctx<'a> {
             base_path: site.base_path.clone(),
             assets: format!("{}/{ASSET_DIR}", site.base_path),
             serve: mode == Mode::Serve,
+            search: site.config.search == crate::config::Search::On,
         };
 
         // Fallback pages for missing translations.
@@ -1004,7 +1019,13 @@ impl<'a> Ctx<'a> {
             .zip(entries)
             .map(|(l, e)| {
                 let lui = ui.locale(&l.tag);
-                let all = lui.all();
+                let mut all = lui.all();
+                // The search box's result count, one form per plural category.
+                let forms = lui.plural_forms("search-results", "count");
+                all.insert(
+                    "search-results-forms".into(),
+                    serde_json::to_string(&forms).unwrap_or_default(),
+                );
                 // Of the sorted map: a `tera::Value` map iterates in no fixed order.
                 let t_hash = blake3::hash(&serde_json::to_vec(&all).unwrap_or_default());
                 let t = tera::Value::from_serializable(&all);
@@ -1334,6 +1355,11 @@ impl<'a> Ctx<'a> {
             toc: toc(&out.rendered.headings),
             content: self.html(i),
             updated: self.date_view(&lc.ui, i),
+            edit_url: site
+                .config
+                .edit_url
+                .as_ref()
+                .map(|t| t.replace("{path}", &format!("content/{}/{}", locale.tag, a.rel))),
             notices,
             sxs,
             ..Default::default()

@@ -35,7 +35,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::discover::REDIRECT_FILE;
 use crate::incremental::{Cache, Stats, Texts};
 use crate::pipeline::{self, Built};
-use crate::render::Mode;
+use crate::render::{self, Mode};
 use crate::report::{self, Color, Format};
 
 /// What `stele serve` was asked for.
@@ -167,6 +167,12 @@ async fn serve(options: Options) -> Result<ExitCode> {
         events: tx,
         content,
     });
+    if built.site.config.search == crate::config::Search::On {
+        let shared = shared.clone();
+        let _ = std::thread::Builder::new()
+            .name("stele-search".into())
+            .spawn(move || refresh_search(&shared, 1));
+    }
     drop(built);
 
     let root = builder.root.clone();
@@ -228,6 +234,65 @@ fn snapshot(built: &mut Built, build: u64, overlay: Option<String>) -> Snapshot 
             .map(|(abs, rel)| (rel.clone(), abs.clone()))
             .collect(),
         overlay,
+    }
+}
+
+/// The search index of what is served, built after a build is served (so
+/// a rebuild's pages are not held back by it): the previous index is
+/// served meanwhile, and an index of a build that was replaced in the
+/// meantime is dropped.
+fn refresh_search(shared: &Shared, build: u64) {
+    let snap = shared.current();
+    let mut pages: Vec<render::Page> = snap
+        .pages
+        .iter()
+        .filter(|(p, b)| {
+            p.ends_with(".html")
+                && b.windows(render::search::BODY_ATTR.len())
+                    .any(|w| w == render::search::BODY_ATTR.as_bytes())
+        })
+        .map(|(p, b)| render::Page {
+            path: p.clone(),
+            bytes: b.to_vec(),
+        })
+        .collect();
+    drop(snap);
+    pages.sort_by(|a, b| a.path.cmp(&b.path));
+    let files = match render::search::index(&pages) {
+        Ok((files, _)) => files,
+        Err(e) => {
+            eprintln!("warning: the search index could not be built: {e:#}");
+            return;
+        }
+    };
+    let mut guard = match shared.snapshot.write() {
+        Ok(g) => g,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    if guard.build != build {
+        return;
+    }
+    let prefix = format!("{}/{}/", render::ASSET_DIR, render::search::DIR);
+    let mut pages = guard.pages.clone();
+    pages.retain(|p, _| !p.starts_with(&prefix));
+    for f in files {
+        pages.insert(f.path, Bytes::from(f.bytes));
+    }
+    *guard = Arc::new(Snapshot {
+        build,
+        pages,
+        copies: guard.copies.clone(),
+        overlay: guard.overlay.clone(),
+    });
+}
+
+/// The previous build's search index, served until the new one is ready.
+fn keep_search(next: &mut Snapshot, previous: &Snapshot) {
+    let prefix = format!("{}/{}/", render::ASSET_DIR, render::search::DIR);
+    for (p, b) in &previous.pages {
+        if p.starts_with(&prefix) {
+            next.pages.entry(p.clone()).or_insert_with(|| b.clone());
+        }
     }
 }
 
@@ -430,7 +495,12 @@ fn watch(root: &Path, shared: Arc<Shared>, mut builder: Builder) -> Result<()> {
                         build += 1;
                         let all = failed;
                         failed = false;
-                        shared.replace(snapshot(&mut built, build, None));
+                        let search = built.site.config.search == crate::config::Search::On;
+                        let mut next = snapshot(&mut built, build, None);
+                        if search {
+                            keep_search(&mut next, &shared.current());
+                        }
+                        shared.replace(next);
                         let _ = writeln!(
                             err,
                             "rebuilt in {} ms: {} parsed, {} changed ({}, {})",
@@ -448,6 +518,9 @@ fn watch(root: &Path, shared: Arc<Shared>, mut builder: Builder) -> Result<()> {
                             .collect();
                         let msg = serde_json::json!({ "build": build, "all": all, "paths": paths });
                         let _ = shared.events.send(msg.to_string());
+                        if search {
+                            refresh_search(&shared, build);
+                        }
                     }
                     Err(text) => {
                         let _ = write!(err, "{text}");

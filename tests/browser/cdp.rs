@@ -303,6 +303,41 @@ impl Tab<'_> {
         }
     }
 
+    /// Types `text` into the focused element, as a keyboard would
+    /// (`input` events, one insertion).
+    #[allow(dead_code)]
+    pub fn type_text(&mut self, text: &str) {
+        self.call("Input.insertText", json!({ "text": text }));
+    }
+
+    /// Presses and releases one key (`ArrowDown`, `Escape`, `Enter`, …).
+    #[allow(dead_code)]
+    pub fn press(&mut self, key: &str) {
+        let code = match key {
+            "ArrowDown" => 40,
+            "ArrowUp" => 38,
+            "Escape" => 27,
+            "Enter" => 13,
+            "Tab" => 9,
+            _ => 0,
+        };
+        for kind in ["rawKeyDown", "keyUp"] {
+            self.call(
+                "Input.dispatchKeyEvent",
+                json!({ "type": kind, "key": key, "code": key, "windowsVirtualKeyCode": code }),
+            );
+        }
+    }
+
+    /// Emulates the reader's `prefers-color-scheme` (`light` or `dark`).
+    #[allow(dead_code)]
+    pub fn emulate_color_scheme(&mut self, scheme: &str) {
+        self.call(
+            "Emulation.setEmulatedMedia",
+            json!({ "features": [{ "name": "prefers-color-scheme", "value": scheme }] }),
+        );
+    }
+
     /// Saves a PNG of the viewport.
     pub fn screenshot(&mut self, path: &Path) {
         let r = self.call("Page.captureScreenshot", json!({ "format": "png" }));
