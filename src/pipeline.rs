@@ -114,6 +114,9 @@ pub struct Built {
     pub external: Vec<(usize, usize)>,
     /// The translation state of every article, indexed like `site.articles`.
     pub states: Vec<ArticleState>,
+    /// What the search index holds (empty with `search = false`); `build`
+    /// has indexed it into `pages` already, `serve` indexes it afterwards.
+    pub search_docs: Vec<render::search::Doc>,
 }
 
 /// The Markdown stage as a function: [`markdown::render`], or a cache of
@@ -196,9 +199,15 @@ pub fn run_with(inputs: Inputs, mode: render::Mode, stages: &Stages<'_>) -> Buil
         render::render_site_with(&site, &outputs, &states, &theme, &ui, mode, stages.render);
     diags.extend(render_diags);
     pages.extend(crate::redirect::pages(&site, &resolver));
-    // `stele serve` indexes after a rebuild is served (serve.rs).
+    // What search indexes; `stele serve` indexes it after a rebuild is
+    // served (serve.rs), `build` here.
+    let search_docs = if config.search == crate::config::Search::On {
+        render::search::docs(&site, &outputs)
+    } else {
+        Vec::new()
+    };
     if config.search == crate::config::Search::On && mode == render::Mode::Build {
-        match render::search::index(&pages) {
+        match render::search::index(&search_docs) {
             Ok((files, _)) => pages.extend(files),
             Err(e) => diags.push(
                 Diagnostic::new(
@@ -249,6 +258,11 @@ pub fn run_with(inputs: Inputs, mode: render::Mode, stages: &Stages<'_>) -> Buil
         summary,
         external: checked.external,
         states,
+        search_docs: if mode == render::Mode::Serve {
+            search_docs
+        } else {
+            Vec::new()
+        },
     }
 }
 

@@ -2076,7 +2076,7 @@ mod tests {
     fn default_theme_compiles_and_has_assets() {
         let theme = Theme::embedded_default();
         let names: Vec<&str> = theme.assets.iter().map(|(n, _)| n.as_str()).collect();
-        assert_eq!(names, ["serve.js", "style.css"]);
+        assert_eq!(names, ["serve.js", "style.css", "tools.css", "tools.js"]);
     }
 
     /// Every `t["id"]` the default templates use is a message of en-US.ftl.
@@ -2100,6 +2100,8 @@ mod tests {
         }
         assert!(used.len() >= 10, "found only {used:?}");
         for (name, id) in &used {
+            // `<id>-forms`: the plural forms of `<id>`, added by this module.
+            let id = &id.strip_suffix("-forms").unwrap_or(id).to_string();
             assert!(
                 ids.contains(id),
                 "{name} uses `{id}`, which en-US.ftl lacks"
@@ -2129,7 +2131,7 @@ mod tests {
     #[test]
     fn a_site_theme_overrides_per_file_and_broken_templates_are_errors() {
         let theme = Theme::from_files(vec![("static/extra.css".into(), b"x".to_vec())]).unwrap();
-        assert_eq!(theme.assets.len(), 3);
+        assert_eq!(theme.assets.len(), 5);
         let err = Theme::from_files(vec![(
             "templates/article.html".into(),
             b"{% if %}".to_vec(),

@@ -169,9 +169,10 @@ async fn serve(options: Options) -> Result<ExitCode> {
     });
     if built.site.config.search == crate::config::Search::On {
         let shared = shared.clone();
+        let docs = std::mem::take(&mut built.search_docs);
         let _ = std::thread::Builder::new()
             .name("stele-search".into())
-            .spawn(move || refresh_search(&shared, 1));
+            .spawn(move || refresh_search(&shared, 1, &docs));
     }
     drop(built);
 
@@ -241,24 +242,8 @@ fn snapshot(built: &mut Built, build: u64, overlay: Option<String>) -> Snapshot 
 /// a rebuild's pages are not held back by it): the previous index is
 /// served meanwhile, and an index of a build that was replaced in the
 /// meantime is dropped.
-fn refresh_search(shared: &Shared, build: u64) {
-    let snap = shared.current();
-    let mut pages: Vec<render::Page> = snap
-        .pages
-        .iter()
-        .filter(|(p, b)| {
-            p.ends_with(".html")
-                && b.windows(render::search::BODY_ATTR.len())
-                    .any(|w| w == render::search::BODY_ATTR.as_bytes())
-        })
-        .map(|(p, b)| render::Page {
-            path: p.clone(),
-            bytes: b.to_vec(),
-        })
-        .collect();
-    drop(snap);
-    pages.sort_by(|a, b| a.path.cmp(&b.path));
-    let files = match render::search::index(&pages) {
+fn refresh_search(shared: &Shared, build: u64, docs: &[render::search::Doc]) {
+    let files = match render::search::index(docs) {
         Ok((files, _)) => files,
         Err(e) => {
             eprintln!("warning: the search index could not be built: {e:#}");
@@ -519,7 +504,7 @@ fn watch(root: &Path, shared: Arc<Shared>, mut builder: Builder) -> Result<()> {
                         let msg = serde_json::json!({ "build": build, "all": all, "paths": paths });
                         let _ = shared.events.send(msg.to_string());
                         if search {
-                            refresh_search(&shared, build);
+                            refresh_search(&shared, build, &built.search_docs);
                         }
                     }
                     Err(text) => {

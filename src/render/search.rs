@@ -1,26 +1,39 @@
-//! The full-text search index of a built site: Pagefind, as a library,
-//! over the rendered pages, in memory. One index per `<html lang>` (Pagefind
-//! splits by language; `extended` segments Chinese, Japanese and Korean).
-//! The theme's search box loads `_stele/pagefind/pagefind.js`.
+//! The full-text search index of a built site: Pagefind, as a library, in
+//! memory. One index per `<html lang>` (Pagefind splits by language;
+//! `extended` segments Chinese, Japanese and Korean). The theme's search
+//! box loads `_stele/pagefind/pagefind.js`.
 //!
-//! Invariants: only what the theme marks `data-pagefind-body` is indexed:
-//! the article body and its title, not the navigation, breadcrumb, notices
-//! or table of contents; a fallback page (a locale showing another locale's
-//! text) is not marked, so each text is indexed once, in its own language;
-//! machine-translation originals (`.sxs-lookup`, kept by `stele serve`) are
-//! left out. Output is deterministic for the same pages.
+//! Invariants: what is indexed is each article's own HTML and title, once,
+//! in its own locale ([`docs`]): never the page chrome (navigation,
+//! breadcrumb, notices, table of contents), never a fallback page (a locale
+//! showing another locale's text), never machine-translation originals
+//! (`.sxs-lookup`, which `stele serve` keeps). The page HTML is not
+//! parsed again: the sidebar is most of each page's bytes. Output is
+//! deterministic for the same documents.
 
 use anyhow::{Context, Result};
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
 
-use super::{ASSET_DIR, Page};
+use super::{ASSET_DIR, Page, escape};
+use crate::pipeline::ArticleOutput;
+use crate::site::Site;
 
 /// The folder of the index in the output, under the assets folder.
 pub const DIR: &str = "pagefind";
 
-/// The attribute that marks the indexed part of a page.
-pub const BODY_ATTR: &str = "data-pagefind-body";
+/// One article to index.
+#[derive(Clone, Debug)]
+pub struct Doc {
+    /// URL path from the site root, without the base path: `/ja-jp/a/`
+    /// (the search box prefixes the root it is served under).
+    pub url: String,
+    /// The article's locale tag (`ja-JP`): its index.
+    pub lang: String,
+    pub title: String,
+    /// The article's HTML, as rendered by the Markdown stage.
+    pub html: String,
+}
 
 /// What the index cost: pages indexed and the files written.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -30,41 +43,58 @@ pub struct Stats {
     pub bytes: usize,
 }
 
-/// Whether a rendered page is to be indexed.
-fn indexed(p: &Page) -> bool {
-    p.path.ends_with(".html")
-        && p.bytes
-            .windows(BODY_ATTR.len())
-            .any(|w| w == BODY_ATTR.as_bytes())
+/// The documents of a site: every article, in its own locale, in article order.
+pub fn docs(site: &Site, outputs: &[ArticleOutput]) -> Vec<Doc> {
+    outputs
+        .iter()
+        .map(|o| {
+            let a = &site.articles[o.article];
+            let url = a
+                .url
+                .strip_prefix(&site.base_path)
+                .unwrap_or(&a.url)
+                .to_string();
+            Doc {
+                url,
+                lang: site.locales[a.locale].tag.clone(),
+                title: o.title.clone(),
+                html: o.rendered.html.clone(),
+            }
+        })
+        .collect()
 }
 
-/// Builds the index of `pages` and returns its files as pages under
+/// Builds the index of `docs` and returns its files as pages under
 /// `_stele/pagefind/`. An `Err` is a failure of Pagefind itself (no
 /// content problem can cause one).
-pub fn index(pages: &[Page]) -> Result<(Vec<Page>, Stats)> {
+pub fn index(docs: &[Doc]) -> Result<(Vec<Page>, Stats)> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .context("starting the search indexer")?;
-    runtime.block_on(index_async(pages))
+    runtime.block_on(index_async(docs))
 }
 
-async fn index_async(pages: &[Page]) -> Result<(Vec<Page>, Stats)> {
+async fn index_async(docs: &[Doc]) -> Result<(Vec<Page>, Stats)> {
     let options = PagefindServiceConfig::builder()
         .keep_index_url(false)
-        .exclude_selectors(vec![
-            ".sxs-lookup".to_string(),
-            "[data-pagefind-ignore]".to_string(),
-        ])
+        .exclude_selectors(vec![".sxs-lookup".to_string()])
         .build();
     let mut index = PagefindIndex::new(Some(options)).context("configuring the search index")?;
     let mut stats = Stats::default();
-    for p in pages.iter().filter(|p| indexed(p)) {
-        let html = String::from_utf8_lossy(&p.bytes).into_owned();
+    for d in docs {
+        let html = format!(
+            "<!doctype html><html lang=\"{}\"><head><title>{}</title></head>\
+             <body><main data-pagefind-body data-pagefind-meta=\"title:{}\">{}</main></body></html>",
+            escape(&d.lang),
+            escape(&d.title),
+            escape(&d.title),
+            d.html
+        );
         index
-            .add_html_file(Some(p.path.clone()), None, html)
+            .add_html_file(None, Some(d.url.clone()), html)
             .await
-            .with_context(|| format!("indexing `{}` for search", p.path))?;
+            .with_context(|| format!("indexing `{}` for search", d.url))?;
         stats.pages += 1;
     }
     let mut files = index
@@ -74,7 +104,7 @@ async fn index_async(pages: &[Page]) -> Result<(Vec<Page>, Stats)> {
     files.sort_by(|a, b| a.filename.cmp(&b.filename));
     let out: Vec<Page> = files
         .into_iter()
-        // The playground and Pagefind's own UI are not used by the theme.
+        // The playground and Pagefind's own UIs are not used by the theme.
         .filter(|f| {
             let name = f.filename.to_string_lossy();
             !name.starts_with("playground")
@@ -99,42 +129,35 @@ async fn index_async(pages: &[Page]) -> Result<(Vec<Page>, Stats)> {
 mod tests {
     use super::*;
 
-    fn page(path: &str, lang: &str, body: &str, marked: bool) -> Page {
-        let attr = if marked { " data-pagefind-body" } else { "" };
-        Page {
-            path: path.into(),
-            bytes: format!(
-                "<!doctype html><html lang=\"{lang}\"><head><title>t</title></head><body>\
-                 <nav>navigationonly</nav><div{attr}>{body}</div></body></html>"
-            )
-            .into_bytes(),
+    fn doc(url: &str, lang: &str, title: &str, html: &str) -> Doc {
+        Doc {
+            url: url.into(),
+            lang: lang.into(),
+            title: title.into(),
+            html: html.into(),
         }
     }
 
     #[test]
-    fn one_index_per_language_of_marked_pages_only() {
-        let pages = vec![
-            page(
-                "en-us/a/index.html",
+    fn one_index_per_language() {
+        let docs = vec![
+            doc(
+                "/en-us/a/",
                 "en-US",
+                "Assets",
                 "<h1>Assets</h1><p>Asset ids.</p>",
-                true,
             ),
-            page(
-                "ja-jp/a/index.html",
+            doc(
+                "/ja-jp/a/",
                 "ja-JP",
-                "<h1>翻訳</h1><p>翻訳の状態。</p>",
-                true,
+                "翻訳",
+                "<h1>翻訳</h1><p>翻訳の状態。<span class=\"sxs-lookup\">originalonly</span></p>",
             ),
-            // A fallback page: the same English text under ja-JP, not marked.
-            page("ja-jp/b/index.html", "ja-JP", "<h1>Fallback</h1>", false),
-            page("index.html", "en-US", "<p>root</p>", false),
         ];
-        let (files, stats) = index(&pages).unwrap();
+        let (files, stats) = index(&docs).unwrap();
         assert_eq!(stats.pages, 2);
         let names: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
         assert!(names.contains(&"_stele/pagefind/pagefind.js"), "{names:?}");
-        assert!(names.contains(&"_stele/pagefind/pagefind-entry.json"));
         let entry = files
             .iter()
             .find(|f| f.path.ends_with("pagefind-entry.json"))
@@ -147,7 +170,8 @@ mod tests {
             "{names:?}"
         );
         // Deterministic.
-        let (again, _) = index(&pages).unwrap();
+        let (again, _) = index(&docs).unwrap();
+        assert_eq!(files.len(), again.len());
         assert!(
             files
                 .iter()
