@@ -112,8 +112,6 @@ codes! {
     InvalidUiStrings = "invalid-ui-strings", Error;
     /// A site locale whose language has no UI strings; the theme's text falls back to another locale.
     MissingUiStrings = "missing-ui-strings", Warning;
-    /// The search index could not be built (a failure of the indexer, not of the content).
-    SearchIndexFailed = "search-index-failed", Error;
     /// An HTML element no browser knows (often left by machine translation).
     UnknownElement = "unknown-element", Warning;
     /// Unbalanced or mis-nested HTML tags.

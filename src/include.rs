@@ -8,7 +8,7 @@
 //! anchors inside included text are reported at their own file and line.
 
 use crate::diagnostic::{Code, Diagnostic, LineIndex};
-use crate::site::{FileId, Site};
+use crate::model::site::{FileId, Site};
 
 /// A run of the expanded text copied from one file.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -36,6 +36,10 @@ fn artifact(name: &str) -> PathBuf {
 }
 
 fn with_site(name: &str, test: impl FnOnce(&mut Tab<'_>, &Server)) {
+    with_site_at(name, |tab, server, _| test(tab, server));
+}
+
+fn with_site_at(name: &str, test: impl FnOnce(&mut Tab<'_>, &Server, &std::path::Path)) {
     let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     let (_tmp, site) = copy_fixture("browser/tools");
     let server = Server::start(&site, &[]);
@@ -151,6 +155,44 @@ fn search_finds_english_and_japanese_words_as_you_type() {
             "{}",
             tab.eval("location.href")
         );
+    });
+}
+
+#[test]
+fn serve_rebuilds_the_search_index_after_a_save() {
+    with_site_at("search-serve", |tab, server, site| {
+        tab.goto(&format!("{}/en-us/assets/", server.url));
+        wait_for_index(tab, server);
+        let file = site.join("content/en-US/assets.md");
+        let text = std::fs::read_to_string(&file).unwrap();
+        std::fs::write(
+            &file,
+            text.replace("ties its translations", "ties its zebrafinch translations"),
+        )
+        .unwrap();
+        // The page reloads with the new text; the index follows it.
+        assert!(
+            tab.wait_for(
+                "document.body.innerText.includes('zebrafinch')",
+                Duration::from_secs(10)
+            ),
+            "the page did not reload\n{}",
+            server.stderr()
+        );
+        let mut found = serde_json::Value::Null;
+        for _ in 0..30 {
+            found = tab.eval(
+                "import('/_stele/pagefind/pagefind.js?' + Date.now()).then(async pf => { \
+                   await pf.options({ baseUrl: '/' }); const r = await pf.search('zebrafinch'); \
+                   return r.results.length; })",
+            );
+            if found.as_u64().unwrap_or(0) > 0 {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(500));
+            tab.goto(&format!("{}/en-us/assets/", server.url));
+        }
+        assert_eq!(found, 1, "the new word is never found\n{}", server.stderr());
     });
 }
 

@@ -111,15 +111,15 @@ fn console(code: &str) -> String {
         let (prompt, command, grammar) = split_prompt(body);
         if prompt.is_empty() {
             out.push_str("<span class=\"hl-output\">");
-            out.push_str(&super::escape_attr(body));
+            out.push_str(&crate::html::escape_attr(body));
             out.push_str("</span>");
         } else {
             out.push_str("<span class=\"hl-prompt\">");
-            out.push_str(&super::escape_attr(prompt));
+            out.push_str(&crate::html::escape_attr(prompt));
             out.push_str("</span>");
             match with_grammar(grammar, command) {
                 Some(h) => out.push_str(&h),
-                None => out.push_str(&super::escape_attr(command)),
+                None => out.push_str(&crate::html::escape_attr(command)),
             }
         }
         out.push_str(newline);
@@ -152,7 +152,7 @@ fn block(info: &str, code: &str) -> Option<String> {
     let word = info.split_whitespace().next().unwrap_or("");
     Some(format!(
         "<pre class=\"hl\" data-lang=\"{name}\"><code class=\"language-{}\">{inner}</code></pre>\n",
-        super::escape_attr(word)
+        crate::html::escape_attr(word)
     ))
 }
 

@@ -11,13 +11,17 @@
 //! parsed again: the sidebar is most of each page's bytes. Output is
 //! deterministic for the same documents.
 
+use std::collections::BTreeMap;
+
 use anyhow::{Context, Result};
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
+use rayon::prelude::*;
 
-use super::{ASSET_DIR, Page, escape};
-use crate::pipeline::ArticleOutput;
-use crate::site::Site;
+use super::{ASSET_DIR, Page};
+use crate::html::escape;
+use crate::markdown::ArticleOutput;
+use crate::model::site::Site;
 
 /// The folder of the index in the output, under the assets folder.
 pub const DIR: &str = "pagefind";
@@ -65,23 +69,74 @@ pub fn docs(site: &Site, outputs: &[ArticleOutput]) -> Vec<Doc> {
 }
 
 /// Builds the index of `docs` and returns its files as pages under
-/// `_stele/pagefind/`. An `Err` is a failure of Pagefind itself (no
+/// `_stele/pagefind/`. Each language is its own Pagefind index, so the
+/// languages are indexed in parallel and merged: the shared files
+/// (`pagefind.js`, …) are the same in each, and `pagefind-entry.json`
+/// lists every language. An `Err` is a failure of Pagefind itself (no
 /// content problem can cause one).
 pub fn index(docs: &[Doc]) -> Result<(Vec<Page>, Stats)> {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .context("starting the search indexer")?;
-    runtime.block_on(index_async(docs))
+    let mut by_lang: BTreeMap<String, Vec<&Doc>> = BTreeMap::new();
+    for d in docs {
+        by_lang
+            .entry(d.lang.to_ascii_lowercase())
+            .or_default()
+            .push(d);
+    }
+    let parts: Vec<Result<Vec<Page>>> = by_lang
+        .into_par_iter()
+        .map(|(_, docs)| {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .context("starting the search indexer")?;
+            runtime.block_on(index_one(&docs))
+        })
+        .collect();
+    let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    let mut languages = serde_json::Map::new();
+    let mut entry: Option<serde_json::Value> = None;
+    for part in parts {
+        for p in part? {
+            if p.path.ends_with("/pagefind-entry.json") {
+                let mut v: serde_json::Value = serde_json::from_slice(&p.bytes)
+                    .context("reading Pagefind's pagefind-entry.json")?;
+                if let Some(serde_json::Value::Object(l)) =
+                    v.get_mut("languages").map(std::mem::take)
+                {
+                    languages.extend(l);
+                }
+                entry.get_or_insert(v);
+                continue;
+            }
+            files.entry(p.path).or_insert(p.bytes);
+        }
+    }
+    if let Some(mut v) = entry {
+        v["languages"] = serde_json::Value::Object(languages);
+        files.insert(
+            format!("{ASSET_DIR}/{DIR}/pagefind-entry.json"),
+            serde_json::to_vec(&v).context("writing pagefind-entry.json")?,
+        );
+    }
+    let out: Vec<Page> = files
+        .into_iter()
+        .map(|(path, bytes)| Page { path, bytes })
+        .collect();
+    let stats = Stats {
+        pages: docs.len(),
+        files: out.len(),
+        bytes: out.iter().map(|p| p.bytes.len()).sum(),
+    };
+    Ok((out, stats))
 }
 
-async fn index_async(docs: &[Doc]) -> Result<(Vec<Page>, Stats)> {
+/// The index of one language's documents.
+async fn index_one(docs: &[&Doc]) -> Result<Vec<Page>> {
     let options = PagefindServiceConfig::builder()
         .keep_index_url(false)
         .exclude_selectors(vec![".sxs-lookup".to_string()])
         .build();
     let mut index = PagefindIndex::new(Some(options)).context("configuring the search index")?;
-    let mut stats = Stats::default();
     for d in docs {
         let html = format!(
             "<!doctype html><html lang=\"{}\"><head><title>{}</title></head>\
@@ -95,14 +150,12 @@ async fn index_async(docs: &[Doc]) -> Result<(Vec<Page>, Stats)> {
             .add_html_file(None, Some(d.url.clone()), html)
             .await
             .with_context(|| format!("indexing `{}` for search", d.url))?;
-        stats.pages += 1;
     }
-    let mut files = index
+    let files = index
         .get_files()
         .await
         .context("building the search index")?;
-    files.sort_by(|a, b| a.filename.cmp(&b.filename));
-    let out: Vec<Page> = files
+    Ok(files
         .into_iter()
         // The playground and Pagefind's own UIs are not used by the theme.
         .filter(|f| {
@@ -119,10 +172,7 @@ async fn index_async(docs: &[Doc]) -> Result<(Vec<Page>, Stats)> {
             ),
             bytes: f.contents,
         })
-        .collect();
-    stats.files = out.len();
-    stats.bytes = out.iter().map(|p| p.bytes.len()).sum();
-    Ok((out, stats))
+        .collect())
 }
 
 #[cfg(test)]
