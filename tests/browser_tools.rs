@@ -45,7 +45,9 @@ fn with_site_at(name: &str, test: impl FnOnce(&mut Tab<'_>, &Server, &std::path:
     let server = Server::start(&site, &[]);
     let mut browser = Browser::launch();
     let mut tab = browser.tab();
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| test(&mut tab, &server)));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        test(&mut tab, &server, &site)
+    }));
     tab.screenshot(&artifact(&format!("{name}-last")));
     if let Err(e) = result {
         eprintln!("{}", server.stderr());

@@ -80,20 +80,33 @@ fn store() -> Arc<GrammarStore> {
 }
 
 thread_local! {
-    /// A parser per thread (tree-sitter parsers are not `Sync`).
-    static HIGHLIGHTER: RefCell<Highlighter> = RefCell::new(Highlighter::with_store_and_config(
+    /// A parser per thread (tree-sitter parsers are not `Sync`), without
+    /// language injections: the languages of documentation code rarely
+    /// embed others, and injections cost a query per block.
+    static HIGHLIGHTER: RefCell<Highlighter> = RefCell::new(highlighter(0));
+    /// HTML and XML, whose `<script>` and `<style>` are other languages.
+    static NESTED: RefCell<Highlighter> = RefCell::new(highlighter(2));
+}
+
+fn highlighter(max_injection_depth: u32) -> Highlighter {
+    Highlighter::with_store_and_config(
         store(),
         Config {
-            max_injection_depth: 3,
+            max_injection_depth,
             html_format: HtmlFormat::ClassNamesWithPrefix("hl".into()),
         },
-    ));
+    )
 }
 
 /// `code` as highlighted HTML (escaped text in spans), or `None` when
 /// the grammar fails on it.
 fn with_grammar(grammar: &str, code: &str) -> Option<String> {
-    let html = HIGHLIGHTER
+    let local = if matches!(grammar, "html" | "xml") {
+        &NESTED
+    } else {
+        &HIGHLIGHTER
+    };
+    let html = local
         .with(|h| h.borrow_mut().highlight(grammar, code))
         .ok()?;
     // arborium trims the final newline; keep the text as written.
