@@ -229,6 +229,8 @@ pub struct FileConfig {
     pub status_page: bool,
     /// Full-text search (Pagefind index and the header's search box); on unless `false`.
     pub search: Option<bool>,
+    /// Build-time highlighting of fenced code; on unless `false`.
+    pub highlight: Option<bool>,
     /// "Edit this page" link: a URL with `{path}`, the article's path under `content/`.
     pub edit_url: Option<String>,
 }
@@ -255,8 +257,18 @@ pub struct Config {
     pub status_page: bool,
     /// Whether `build` writes a search index and pages show the search box.
     pub search: Search,
+    /// Whether fenced code is highlighted at build time.
+    pub highlight: Highlight,
     /// `edit_url` of stele.toml, e.g. `https://github.com/org/repo/edit/main/{path}`.
     pub edit_url: Option<String>,
+}
+
+/// Whether fenced code of known languages is highlighted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Highlight {
+    #[default]
+    On,
+    Off,
 }
 
 /// Whether the site has full-text search.
@@ -362,6 +374,11 @@ impl Config {
                 Search::On
             },
             edit_url: file.edit_url,
+            highlight: if file.highlight == Some(false) {
+                Highlight::Off
+            } else {
+                Highlight::On
+            },
             root,
         })
     }

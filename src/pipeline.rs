@@ -167,7 +167,10 @@ pub fn run_with(inputs: Inputs, mode: render::Mode, stages: &Stages<'_>) -> Buil
     } else {
         markdown::MtOriginals::Strip
     };
-    let options = markdown::RenderOptions { mt_originals };
+    let options = markdown::RenderOptions {
+        mt_originals,
+        highlight: config.highlight,
+    };
     let (site, mut diags) = site::build_with(
         &config,
         discovered,

@@ -147,6 +147,8 @@ pub enum MtOriginals {
 #[derive(Clone, Copy, Debug, Default)]
 pub struct RenderOptions {
     pub mt_originals: MtOriginals,
+    /// `highlight = false` in stele.toml leaves code plain.
+    pub highlight: crate::config::Highlight,
 }
 
 /// Rewrites a link destination: given the target as written and its range,
@@ -232,6 +234,7 @@ mod tests {
             &|_, _| None,
             RenderOptions {
                 mt_originals: MtOriginals::Keep,
+                ..Default::default()
             },
         );
         assert!(kept.html.contains("<span class=\"sxs-lookup\">"));

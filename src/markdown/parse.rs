@@ -331,7 +331,10 @@ pub fn render(src: &str, rewrite: &Rewrite, options: RenderOptions) -> Rendered 
         html_events.push(ev);
     }
 
-    let html_events = super::highlight::code_blocks(html_events);
+    let html_events = match options.highlight {
+        crate::config::Highlight::On => super::highlight::code_blocks(html_events),
+        crate::config::Highlight::Off => html_events,
+    };
     let mut html = String::with_capacity(src.len() + src.len() / 2);
     pulldown_cmark::html::push_html(&mut html, html_events.into_iter());
     // Where each heading starts in the HTML: its open tag with its id.

@@ -719,6 +719,7 @@ mod tests {
             .unwrap();
         let keep = crate::markdown::RenderOptions {
             mt_originals: crate::markdown::MtOriginals::Keep,
+            ..Default::default()
         };
         let body = &JA[JA.find("\n---\n").unwrap() + 5..];
         outputs[ja].rendered = crate::markdown::render(body, &|_, _| None, keep);
