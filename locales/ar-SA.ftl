@@ -38,6 +38,28 @@ sxs-translation = الترجمة ({ $language })
 sxs-missing-anchor = نقطة الارتساء هذه غير موجودة في الترجمة
 sxs-show-originals = إظهار النصوص الأصلية للترجمة الآلية
 
+## Search
+
+search-label = بحث
+search-results = { $count ->
+    [zero] لا توجد نتائج
+    [one] نتيجة واحدة
+    [two] نتيجتان
+    [few] { $count } نتائج
+    [many] { $count } نتيجة
+   *[other] { $count } نتيجة
+}
+search-no-results = لا توجد نتائج
+search-unavailable = البحث غير متاح هنا.
+
+## Page tools
+
+theme-dark = الوضع الداكن
+edit-page = تحرير هذه الصفحة
+copy-code = نسخ
+copy-code-done = تم النسخ
+heading-link = ارتباط إلى هذا القسم
+
 ## Language names
 
 language-en = الإنجليزية

@@ -38,6 +38,24 @@ sxs-translation = Übersetzung ({ $language })
 sxs-missing-anchor = Dieser Anker fehlt in der Übersetzung
 sxs-show-originals = Originale der maschinellen Übersetzung zeigen
 
+## Search
+
+search-label = Suche
+search-results = { $count ->
+    [one] { $count } Ergebnis
+   *[other] { $count } Ergebnisse
+}
+search-no-results = Keine Ergebnisse
+search-unavailable = Die Suche ist hier nicht verfügbar.
+
+## Page tools
+
+theme-dark = Dunkler Modus
+edit-page = Diese Seite bearbeiten
+copy-code = Kopieren
+copy-code-done = Kopiert
+heading-link = Link zu diesem Abschnitt
+
 ## Language names
 
 language-en = Englisch

@@ -46,9 +46,29 @@ sxs-translation = Translation ({ $language })
 sxs-missing-anchor = This anchor is missing in the translation
 sxs-show-originals = Show machine-translation originals
 
+## Search
+
+search-label = Search
+# $count: how many pages were found
+search-results = { $count ->
+    [one] { $count } result
+   *[other] { $count } results
+}
+search-no-results = No results
+search-unavailable = Search is not available here.
+
+## Page tools
+
+theme-dark = Dark mode
+edit-page = Edit this page
+copy-code = Copy
+copy-code-done = Copied
+heading-link = Link to this section
+
 ## Language names, in this file's language (used in notices).
 ## Looked up as `language-<tag>`, then `language-<language>`;
 ## a language without a name here is shown by its own name.
+## Other files may leave any of them out, but name their own language.
 
 language-en = English
 language-ja = Japanese
@@ -74,3 +94,23 @@ image-lightbox = Open the full-size image
 image-description = Description
 shortcode-tabs = Tabs
 shortcode-details = Details
+language-cs = Czech
+language-da = Danish
+language-es = Spanish
+language-fi = Finnish
+language-fr = French
+language-he = Hebrew
+language-hi = Hindi
+language-hu = Hungarian
+language-id = Indonesian
+language-ko = Korean
+language-nb = Norwegian Bokmål
+language-nl = Dutch
+language-pl = Polish
+language-pt = Portuguese
+language-pt-BR = Portuguese (Brazil)
+language-th = Thai
+language-tr = Turkish
+language-uk = Ukrainian
+language-vi = Vietnamese
+language-zh-CN = Chinese (Simplified)

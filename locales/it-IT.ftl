@@ -38,6 +38,25 @@ sxs-translation = Traduzione ({ $language })
 sxs-missing-anchor = Questo ancoraggio manca nella traduzione
 sxs-show-originals = Mostra gli originali della traduzione automatica
 
+## Search
+
+search-label = Cerca
+search-results = { $count ->
+    [one] { $count } risultato
+    [many] { $count } di risultati
+   *[other] { $count } risultati
+}
+search-no-results = Nessun risultato
+search-unavailable = La ricerca non è disponibile qui.
+
+## Page tools
+
+theme-dark = Modalità scura
+edit-page = Modifica questa pagina
+copy-code = Copia
+copy-code-done = Copiato
+heading-link = Collegamento a questa sezione
+
 ## Language names
 
 language-en = inglese

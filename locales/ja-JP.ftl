@@ -38,6 +38,21 @@ sxs-translation = 翻訳 ({ $language })
 sxs-missing-anchor = このアンカーは翻訳にありません
 sxs-show-originals = 機械翻訳の原文を表示
 
+## Search
+
+search-label = 検索
+search-results = { $count } 件の結果
+search-no-results = 結果が見つかりません
+search-unavailable = ここでは検索を利用できません。
+
+## Page tools
+
+theme-dark = ダーク モード
+edit-page = このページを編集
+copy-code = コピー
+copy-code-done = コピーしました
+heading-link = このセクションへのリンク
+
 ## Language names
 
 language-en = 英語

@@ -38,6 +38,26 @@ sxs-translation = Перевод ({ $language })
 sxs-missing-anchor = Этот якорь отсутствует в переводе
 sxs-show-originals = Показать оригиналы машинного перевода
 
+## Search
+
+search-label = Поиск
+search-results = { $count ->
+    [one] { $count } результат
+    [few] { $count } результата
+    [many] { $count } результатов
+   *[other] { $count } результата
+}
+search-no-results = Ничего не найдено
+search-unavailable = Поиск здесь недоступен.
+
+## Page tools
+
+theme-dark = Тёмная тема
+edit-page = Редактировать эту страницу
+copy-code = Копировать
+copy-code-done = Скопировано
+heading-link = Ссылка на этот раздел
+
 ## Language names
 
 language-en = английский

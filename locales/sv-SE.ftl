@@ -38,6 +38,24 @@ sxs-translation = Översättning ({ $language })
 sxs-missing-anchor = Det här ankaret saknas i översättningen
 sxs-show-originals = Visa maskinöversättningens original
 
+## Search
+
+search-label = Sök
+search-results = { $count ->
+    [one] { $count } resultat
+   *[other] { $count } resultat
+}
+search-no-results = Inga resultat
+search-unavailable = Sökningen är inte tillgänglig här.
+
+## Page tools
+
+theme-dark = Mörkt läge
+edit-page = Redigera den här sidan
+copy-code = Kopiera
+copy-code-done = Kopierat
+heading-link = Länk till det här avsnittet
+
 ## Language names
 
 language-en = engelska

@@ -38,6 +38,21 @@ sxs-translation = 翻譯 ({ $language })
 sxs-missing-anchor = 翻譯中缺少此錨點
 sxs-show-originals = 顯示機器翻譯的原文
 
+## Search
+
+search-label = 搜尋
+search-results = { $count } 個結果
+search-no-results = 找不到結果
+search-unavailable = 此處無法使用搜尋。
+
+## Page tools
+
+theme-dark = 深色模式
+edit-page = 編輯此頁面
+copy-code = 複製
+copy-code-done = 已複製
+heading-link = 此章節的連結
+
 ## Language names
 
 language-en = 英文

@@ -254,6 +254,12 @@ pub struct FileConfig {
     pub params: toml::Table,
     #[serde(default)]
     pub limits: crate::limits::Limits,
+    /// Full-text search (Pagefind index and the header's search box); on unless `false`.
+    pub search: Option<bool>,
+    /// Build-time highlighting of fenced code; on unless `false`.
+    pub highlight: Option<bool>,
+    /// "Edit this page" link: a URL with `{path}`, the article's path under `content/`.
+    pub edit_url: Option<String>,
 }
 
 /// Everything a build needs to know, resolved: the site root is absolute,
@@ -286,6 +292,27 @@ pub struct Config {
     /// `[params]`, for Hugo's `param` shortcode.
     pub params: serde_json::Map<String, serde_json::Value>,
     pub limits: crate::limits::Limits,
+    /// Whether `build` writes a search index and pages show the search box.
+    pub search: Search,
+    /// Whether fenced code is highlighted at build time.
+    pub highlight: Highlight,
+    /// `edit_url` of stele.toml, e.g. `https://github.com/org/repo/edit/main/{path}`.
+    pub edit_url: Option<String>,
+}
+
+/// Whether fenced code of known languages is highlighted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Highlight {
+    #[default]
+    On,
+    Off,
+}
+
+/// Whether the site has full-text search.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Search {
+    On,
+    Off,
 }
 
 /// The frontmatter keys that carry the asset id unless configured.
@@ -407,6 +434,17 @@ impl Config {
                 _ => serde_json::Map::new(),
             },
             limits: file.limits,
+            search: if file.search == Some(false) {
+                Search::Off
+            } else {
+                Search::On
+            },
+            edit_url: file.edit_url,
+            highlight: if file.highlight == Some(false) {
+                Highlight::Off
+            } else {
+                Highlight::On
+            },
             root,
         })
     }

@@ -118,6 +118,8 @@ codes! {
     TemplateError = "template-error", Error;
     /// A UI-string file (`locales/<tag>.ftl`) that is not valid Fluent.
     InvalidUiStrings = "invalid-ui-strings", Error;
+    /// A site locale whose language has no UI strings; the theme's text falls back to another locale.
+    MissingUiStrings = "missing-ui-strings", Warning;
     /// An HTML element no browser knows (often left by machine translation).
     UnknownElement = "unknown-element", Warning;
     /// Unbalanced or mis-nested HTML tags.

@@ -110,6 +110,9 @@ pub struct Built {
     pub external: Vec<(usize, usize)>,
     /// The translation state of every article, indexed like `site.articles`.
     pub states: Vec<ArticleState>,
+    /// What the search index holds (empty with `search = false`), indexed
+    /// by `build` and `serve` ([`render::search::index`]), not by `check`.
+    pub search_docs: Vec<render::search::Doc>,
 }
 
 /// The Markdown stage as a function: [`markdown::render`], or a cache of
@@ -179,6 +182,7 @@ pub fn run_with(inputs: Inputs, mode: render::Mode, stages: &Stages<'_>) -> Buil
     let options = markdown::RenderOptions {
         mt_originals,
         heading_ids: heading_ids(&site),
+        highlight: config.highlight,
     };
     let resolver = Resolver::new(&site);
     let (ui, ui_diags) = Ui::from_sources(&ui_sources);
@@ -195,6 +199,8 @@ pub fn run_with(inputs: Inputs, mode: render::Mode, stages: &Stages<'_>) -> Buil
         templates: &theme.shortcodes,
         params: &config.params,
     };
+    diags.extend(ui.missing_strings(&site.locales));
+
     let processed: Vec<(ArticleOutput, Vec<Diagnostic>)> = (0..site.articles.len())
         .into_par_iter()
         .map(|i| process_article_with(&site, &resolver, i, markdown, options, &dialect))
@@ -223,6 +229,13 @@ pub fn run_with(inputs: Inputs, mode: render::Mode, stages: &Stages<'_>) -> Buil
     for produce in stages.producers {
         pages.extend(produce(&finished));
     }
+    // What search indexes: `build` indexes it (cli), `serve` after a
+    // rebuild is served, `check` never.
+    let search_docs = if config.search == crate::config::Search::On {
+        render::search::docs(&site, &outputs)
+    } else {
+        Vec::new()
+    };
 
     let copies: Vec<Copy> = site
         .statics
@@ -255,6 +268,7 @@ pub fn run_with(inputs: Inputs, mode: render::Mode, stages: &Stages<'_>) -> Buil
         summary,
         external: checked.external,
         states,
+        search_docs,
     }
 }
 

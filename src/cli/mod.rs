@@ -250,7 +250,16 @@ fn build(args: BuildArgs) -> Result<ExitCode> {
     spinner.message("reading");
     let inputs = pipeline::load(config)?;
     spinner.message("rendering");
-    let built = pipeline::run(inputs);
+    let mut built = pipeline::run(inputs);
+    if !built.search_docs.is_empty() {
+        spinner.message("indexing for search");
+        match crate::render::search::index(&built.search_docs) {
+            Ok((files, _)) => built.pages.extend(files),
+            Err(e) => eprintln!(
+                "warning: the search index could not be built: {e:#}\n  = hint: the pages are built without it; `search = false` in stele.toml skips it"
+            ),
+        }
+    }
     spinner.message("writing");
     let written = crate::output::write(&built.site.config, &built.pages, &built.copies, &lock)?;
     drop(lock);

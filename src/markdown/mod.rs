@@ -29,6 +29,7 @@ use crate::model::site::ArticleId;
 pub mod blocks;
 pub mod compose;
 pub mod docfx;
+pub mod highlight;
 mod mt;
 mod parse;
 pub mod shortcodes;
@@ -165,6 +166,8 @@ pub struct RenderOptions {
     pub mt_originals: MtOriginals,
     /// How heading ids are made.
     pub heading_ids: HeadingIds,
+    /// `highlight = false` in stele.toml leaves code plain.
+    pub highlight: crate::config::Highlight,
 }
 
 /// Rewrites a link destination: given the target as written and its range,

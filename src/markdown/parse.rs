@@ -53,6 +53,10 @@ pub fn render(src: &str, rewrite: &Rewrite, options: RenderOptions) -> Rendered 
         pending,
         ..
     } = pass;
+    let html_events = match options.highlight {
+        crate::config::Highlight::On => super::highlight::code_blocks(html_events),
+        crate::config::Highlight::Off => html_events,
+    };
     write_html(src, html_events, &pending, &mut out);
     out
 }

@@ -38,6 +38,7 @@ mod key;
 mod nav;
 mod pages;
 pub mod redirect;
+pub mod search;
 mod sitemap;
 mod sxs;
 mod theme;
@@ -208,6 +209,7 @@ impl<'a> Ctx<'a> {
             base_path: site.base_path.clone(),
             assets: format!("{}/{ASSET_DIR}", site.base_path),
             serve: mode == Mode::Serve,
+            search: site.config.search == crate::config::Search::On,
         };
 
         let mut entries: Vec<Vec<NavEntry>> = site.locales.iter().map(|_| Vec::new()).collect();
@@ -236,7 +238,13 @@ impl<'a> Ctx<'a> {
             .zip(entries)
             .map(|(l, e)| {
                 let lui = ui.locale(&l.tag);
-                let all = lui.all();
+                let mut all = lui.all();
+                // The search box's result count, one form per plural category.
+                let forms = lui.plural_forms("search-results", "count");
+                all.insert(
+                    "search-results-forms".into(),
+                    serde_json::to_string(&forms).unwrap_or_default(),
+                );
                 // Of the sorted map: a `tera::Value` map iterates in no fixed order.
                 let t_hash = blake3::hash(&serde_json::to_vec(&all).unwrap_or_default());
                 let t = tera::Value::from_serializable(&all);
@@ -781,7 +789,10 @@ mod tests {
     fn default_theme_compiles_and_has_assets() {
         let theme = Theme::embedded_default();
         let names: Vec<&str> = theme.assets.iter().map(|(n, _)| n.as_str()).collect();
-        assert_eq!(names, ["docfx.css", "serve.js", "style.css", "tabs.js"]);
+        assert_eq!(
+            names,
+            ["docfx.css", "serve.js", "style.css", "tabs.js", "tools.css", "tools.js"]
+        );
     }
 
     /// Every `t["id"]` the default templates use is a message of en-US.ftl.
@@ -805,6 +816,8 @@ mod tests {
         }
         assert!(used.len() >= 10, "found only {used:?}");
         for (name, id) in &used {
+            // `<id>-forms`: the plural forms of `<id>`, added by this module.
+            let id = &id.strip_suffix("-forms").unwrap_or(id).to_string();
             assert!(
                 ids.contains(id),
                 "{name} uses `{id}`, which en-US.ftl lacks"
@@ -834,7 +847,7 @@ mod tests {
     #[test]
     fn a_site_theme_overrides_per_file_and_broken_templates_are_errors() {
         let theme = Theme::from_files(vec![("static/extra.css".into(), b"x".to_vec())]).unwrap();
-        assert_eq!(theme.assets.len(), 5);
+        assert_eq!(theme.assets.len(), 7);
         let err = Theme::from_files(vec![(
             "templates/article.html".into(),
             b"{% if %}".to_vec(),

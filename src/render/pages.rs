@@ -203,6 +203,11 @@ impl<'a> Ctx<'a> {
             toc: toc(&out.rendered.headings),
             content: self.html(i),
             updated: self.date_view(&lc.ui, i),
+            edit_url: site
+                .config
+                .edit_url
+                .as_ref()
+                .map(|t| t.replace("{path}", &format!("content/{}/{}", locale.tag, a.rel))),
             notices,
             sxs,
             ..Default::default()

@@ -63,6 +63,14 @@ pub(super) const DEFAULT_THEME: &[(&str, &[u8])] = &[
         "static/tabs.js",
         include_bytes!("../../themes/default/static/tabs.js"),
     ),
+    (
+        "static/tools.css",
+        include_bytes!("../../themes/default/static/tools.css"),
+    ),
+    (
+        "static/tools.js",
+        include_bytes!("../../themes/default/static/tools.js"),
+    ),
 ];
 
 /// A compiled theme: templates (`templates/*.html`) and the assets copied

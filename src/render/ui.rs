@@ -30,12 +30,31 @@ pub const FALLBACK: &str = "en-US";
 /// stele's own UI strings, embedded at compile time: (tag, text).
 const EMBEDDED: &[(&str, &str)] = &[
     ("ar-SA", include_str!("../../locales/ar-SA.ftl")),
+    ("cs-CZ", include_str!("../../locales/cs-CZ.ftl")),
+    ("da-DK", include_str!("../../locales/da-DK.ftl")),
     ("de-DE", include_str!("../../locales/de-DE.ftl")),
     ("en-US", include_str!("../../locales/en-US.ftl")),
+    ("es-ES", include_str!("../../locales/es-ES.ftl")),
+    ("fi-FI", include_str!("../../locales/fi-FI.ftl")),
+    ("fr-FR", include_str!("../../locales/fr-FR.ftl")),
+    ("he-IL", include_str!("../../locales/he-IL.ftl")),
+    ("hi-IN", include_str!("../../locales/hi-IN.ftl")),
+    ("hu-HU", include_str!("../../locales/hu-HU.ftl")),
+    ("id-ID", include_str!("../../locales/id-ID.ftl")),
     ("it-IT", include_str!("../../locales/it-IT.ftl")),
     ("ja-JP", include_str!("../../locales/ja-JP.ftl")),
+    ("ko-KR", include_str!("../../locales/ko-KR.ftl")),
+    ("nb-NO", include_str!("../../locales/nb-NO.ftl")),
+    ("nl-NL", include_str!("../../locales/nl-NL.ftl")),
+    ("pl-PL", include_str!("../../locales/pl-PL.ftl")),
+    ("pt-BR", include_str!("../../locales/pt-BR.ftl")),
     ("ru-RU", include_str!("../../locales/ru-RU.ftl")),
     ("sv-SE", include_str!("../../locales/sv-SE.ftl")),
+    ("th-TH", include_str!("../../locales/th-TH.ftl")),
+    ("tr-TR", include_str!("../../locales/tr-TR.ftl")),
+    ("uk-UA", include_str!("../../locales/uk-UA.ftl")),
+    ("vi-VN", include_str!("../../locales/vi-VN.ftl")),
+    ("zh-CN", include_str!("../../locales/zh-CN.ftl")),
     ("zh-TW", include_str!("../../locales/zh-TW.ftl")),
 ];
 
@@ -184,6 +203,47 @@ impl Ui {
         LocaleUi { chain, dates }
     }
 
+    /// The FTL locale that serves a site locale's language when no FTL
+    /// locale of that language (and script) exists: `None` when one does.
+    /// `pt-PT` is served by `pt-BR` (same language, `None`); `da-DK` without
+    /// `da-DK.ftl` by `en-US`; `zh-CN` never by `zh-TW`.
+    pub fn foreign_fallback(&self, tag: &str) -> Option<String> {
+        let lui = self.locale(tag);
+        let requested: LanguageIdentifier = tag.parse().ok()?;
+        let first = lui.chain.first().map(|s| &s.id);
+        match first {
+            Some(id) if id.language == requested.language => None,
+            Some(id) => Some(id.to_string()),
+            None => Some(FALLBACK.to_string()),
+        }
+    }
+
+    /// One `missing-ui-strings` warning per site locale whose language has
+    /// no UI strings, naming the locale and the fallback used instead.
+    pub fn missing_strings(&self, locales: &[Locale]) -> Vec<Diagnostic> {
+        locales
+            .iter()
+            .filter_map(|l| {
+                let fallback = self.foreign_fallback(&l.tag)?;
+                Some(
+                    Diagnostic::new(
+                        Code::MissingUiStrings,
+                        format!("content/{}", l.tag),
+                        format!(
+                            "no UI strings for `{}`; the theme's text is shown in `{fallback}`",
+                            l.tag
+                        ),
+                    )
+                    .with_hint(format!(
+                        "add `locales/{}.ftl` with the message ids of stele's `locales/en-US.ftl`",
+                        l.tag
+                    ))
+                    .with_locale(l.tag.clone()),
+                )
+            })
+            .collect()
+    }
+
     /// Message ids of the fallback locale (every id the theme may use).
     pub fn fallback_ids(&self) -> BTreeSet<String> {
         self.strings
@@ -215,6 +275,28 @@ impl LocaleUi<'_> {
                 .format_pattern(pattern, Some(&fargs), &mut errors)
                 .into_owned(),
         )
+    }
+
+    /// A message whose argument `arg` is a number, one form per sample
+    /// count, for the browser to pick with `Intl.PluralRules`: (count,
+    /// text with the count written as `{count}`). The samples cover every
+    /// CLDR plural category of whole numbers (zero, one, two, few, many, other).
+    pub fn plural_forms(&self, id: &str, arg: &str) -> Vec<(u64, String)> {
+        let Some(s) = self.chain.iter().find(|s| s.ids.contains(id)) else {
+            return Vec::new();
+        };
+        let Some(pattern) = s.bundle.get_message(id).and_then(|m| m.value()) else {
+            return Vec::new();
+        };
+        let mut out: Vec<(u64, String)> = Vec::new();
+        for n in [0u64, 1, 2, 3, 11, 100, 1_000_000] {
+            let mut fargs = FluentArgs::new();
+            fargs.set(arg, n);
+            let mut errors = Vec::new();
+            let text = s.bundle.format_pattern(pattern, Some(&fargs), &mut errors);
+            out.push((n, text.replace(&n.to_string(), "{count}")));
+        }
+        out
     }
 
     /// A message, or its id when it exists nowhere.
@@ -268,9 +350,15 @@ impl LocaleUi<'_> {
 
     /// The name of a locale's language in this locale's language
     /// (`language-<tag>`, then `language-<language>`), else its autonym.
+    /// Names come from the first locale of the chain only: a German page
+    /// shows `Suomi`, not en-US's `Finnish`, for a language German lacks.
     pub fn language_name(&self, locale: &Locale) -> String {
-        self.message(&format!("language-{}", locale.tag), &[])
-            .or_else(|| self.message(&format!("language-{}", locale.language), &[]))
+        let own = LocaleUi {
+            chain: self.chain.iter().take(1).copied().collect(),
+            dates: None,
+        };
+        own.message(&format!("language-{}", locale.tag), &[])
+            .or_else(|| own.message(&format!("language-{}", locale.language), &[]))
             .unwrap_or_else(|| locale.name.clone())
     }
 
@@ -306,21 +394,129 @@ mod tests {
         ui
     }
 
+    /// The locales stele ships UI strings for (issue 11): en-US and 26 more.
+    const SHIPPED: &[&str] = &[
+        "ar-SA", "cs-CZ", "da-DK", "de-DE", "en-US", "es-ES", "fi-FI", "fr-FR", "he-IL", "hi-IN",
+        "hu-HU", "id-ID", "it-IT", "ja-JP", "ko-KR", "nb-NO", "nl-NL", "pl-PL", "pt-BR", "ru-RU",
+        "sv-SE", "th-TH", "tr-TR", "uk-UA", "vi-VN", "zh-CN", "zh-TW",
+    ];
+
     #[test]
     fn embedded_files_cover_every_id_of_en_us() {
         let ui = ui();
+        let tags: Vec<String> = ui.strings.iter().map(|s| s.id.to_string()).collect();
+        assert_eq!(tags, SHIPPED, "every shipped locale is embedded");
         let ids = ui.fallback_ids();
         assert!(ids.contains("on-this-page"));
+        assert!(ids.contains("search-results"));
+        // Language names are optional (a language without one is shown by its
+        // autonym); every other id is required, and nothing else is allowed.
+        let required = |set: &BTreeSet<String>| -> BTreeSet<String> {
+            set.iter()
+                .filter(|id| !id.starts_with("language-"))
+                .cloned()
+                .collect()
+        };
         for s in &ui.strings {
-            let missing: Vec<_> = ids.difference(&s.ids).collect();
-            let unknown: Vec<_> = s.ids.difference(&ids).collect();
+            let want = required(&ids);
+            let have = required(&s.ids);
+            let missing: Vec<_> = want.difference(&have).collect();
+            let unknown: Vec<_> = have.difference(&want).collect();
             assert!(missing.is_empty(), "{} lacks {missing:?}", s.id);
             assert!(
                 unknown.is_empty(),
                 "{} has ids en-US lacks: {unknown:?}",
                 s.id
             );
+            // Each file names its own language, and every message formats
+            // without errors (arguments given as en-US documents them).
+            let own = format!("language-{}", s.id.language);
+            assert!(s.ids.contains(&own), "{} lacks {own}", s.id);
+            for id in &s.ids {
+                let pattern = s.bundle.get_message(id).and_then(|m| m.value()).unwrap();
+                let mut args = FluentArgs::new();
+                for a in ["language", "source", "date"] {
+                    args.set(a, "x");
+                }
+                args.set("count", 3);
+                let mut errors = Vec::new();
+                let text = s.bundle.format_pattern(pattern, Some(&args), &mut errors);
+                assert!(errors.is_empty(), "{} {id}: {errors:?}", s.id);
+                assert!(!text.trim().is_empty(), "{} {id} is empty", s.id);
+            }
         }
+    }
+
+    #[test]
+    fn every_shipped_locale_has_its_own_chrome() {
+        let ui = ui();
+        let en = ui.locale("en-US");
+        for tag in SHIPPED.iter().filter(|t| **t != "en-US") {
+            let l = ui.locale(tag);
+            for id in ["on-this-page", "search-label", "edit-page", "mt-notice"] {
+                assert_ne!(l.text(id), en.text(id), "{tag} {id} is English");
+            }
+            assert_eq!(ui.foreign_fallback(tag), None, "{tag}");
+        }
+    }
+
+    #[test]
+    fn plural_forms_follow_the_locale() {
+        let ui = ui();
+        let forms = |tag: &str| ui.locale(tag).plural_forms("search-results", "count");
+        let en = forms("en-US");
+        assert_eq!(en[1], (1, "{count} result".to_string()));
+        assert_eq!(en[2], (2, "{count} results".to_string()));
+        let ru = forms("ru-RU");
+        let ru: Vec<&str> = ru.iter().map(|(_, t)| t.as_str()).collect();
+        // 0 many, 1 one, 2 few, 3 few, 11 many
+        assert_eq!(
+            &ru[..5],
+            &[
+                "{count} результатов",
+                "{count} результат",
+                "{count} результата",
+                "{count} результата",
+                "{count} результатов"
+            ]
+        );
+        let ar = forms("ar-SA");
+        assert_eq!(ar[2].1, "نتيجتان");
+        assert_eq!(forms("ja-JP")[4].1, "{count} 件の結果");
+    }
+
+    #[test]
+    fn missing_ui_strings_name_the_fallback() {
+        let ui = ui();
+        assert_eq!(
+            ui.foreign_fallback("pt-PT"),
+            None,
+            "pt-PT is served by pt-BR"
+        );
+        assert_eq!(ui.locale("pt-PT").text("home"), "Início");
+        assert_eq!(ui.foreign_fallback("de-AT"), None);
+        assert_eq!(ui.foreign_fallback("en-GB"), None);
+        assert_eq!(ui.foreign_fallback("ro-RO").as_deref(), Some("en-US"));
+        assert_eq!(ui.foreign_fallback("zh-HK"), None, "Hant, like zh-TW");
+        let locales: Vec<Locale> = ["en-US", "ro-RO", "pt-PT", "sk-SK"]
+            .iter()
+            .map(|t| Locale::new(&parse_tag(t).unwrap(), None, None))
+            .collect();
+        let diags = ui.missing_strings(&locales);
+        assert_eq!(diags.len(), 2, "{diags:?}");
+        assert!(diags.iter().all(|d| d.code == Code::MissingUiStrings));
+        assert_eq!(diags[0].file, "content/ro-RO");
+        assert!(diags[0].message.contains("`ro-RO`"), "{}", diags[0].message);
+        assert!(diags[0].message.contains("`en-US`"), "{}", diags[0].message);
+        // A site's own file for the locale silences it.
+        let mut sources = Ui::embedded_sources();
+        sources.push((
+            "ro-RO".into(),
+            "locales/ro-RO.ftl".into(),
+            "home = Acasă\n".into(),
+        ));
+        let (ui, _) = Ui::from_sources(&sources);
+        assert_eq!(ui.missing_strings(&locales).len(), 1);
     }
 
     #[test]
@@ -331,9 +527,13 @@ mod tests {
         assert_eq!(ui.locale("de-AT").text("on-this-page"), "Auf dieser Seite");
         assert_eq!(ui.locale("ja").text("home"), "ホーム");
         // Simplified Chinese must not get Traditional strings.
-        assert_eq!(ui.locale("zh-CN").text("on-this-page"), "On this page");
+        assert_eq!(ui.locale("zh-CN").text("on-this-page"), "本页内容");
         assert_eq!(ui.locale("zh-TW").text("on-this-page"), "本頁內容");
-        assert_eq!(ui.locale("fr-FR").text("on-this-page"), "On this page");
+        assert_eq!(ui.locale("zh-HK").text("on-this-page"), "本頁內容");
+        assert_eq!(ui.locale("zh-SG").text("on-this-page"), "本页内容");
+        assert_eq!(ui.locale("fr-FR").text("on-this-page"), "Sur cette page");
+        assert_eq!(ui.locale("fr-CA").text("on-this-page"), "Sur cette page");
+        assert_eq!(ui.locale("ro-RO").text("on-this-page"), "On this page");
         assert_eq!(ui.locale("ja-JP").text("no-such-id"), "no-such-id");
     }
 

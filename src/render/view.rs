@@ -15,6 +15,8 @@ pub(super) struct SiteView {
     pub(super) assets: String,
     /// Built by `stele serve`.
     pub(super) serve: bool,
+    /// The search box and index ([`super::search`]).
+    pub(super) search: bool,
 }
 
 #[derive(Serialize, Hash, Default)]
@@ -44,6 +46,8 @@ pub(super) struct PageView<'a> {
     pub(super) content_lang: Option<String>,
     pub(super) content_dir: Option<&'static str>,
     pub(super) updated: Option<DateView>,
+    /// "Edit this page": `edit_url` of stele.toml with the article's path.
+    pub(super) edit_url: Option<String>,
     pub(super) notices: Vec<NoticeView>,
     pub(super) sxs: Option<SxsView<'a>>,
     /// Locale index: every article of the locale.

@@ -35,7 +35,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::html::escape_attr;
 use crate::pipeline::{self, Built};
 use crate::read::discover::REDIRECT_FILE;
-use crate::render::Mode;
+use crate::render::{self, Mode};
 use crate::report::{self, Format};
 use crate::serve::incremental::{Cache, Stats, Texts};
 use crate::term::Color;
@@ -173,6 +173,13 @@ async fn serve(options: Options) -> Result<ExitCode> {
         events: tx,
         content,
     });
+    if built.site.config.search == crate::config::Search::On {
+        let shared = shared.clone();
+        let docs = std::mem::take(&mut built.search_docs);
+        let _ = std::thread::Builder::new()
+            .name("stele-search".into())
+            .spawn(move || refresh_search(&shared, 1, &docs));
+    }
     drop(built);
 
     let root = builder.root.clone();
@@ -233,6 +240,49 @@ fn snapshot(built: &mut Built, build: u64, overlay: Option<String>) -> Snapshot 
             .map(|(abs, rel)| (rel.clone(), abs.clone()))
             .collect(),
         overlay,
+    }
+}
+
+/// The search index of what is served, built after a build is served (so
+/// a rebuild's pages are not held back by it): the previous index is
+/// served meanwhile, and an index of a build that was replaced in the
+/// meantime is dropped.
+fn refresh_search(shared: &Shared, build: u64, docs: &[render::search::Doc]) {
+    let files = match render::search::index(docs) {
+        Ok((files, _)) => files,
+        Err(e) => {
+            eprintln!("warning: the search index could not be built: {e:#}");
+            return;
+        }
+    };
+    let mut guard = match shared.snapshot.write() {
+        Ok(g) => g,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    if guard.build != build {
+        return;
+    }
+    let prefix = format!("{}/{}/", render::ASSET_DIR, render::search::DIR);
+    let mut pages = guard.pages.clone();
+    pages.retain(|p, _| !p.starts_with(&prefix));
+    for f in files {
+        pages.insert(f.path, Bytes::from(f.bytes));
+    }
+    *guard = Arc::new(Snapshot {
+        build,
+        pages,
+        copies: guard.copies.clone(),
+        overlay: guard.overlay.clone(),
+    });
+}
+
+/// The previous build's search index, served until the new one is ready.
+fn keep_search(next: &mut Snapshot, previous: &Snapshot) {
+    let prefix = format!("{}/{}/", render::ASSET_DIR, render::search::DIR);
+    for (p, b) in &previous.pages {
+        if p.starts_with(&prefix) {
+            next.pages.entry(p.clone()).or_insert_with(|| b.clone());
+        }
     }
 }
 
@@ -430,7 +480,12 @@ fn watch(root: &Path, shared: Arc<Shared>, mut builder: Builder) -> Result<()> {
                         build += 1;
                         let all = failed;
                         failed = false;
-                        shared.replace(snapshot(&mut built, build, None));
+                        let search = built.site.config.search == crate::config::Search::On;
+                        let mut next = snapshot(&mut built, build, None);
+                        if search {
+                            keep_search(&mut next, &shared.current());
+                        }
+                        shared.replace(next);
                         let _ = writeln!(
                             err,
                             "rebuilt in {} ms: {} parsed, {} changed ({}, {})",
@@ -448,6 +503,9 @@ fn watch(root: &Path, shared: Arc<Shared>, mut builder: Builder) -> Result<()> {
                             .collect();
                         let msg = serde_json::json!({ "build": build, "all": all, "paths": paths });
                         let _ = shared.events.send(msg.to_string());
+                        if search {
+                            refresh_search(&shared, build, &built.search_docs);
+                        }
                     }
                     Err(text) => {
                         let _ = write!(err, "{text}");

@@ -333,15 +333,27 @@ impl Tab<'_> {
         }
     }
 
-    /// Presses and releases a key (`ArrowRight`, `ArrowLeft`, `Home`,
-    /// `End`, `Enter`) in the focused element, as a reader would.
+    /// Types `text` into the focused element, as a keyboard would
+    /// (`input` events, one insertion).
+    #[allow(dead_code)]
+    pub fn type_text(&mut self, text: &str) {
+        self.call("Input.insertText", json!({ "text": text }));
+    }
+
+    /// Presses and releases one key (`ArrowRight`, `ArrowDown`, `Home`,
+    /// `Escape`, `Enter`, …) in the focused element, as a reader would.
+    #[allow(dead_code)]
     pub fn press(&mut self, key: &str) {
         let code = match key {
             "ArrowLeft" => 37,
             "ArrowRight" => 39,
+            "ArrowDown" => 40,
+            "ArrowUp" => 38,
             "Home" => 36,
             "End" => 35,
+            "Escape" => 27,
             "Enter" => 13,
+            "Tab" => 9,
             _ => 0,
         };
         for kind in ["rawKeyDown", "keyUp"] {
@@ -357,6 +369,15 @@ impl Tab<'_> {
         self.call(
             "Emulation.setScriptExecutionDisabled",
             json!({ "value": true }),
+        );
+    }
+
+    /// Emulates the reader's `prefers-color-scheme` (`light` or `dark`).
+    #[allow(dead_code)]
+    pub fn emulate_color_scheme(&mut self, scheme: &str) {
+        self.call(
+            "Emulation.setEmulatedMedia",
+            json!({ "features": [{ "name": "prefers-color-scheme", "value": scheme }] }),
         );
     }
 

@@ -35,7 +35,12 @@ fn run_with(
 fn html(text: &str) -> String {
     let (out, f) = run(text);
     assert!(f.is_empty(), "{f:?}");
-    let r = crate::markdown::render(&out.text, &|_, _| None, Default::default());
+    // Highlighting is its own step (markdown::highlight); these look at the shortcodes.
+    let plain = crate::markdown::RenderOptions {
+        highlight: crate::config::Highlight::Off,
+        ..Default::default()
+    };
+    let r = crate::markdown::render(&out.text, &|_, _| None, plain);
     r.html
 }
 
@@ -139,7 +144,12 @@ fn figure_copies_src_with_its_position() {
     let (out, _) = run(text);
     let at = out.text.find("img/a.png").unwrap();
     assert_eq!(out.map.locate(at), (0, 16));
-    let r = crate::markdown::render(&out.text, &|_, _| None, Default::default());
+    // Highlighting is its own step (markdown::highlight); these look at the shortcodes.
+    let plain = crate::markdown::RenderOptions {
+        highlight: crate::config::Highlight::Off,
+        ..Default::default()
+    };
+    let r = crate::markdown::render(&out.text, &|_, _| None, plain);
     assert!(
         r.html.contains(
             "<figure><img src=\"img/a.png\" alt=\"An A\"><figcaption>Fig. 1</figcaption></figure>"
