@@ -370,17 +370,29 @@ impl Hasher for Fingerprint {
 pub type PageFn<'a> = dyn Fn(
         &dyn Fn() -> blake3::Hash,
         Option<&str>,
-        &dyn Fn() -> Result<String, Diagnostic>,
-    ) -> Result<String, Diagnostic>
+        &dyn Fn() -> Result<Vec<u8>, Diagnostic>,
+    ) -> Result<Vec<u8>, Diagnostic>
     + Sync
     + 'a;
+
+/// Renders a template into bytes: Tera writes UTF-8, so the bytes are not
+/// validated again as `Tera::render`'s `String` would be.
+fn render_template(
+    tera: &tera::Tera,
+    template: &str,
+    context: &tera::Context,
+) -> tera::TeraResult<Vec<u8>> {
+    let mut out = Vec::with_capacity(32 * 1024);
+    tera.render_to(template, context, &mut out)?;
+    Ok(out)
+}
 
 /// The [`PageFn`] that renders every time.
 pub fn render_direct(
     _key: &dyn Fn() -> blake3::Hash,
     _page: Option<&str>,
-    render: &dyn Fn() -> Result<String, Diagnostic>,
-) -> Result<String, Diagnostic> {
+    render: &dyn Fn() -> Result<Vec<u8>, Diagnostic>,
+) -> Result<Vec<u8>, Diagnostic> {
     render()
 }
 
@@ -1046,7 +1058,7 @@ impl<'a> Ctx<'a> {
         }
         keys.sort();
         keys.dedup();
-        let rendered: Vec<Result<String, Diagnostic>> = keys
+        let rendered: Vec<Result<Vec<u8>, Diagnostic>> = keys
             .par_iter()
             .map(|(l, dir)| {
                 let items = self.locales[*l].nav.view(Some(dir));
@@ -1056,7 +1068,7 @@ impl<'a> Ctx<'a> {
                     context.insert("site", &self.site_view);
                     context.insert("items", &items);
                     context.insert_value("t", self.locales[*l].t.clone());
-                    self.theme.tera.render("nav.html", &context).map_err(|e| {
+                    render_template(&self.theme.tera, "nav.html", &context).map_err(|e| {
                         template_error(
                             &e,
                             "nav.html",
@@ -1071,8 +1083,10 @@ impl<'a> Ctx<'a> {
         let mut diags = Vec::new();
         for ((l, dir), r) in keys.into_iter().zip(rendered) {
             match r {
-                Ok(html) => {
-                    let hash = blake3::hash(html.as_bytes());
+                Ok(bytes) => {
+                    let hash = blake3::hash(&bytes);
+                    // One sidebar per folder, not per page: validating it is cheap.
+                    let html = String::from_utf8_lossy(&bytes).into_owned();
                     self.locales[l].sidebars.insert(dir, Arc::new((html, hash)));
                 }
                 Err(d) => diags.push(d),
@@ -1163,15 +1177,12 @@ impl<'a> Ctx<'a> {
             context.insert("site", &self.site_view);
             context.insert("page", &view);
             context.insert_value("t", self.locales[locale].t.clone());
-            self.theme.tera.render(template, &context).map_err(|e| {
+            render_template(&self.theme.tera, template, &context).map_err(|e| {
                 template_error(&e, template, file.clone(), &format!("`{path}`"))
                     .with_locale(site.locales[locale].tag.clone())
             })
         })?;
-        Ok(Page {
-            path,
-            bytes: html.into_bytes(),
-        })
+        Ok(Page { path, bytes: html })
     }
 
     fn html(&self, article: ArticleId) -> Html<'_> {
