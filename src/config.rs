@@ -227,6 +227,8 @@ pub struct FileConfig {
     pub missing_translations: MissingTranslations,
     #[serde(default)]
     pub status_page: bool,
+    #[serde(default)]
+    pub limits: crate::limits::Limits,
 }
 
 /// Everything a build needs to know, resolved: the site root is absolute,
@@ -249,6 +251,7 @@ pub struct Config {
     pub redirects: Vec<Redirect>,
     pub missing_translations: MissingTranslations,
     pub status_page: bool,
+    pub limits: crate::limits::Limits,
 }
 
 /// The frontmatter keys that carry the asset id unless configured.
@@ -341,6 +344,7 @@ impl Config {
             redirects: file.redirects,
             missing_translations: file.missing_translations,
             status_page: file.status_page,
+            limits: file.limits,
             root,
         })
     }

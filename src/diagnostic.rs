@@ -98,6 +98,8 @@ codes! {
     MissingInclude = "missing-include", Error;
     /// Includes that include each other.
     IncludeCycle = "include-cycle", Error;
+    /// A bound of `[limits]` was reached (size, count or nesting); the message names it.
+    LimitExceeded = "limit-exceeded", Error;
     /// An include path that escapes `content/`.
     IncludeOutsideRoot = "include-outside-root", Error;
     /// Two articles of one locale share a translation key.

@@ -8,7 +8,7 @@
 //! anchors inside included text are reported at their own file and line.
 
 use crate::diagnostic::{Code, Diagnostic, LineIndex};
-use crate::site::{FileId, Site};
+use crate::model::site::{FileId, Site};
 
 /// A run of the expanded text copied from one file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -78,8 +78,6 @@ pub struct Directive {
     pub block: bool,
 }
 
-const MAX_DEPTH: usize = 16;
-
 /// Expands the includes of `file` (its body, after the frontmatter).
 pub fn expand(site: &Site, file: FileId) -> (Expanded, Vec<Diagnostic>) {
     let mut out = Expanded::default();
@@ -102,12 +100,15 @@ fn expand_into(
     let start = site.frontmatter[file].body_start.min(f.text.len());
     let text = &f.text;
     let mut pos = start;
+    // Built once per file, on the first diagnostic: a file of many broken
+    // includes must not scan its text once per include.
+    let line_index = std::cell::OnceCell::new();
     for d in find_directives(&text[start..], start) {
         push(out, file, text, pos..d.range.start);
         pos = d.range.end;
         let written = &text[d.path.clone()];
         let raw = percent_encoding::percent_decode_str(written.trim()).decode_utf8_lossy();
-        let idx = || LineIndex::new(text);
+        let idx = || line_index.get_or_init(|| LineIndex::new(text));
         let here = |code: Code, msg: String, hint: &str| {
             Diagnostic::new(code, f.path.clone(), msg)
                 .with_span(idx().span(text, d.path.clone()))
@@ -160,11 +161,26 @@ fn expand_into(
             ));
             continue;
         }
-        if stack.len() >= MAX_DEPTH {
+        let limits = &site.config.limits;
+        if stack.len() > limits.include_depth {
             diags.push(here(
-                Code::IncludeCycle,
-                format!("includes nested deeper than {MAX_DEPTH} levels"),
-                "flatten the includes",
+                Code::LimitExceeded,
+                format!(
+                    "includes nested deeper than {} levels; this include was not expanded",
+                    limits.include_depth
+                ),
+                &crate::limits::hint("include_depth", limits.include_depth),
+            ));
+            continue;
+        }
+        if out.text.len() as u64 > limits.article_bytes() {
+            diags.push(here(
+                Code::LimitExceeded,
+                format!(
+                    "the article is larger than {} MiB with its includes expanded; this include was not expanded",
+                    limits.article_mb
+                ),
+                &crate::limits::hint("article_mb", limits.article_mb),
             ));
             continue;
         }

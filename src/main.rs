@@ -8,7 +8,7 @@ fn main() -> ExitCode {
         Err(err) => {
             // `{:#}` prints the context chain on one line; hints are on their own lines.
             eprintln!("error: {err:#}");
-            ExitCode::from(stele::cli::EXIT_FAILURE)
+            ExitCode::from(stele::term::EXIT_FAILURE)
         }
     }
 }

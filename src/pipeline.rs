@@ -6,30 +6,21 @@
 use anyhow::{Result, bail};
 use rayon::prelude::*;
 
+use crate::analyze::check;
+use crate::analyze::links::Resolver;
 use crate::config::Config;
 use crate::diagnostic::{self, Diagnostic, Severity};
-use crate::discover::{self, Discovered};
-use crate::include::{self, SourceMap};
-use crate::links::Resolver;
-use crate::markdown::{self, Rendered};
+use crate::include;
+use crate::markdown::{self, ArticleOutput, Rendered};
+use crate::model::site::{self, ArticleId, Site};
+use crate::model::translation::{self, ArticleState};
 use crate::output::Copy;
+use crate::read::discover::{self, Discovered};
+use crate::read::history::History;
+use crate::render::ui::Ui;
 use crate::render::{self, Page, Theme};
 use crate::report::Summary;
-use crate::site::{self, ArticleId, Site};
-use crate::translation::{self, ArticleState, History};
-use crate::ui::Ui;
-use crate::{check, status};
-
-/// One article after include expansion and Markdown.
-#[derive(Clone, Debug)]
-pub struct ArticleOutput {
-    pub article: ArticleId,
-    /// Frontmatter title, else the first heading, else the file stem.
-    pub title: String,
-    pub rendered: Rendered,
-    /// Maps offsets of the expanded text back to files of the site.
-    pub sources: SourceMap,
-}
+use crate::status;
 
 /// Everything read from disk for one build.
 pub struct Inputs {
@@ -40,7 +31,7 @@ pub struct Inputs {
     /// (locale, file name, FTL text): stele's own, then the site's.
     pub ui_sources: Vec<(String, String, String)>,
     /// What git knows about the sources (`ms.sourcegitcommit`), read by
-    /// [`crate::history::load`]; empty outside a git repository.
+    /// [`crate::read::history::load`]; empty outside a git repository.
     pub history: History,
 }
 
@@ -51,7 +42,7 @@ pub fn load(config: Config) -> Result<Inputs> {
 }
 
 /// [`load`] with the texts of Markdown files read through `text`
-/// (`stele serve` passes its cache, [`crate::incremental::Texts`]).
+/// (`stele serve` passes its cache, [`crate::serve::incremental::Texts`]).
 pub fn load_with(config: Config, text: &discover::TextFn<'_>) -> Result<Inputs> {
     let walk = discover::walk(&config)?;
     let default_locale = site::choose_default_locale(&config, &walk.article_counts());
@@ -90,7 +81,7 @@ pub fn load_with(config: Config, text: &discover::TextFn<'_>) -> Result<Inputs> 
     };
     let mut ui_sources = Ui::embedded_sources();
     ui_sources.extend(discover::ui_files(&config)?);
-    let history = crate::history::load(&config, &discovered, default_locale.as_deref());
+    let history = crate::read::history::load(&config, &discovered, default_locale.as_deref());
     Ok(Inputs {
         config,
         discovered,
@@ -123,21 +114,29 @@ pub type MarkdownFn<'a> =
     dyn Fn(&str, &markdown::Rewrite, markdown::RenderOptions) -> Rendered + Sync + 'a;
 
 /// The stages [`run_with`] takes as functions, so that `stele serve` can
-/// pass caches of them ([`crate::incremental`]).
+/// pass caches of them ([`crate::serve::incremental`]).
 pub struct Stages<'a> {
     pub frontmatter: &'a site::FrontmatterFn<'a>,
     pub markdown: &'a MarkdownFn<'a>,
     /// Every template rendering of the render stage ([`render::PageFn`]).
     pub render: &'a render::PageFn<'a>,
+    /// The pages made beside the render stage's, in order
+    /// ([`PAGE_PRODUCERS`]).
+    pub producers: &'a [render::PageProducer],
 }
+
+/// The page producers of every build: redirect pages, then the status page
+/// (when `status_page = true`).
+pub const PAGE_PRODUCERS: &[render::PageProducer] = &[render::redirect::producer, status::page];
 
 impl Stages<'static> {
     /// The stages themselves, uncached.
     pub fn direct() -> Stages<'static> {
         Stages {
-            frontmatter: &crate::frontmatter::parse,
+            frontmatter: &crate::read::frontmatter::parse,
             markdown: &markdown::render,
             render: &render::render_direct,
+            producers: PAGE_PRODUCERS,
         }
     }
 }
@@ -188,19 +187,21 @@ pub fn run_with(inputs: Inputs, mode: render::Mode, stages: &Stages<'_>) -> Buil
 
     let checked = check::check(&site, &outputs, &resolver);
     diags.extend(checked.diagnostics);
-    diags.extend(crate::lint::lint(&site, &outputs));
+    diags.extend(crate::analyze::lint::lint(&site, &outputs));
 
     let states = translation::states(&site, &history);
     let (mut pages, render_diags) =
         render::render_site_with(&site, &outputs, &states, &theme, &ui, mode, stages.render);
     diags.extend(render_diags);
-    pages.extend(crate::redirect::pages(&site, &resolver));
-    if config.status_page {
-        let matrix = status::Matrix::new(&site, &outputs, &states, &history);
-        pages.push(Page {
-            path: status::PAGE_PATH.to_string(),
-            bytes: status::html(&site, &matrix).into_bytes(),
-        });
+    let finished = render::Finished {
+        site: &site,
+        resolver: &resolver,
+        outputs: &outputs,
+        states: &states,
+        history: &history,
+    };
+    for produce in stages.producers {
+        pages.extend(produce(&finished));
     }
 
     let copies: Vec<Copy> = site
