@@ -123,6 +123,24 @@ pub struct Stages<'a> {
     /// The pages made beside the render stage's, in order
     /// ([`PAGE_PRODUCERS`]).
     pub producers: &'a [render::PageProducer],
+    /// Where every page goes once made ([`render::PageSink`]): `stele build`
+    /// writes it at once; the pages the sink keeps are [`Built::pages`].
+    pub sink: &'a render::PageSink<'a>,
+    /// The part of the site to render (`stele build --shard K/N`).
+    pub shard: render::Shard,
+    /// How far to run: `stele check` stops before the render stage.
+    pub through: Through,
+}
+
+/// The last stage [`run_with`] runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Through {
+    /// Every stage: the pages are made (`stele build`, `stele serve`).
+    Render,
+    /// Up to check and lint: no template is rendered and no page made
+    /// (`stele check`); the diagnostics are those of the analysis stages,
+    /// computed by the same code as the build's.
+    Analyze,
 }
 
 /// The page producers of every build: redirect pages, then the status page
@@ -137,6 +155,9 @@ impl Stages<'static> {
             markdown: &markdown::render,
             render: &render::render_direct,
             producers: PAGE_PRODUCERS,
+            sink: &render::keep_pages,
+            shard: render::Shard::ALL,
+            through: Through::Render,
         }
     }
 }
@@ -190,23 +211,47 @@ pub fn run_with(inputs: Inputs, mode: render::Mode, stages: &Stages<'_>) -> Buil
     diags.extend(crate::analyze::lint::lint(&site, &outputs));
 
     let states = translation::states(&site, &history);
-    let (mut pages, render_diags) =
-        render::render_site_with(&site, &outputs, &states, &theme, &ui, mode, stages.render);
-    diags.extend(render_diags);
-    let finished = render::Finished {
-        site: &site,
-        resolver: &resolver,
-        outputs: &outputs,
-        states: &states,
-        history: &history,
-    };
-    for produce in stages.producers {
-        pages.extend(produce(&finished));
+    let shard = stages.shard;
+    if !shard.has_site_wide() {
+        // Shard 1 reports the diagnostics of the analysis; the others
+        // report only what rendering their own pages finds.
+        diags.clear();
+    }
+    let mut pages = Vec::new();
+    if stages.through == Through::Render {
+        let (kept, render_diags) = render::render_site_with(
+            &site,
+            &outputs,
+            &states,
+            &theme,
+            &ui,
+            mode,
+            stages.render,
+            shard,
+            stages.sink,
+        );
+        pages = kept;
+        diags.extend(render_diags);
+        if shard.has_site_wide() {
+            let mut produced = Vec::new();
+            let finished = render::Finished {
+                site: &site,
+                resolver: &resolver,
+                outputs: &outputs,
+                states: &states,
+                history: &history,
+            };
+            for produce in stages.producers {
+                produced.extend(produce(&finished));
+            }
+            pages.extend(produced.into_iter().filter_map(stages.sink));
+        }
     }
 
     let copies: Vec<Copy> = site
         .statics
         .iter()
+        .filter(|_| stages.through == Through::Render && shard.has_site_wide())
         .filter_map(|s| {
             let l = site.locale_index(&s.locale)?;
             Some((s.abs.clone(), format!("{}/{}", site.locales[l].slug, s.rel)))

@@ -78,6 +78,42 @@ pub struct Finished<'a> {
 /// takes a list of them (`pipeline::PAGE_PRODUCERS`) and appends their pages
 /// in the list's order.
 pub type PageProducer = fn(&Finished<'_>) -> Vec<Page>;
+
+/// Where a rendered page goes as soon as it is rendered, on the thread that
+/// rendered it: `None` when the sink took it (`stele build` writes it into
+/// the output at once), `Some` to keep it in the [`Built`](crate::pipeline::Built) pages.
+pub type PageSink<'a> = dyn Fn(Page) -> Option<Page> + Sync + 'a;
+
+/// The sink that keeps every page (serve, tests).
+pub fn keep_pages(page: Page) -> Option<Page> {
+    Some(page)
+}
+
+/// The part of the site one build writes (`stele build --shard K/N`):
+/// translation group `g` belongs to shard `g % count`; the site-wide pages
+/// (home, 404, locale indexes, sitemap, theme assets, redirects, status
+/// page, static files) to the first shard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shard {
+    /// 0-based.
+    pub index: usize,
+    pub count: usize,
+}
+
+impl Shard {
+    /// The whole site.
+    pub const ALL: Shard = Shard { index: 0, count: 1 };
+
+    /// Whether the pages of translation group `group` are this shard's.
+    pub fn has_group(self, group: usize) -> bool {
+        self.count <= 1 || group % self.count == self.index
+    }
+
+    /// Whether this shard writes the site-wide pages.
+    pub fn has_site_wide(self) -> bool {
+        self.index == 0
+    }
+}
 // ---------------------------------------------------------------------------
 // The render stage.
 
@@ -132,7 +168,17 @@ pub fn render_site(
     ui: &Ui,
     mode: Mode,
 ) -> (Vec<Page>, Vec<Diagnostic>) {
-    render_site_with(site, outputs, states, theme, ui, mode, &render_direct)
+    render_site_with(
+        site,
+        outputs,
+        states,
+        theme,
+        ui,
+        mode,
+        &render_direct,
+        Shard::ALL,
+        &keep_pages,
+    )
 }
 
 /// [`render_site`] with every template rendering going through `render`.
@@ -144,6 +190,8 @@ pub fn render_site_with(
     ui: &Ui,
     mode: Mode,
     render: &PageFn<'_>,
+    shard: Shard,
+    sink: &PageSink<'_>,
 ) -> (Vec<Page>, Vec<Diagnostic>) {
     let mut ctx = Ctx::new(site, outputs, states, theme, ui, mode);
     let mut diags = ctx.render_sidebars(render);
@@ -165,15 +213,6 @@ pub fn render_site_with(
         jobs.push(Job::NotFound);
     }
 
-    let rendered: Vec<Result<Page, Diagnostic>> =
-        jobs.par_iter().map(|j| ctx.render_job(j, render)).collect();
-    let mut pages = Vec::with_capacity(rendered.len() + theme.assets.len() + 1);
-    for r in rendered {
-        match r {
-            Ok(p) => pages.push(p),
-            Err(d) => diags.push(d),
-        }
-    }
     let locale_indexes: Vec<usize> = jobs
         .iter()
         .filter_map(|j| {
@@ -184,18 +223,45 @@ pub fn render_site_with(
             }
         })
         .collect();
+    jobs.retain(|j| match j {
+        Job::Article(i) => shard.has_group(site.articles[*i].group),
+        Job::Fallback(f) => shard.has_group(site.articles[ctx.fallbacks[*f].source].group),
+        Job::LocaleIndex(_) | Job::Root | Job::NotFound => shard.has_site_wide(),
+    });
+    // Each page goes to the sink on the thread that rendered it: only the
+    // pages the sink keeps are collected.
+    let rendered: Vec<Result<Page, Diagnostic>> = jobs
+        .par_iter()
+        .filter_map(|j| match ctx.render_job(j, render) {
+            Ok(p) => sink(p).map(Ok),
+            Err(d) => Some(Err(d)),
+        })
+        .collect();
+    let mut pages = Vec::with_capacity(rendered.len() + theme.assets.len() + 1);
+    for r in rendered {
+        match r {
+            Ok(p) => pages.push(p),
+            Err(d) => diags.push(d),
+        }
+    }
+    if !shard.has_site_wide() {
+        return (pages, diags);
+    }
+    // The sitemap and the assets go to the sink as well, in order.
+    let mut site_wide = Vec::with_capacity(theme.assets.len() + 1);
     if !site.locales.is_empty() {
-        pages.push(Page {
+        site_wide.push(Page {
             path: "sitemap.xml".into(),
             bytes: sitemap(site, &locale_indexes).into_bytes(),
         });
     }
     for (name, bytes) in &theme.assets {
-        pages.push(Page {
+        site_wide.push(Page {
             path: format!("{ASSET_DIR}/{name}"),
             bytes: bytes.clone(),
         });
     }
+    pages.extend(site_wide.into_iter().filter_map(sink));
     (pages, diags)
 }
 

@@ -270,6 +270,9 @@ impl Cache {
             markdown: &memo,
             render: &render_memo,
             producers: pipeline::PAGE_PRODUCERS,
+            sink: &crate::render::keep_pages,
+            shard: crate::render::Shard::ALL,
+            through: pipeline::Through::Render,
         };
         let built = pipeline::run_with(inputs, self.mode, &stages);
         self.markdown = next.into_inner().unwrap_or_default();
