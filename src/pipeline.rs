@@ -1,7 +1,9 @@
 //! The pipeline that `build`, `check` and `serve` share: [`load`] reads
-//! the disk, [`run`] is pure and produces every page and diagnostic.
-//! `check` is `build` without [`crate::output::write`], so the two never
-//! disagree.
+//! the disk, [`run`] produces every page and diagnostic. Pages go to the
+//! [`Stages::sink`] as they are rendered (`stele build` writes them into
+//! the output at once). `check` runs the same stages up to check and lint
+//! and stops before the render stage ([`Through::Analyze`]), so the two
+//! never disagree about content.
 
 use anyhow::{Result, bail};
 use rayon::prelude::*;

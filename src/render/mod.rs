@@ -127,6 +127,11 @@ struct LocaleCtx<'u> {
     t_hash: blake3::Hash,
     /// The sidebar rendered once per folder that holds a page, with its hash.
     sidebars: HashMap<String, Arc<(String, blake3::Hash)>>,
+    /// The whole tree (every folder open), written once as
+    /// `_stele/nav/<slug>.js` ([`Nav`]).
+    tree: Option<String>,
+    /// The scripts every page of the locale ends its sidebar with ([`Nav::scripts`]).
+    scripts: Arc<str>,
     home: String,
 }
 
@@ -255,6 +260,14 @@ pub fn render_site_with(
             bytes: sitemap(site, &locale_indexes).into_bytes(),
         });
     }
+    for (l, lc) in ctx.locales.iter().enumerate() {
+        if let Some(tree) = &lc.tree {
+            site_wide.push(Page {
+                path: format!("{ASSET_DIR}/nav/{}.js", site.locales[l].slug),
+                bytes: nav::tree_script(tree).into_bytes(),
+            });
+        }
+    }
     for (name, bytes) in &theme.assets {
         site_wide.push(Page {
             path: format!("{ASSET_DIR}/{name}"),
@@ -355,6 +368,12 @@ impl<'a> Ctx<'a> {
                     t_hash,
                     nav: LocaleNav::build(e),
                     sidebars: HashMap::new(),
+                    tree: None,
+                    scripts: Arc::from(format!(
+                        "<script src=\"{assets}/nav/{slug}.js\" defer></script>\n<script src=\"{assets}/nav.js\" data-stele-nav=\"",
+                        assets = escape(&site_view.assets),
+                        slug = escape(&l.slug),
+                    )),
                     home: home_url(site, l),
                 }
             })

@@ -266,11 +266,45 @@ pub(super) fn finish(
     }
 }
 
+/// The key of a locale's whole tree among its sidebars' (no folder path
+/// starts with a NUL).
+const TREE_KEY: &str = "\u{0}tree";
+
+/// `_stele/nav/<slug>.js`: the whole tree of a locale, for `nav.js`.
+pub(super) fn tree_script(html: &str) -> String {
+    let json = serde_json::to_string(html).unwrap_or_else(|_| "\"\"".into());
+    // `</script` cannot end anything in a script file, but keep the file
+    // safe to inline.
+    format!("window.steleNavTree={};\n", json.replace("</", "<\\/"))
+}
+
+/// The sidebar of a page without JavaScript: of the tree as seen from the
+/// folder, only the open folders above the page and, in the page's own
+/// folder, every entry (the page's siblings, subfolders closed).
+fn keep_path(items: &mut Vec<NavItem>) {
+    if items.iter().any(|i| i.folder && i.expanded) {
+        items.retain(|i| i.folder && i.expanded);
+        for i in items.iter_mut() {
+            keep_path(&mut i.children);
+        }
+    }
+}
+
+impl LocaleNav {
+    /// The page's ancestors and siblings ([`keep_path`]).
+    pub(super) fn fallback_view(&self, dir: &str) -> Vec<NavItem> {
+        let mut items = self.view(Some(dir));
+        keep_path(&mut items);
+        items
+    }
+}
+
 impl<'a> Ctx<'a> {
     /// Renders the sidebar of every folder that holds a page, in parallel.
     pub(super) fn render_sidebars(&mut self, render: &PageFn<'_>) -> Vec<Diagnostic> {
         let mut keys: Vec<(usize, String)> = Vec::new();
         for (l, lc) in self.locales.iter().enumerate() {
+            keys.push((l, TREE_KEY.to_string()));
             keys.push((l, String::new()));
             keys.extend(
                 lc.nav
@@ -284,7 +318,12 @@ impl<'a> Ctx<'a> {
         let rendered: Vec<Result<Vec<u8>, Diagnostic>> = keys
             .par_iter()
             .map(|(l, dir)| {
-                let items = self.locales[*l].nav.view(Some(dir));
+                let nav = &self.locales[*l].nav;
+                let items = if dir == TREE_KEY {
+                    nav.view(None)
+                } else {
+                    nav.fallback_view(dir)
+                };
                 let key = || self.key("nav.html", dir, *l, &items);
                 render(&key, None, &|| {
                     let mut context = tera::Context::new();
@@ -312,7 +351,11 @@ impl<'a> Ctx<'a> {
                     let hash = blake3::hash(&bytes);
                     // One sidebar per folder, not per page: validating it is cheap.
                     let html = String::from_utf8_lossy(&bytes).into_owned();
-                    self.locales[l].sidebars.insert(dir, Arc::new((html, hash)));
+                    if dir == TREE_KEY {
+                        self.locales[l].tree = Some(html);
+                    } else {
+                        self.locales[l].sidebars.insert(dir, Arc::new((html, hash)));
+                    }
                 }
                 Err(d) => diags.push(d),
             }
@@ -326,6 +369,7 @@ impl<'a> Ctx<'a> {
         Nav {
             folder: lc.sidebars.get(dir_of(rel)).cloned(),
             url: url.to_string(),
+            scripts: lc.tree.as_ref().map(|_| Arc::clone(&lc.scripts)),
         }
     }
 }

@@ -55,6 +55,10 @@ pub(super) const DEFAULT_THEME: &[(&str, &[u8])] = &[
         "static/serve.js",
         include_bytes!("../../themes/default/static/serve.js"),
     ),
+    (
+        "static/nav.js",
+        include_bytes!("../../themes/default/static/nav.js"),
+    ),
 ];
 
 /// A compiled theme: templates (`templates/*.html`) and the assets copied
