@@ -898,7 +898,7 @@ mod tests {
     fn default_theme_compiles_and_has_assets() {
         let theme = Theme::embedded_default();
         let names: Vec<&str> = theme.assets.iter().map(|(n, _)| n.as_str()).collect();
-        assert_eq!(names, ["serve.js", "style.css"]);
+        assert_eq!(names, ["nav.js", "serve.js", "style.css"]);
     }
 
     /// Every `t["id"]` the default templates use is a message of en-US.ftl.
@@ -951,7 +951,7 @@ mod tests {
     #[test]
     fn a_site_theme_overrides_per_file_and_broken_templates_are_errors() {
         let theme = Theme::from_files(vec![("static/extra.css".into(), b"x".to_vec())]).unwrap();
-        assert_eq!(theme.assets.len(), 3);
+        assert_eq!(theme.assets.len(), 4);
         let err = Theme::from_files(vec![(
             "templates/article.html".into(),
             b"{% if %}".to_vec(),
