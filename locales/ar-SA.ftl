@@ -4,6 +4,9 @@ skip-to-content = الانتقال إلى المحتوى
 site-navigation = المقالات
 breadcrumb = مسار التنقل
 home = الصفحة الرئيسية
+pager = الصفحة السابقة والتالية
+previous-page = السابق
+next-page = التالي
 menu = القائمة
 on-this-page = في هذه الصفحة
 available-in = متوفر باللغات
@@ -46,3 +49,21 @@ language-zh-TW = الصينية (التقليدية)
 language-ru = الروسية
 language-it = الإيطالية
 language-sv = السويدية
+
+## DocFX extensions: alert labels, selectors of zones and versions, media
+
+alert-note = ملاحظة
+alert-tip = تلميح
+alert-important = مهم
+alert-warning = تحذير
+alert-caution = تنبيه
+zone-choose = اختر خيارًا
+moniker-choose = الإصدار
+video-title = فيديو
+image-lightbox = فتح الصورة بالحجم الكامل
+image-description = الوصف
+
+## Hugo shortcodes
+
+shortcode-tabs = علامات التبويب
+shortcode-details = التفاصيل

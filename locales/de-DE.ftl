@@ -4,6 +4,9 @@ skip-to-content = Zum Inhalt springen
 site-navigation = Artikel
 breadcrumb = Brotkrumennavigation
 home = Startseite
+pager = Vorherige und nächste Seite
+previous-page = Zurück
+next-page = Weiter
 menu = Menü
 on-this-page = Auf dieser Seite
 available-in = Verfügbar in
@@ -46,3 +49,18 @@ language-zh-TW = Chinesisch (traditionell)
 language-ru = Russisch
 language-it = Italienisch
 language-sv = Schwedisch
+
+## DocFX extensions: alert labels, selectors of zones and versions, media
+
+alert-note = Hinweis
+alert-tip = Tipp
+alert-important = Wichtig
+alert-warning = Warnung
+alert-caution = Vorsicht
+zone-choose = Option auswählen
+moniker-choose = Version
+video-title = Video
+image-lightbox = Bild in voller Größe öffnen
+image-description = Beschreibung
+shortcode-tabs = Registerkarten
+shortcode-details = Details

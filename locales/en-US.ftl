@@ -8,6 +8,9 @@ skip-to-content = Skip to content
 site-navigation = Articles
 breadcrumb = Breadcrumb
 home = Home
+pager = Previous and next page
+previous-page = Previous
+next-page = Next
 menu = Menu
 on-this-page = On this page
 available-in = Available in
@@ -56,3 +59,18 @@ language-zh-TW = Chinese (Traditional)
 language-ru = Russian
 language-it = Italian
 language-sv = Swedish
+
+## DocFX extensions: alert labels, selectors of zones and versions, media
+
+alert-note = Note
+alert-tip = Tip
+alert-important = Important
+alert-warning = Warning
+alert-caution = Caution
+zone-choose = Choose an option
+moniker-choose = Version
+video-title = Video
+image-lightbox = Open the full-size image
+image-description = Description
+shortcode-tabs = Tabs
+shortcode-details = Details

@@ -4,6 +4,9 @@ skip-to-content = Vai al contenuto
 site-navigation = Articoli
 breadcrumb = Percorso di navigazione
 home = Home
+pager = Pagina precedente e successiva
+previous-page = Precedente
+next-page = Successiva
 menu = Menu
 on-this-page = In questa pagina
 available-in = Disponibile in
@@ -46,3 +49,18 @@ language-zh-TW = cinese (tradizionale)
 language-ru = russo
 language-it = italiano
 language-sv = svedese
+
+## DocFX extensions: alert labels, selectors of zones and versions, media
+
+alert-note = Nota
+alert-tip = Suggerimento
+alert-important = Importante
+alert-warning = Avviso
+alert-caution = Attenzione
+zone-choose = Scegli un'opzione
+moniker-choose = Versione
+video-title = Video
+image-lightbox = Apri l'immagine a grandezza intera
+image-description = Descrizione
+shortcode-tabs = Schede
+shortcode-details = Dettagli

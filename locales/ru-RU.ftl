@@ -4,6 +4,9 @@ skip-to-content = Перейти к содержимому
 site-navigation = Статьи
 breadcrumb = Навигационная цепочка
 home = Главная
+pager = Предыдущая и следующая страницы
+previous-page = Назад
+next-page = Далее
 menu = Меню
 on-this-page = На этой странице
 available-in = Доступно на языках
@@ -46,3 +49,18 @@ language-zh-TW = китайский (традиционное письмо)
 language-ru = русский
 language-it = итальянский
 language-sv = шведский
+
+## DocFX extensions: alert labels, selectors of zones and versions, media
+
+alert-note = Примечание
+alert-tip = Совет
+alert-important = Важно
+alert-warning = Предупреждение
+alert-caution = Внимание
+zone-choose = Выберите вариант
+moniker-choose = Версия
+video-title = Видео
+image-lightbox = Открыть изображение в полном размере
+image-description = Описание
+shortcode-tabs = Вкладки
+shortcode-details = Подробнее

@@ -4,6 +4,9 @@ skip-to-content = Hoppa till innehållet
 site-navigation = Artiklar
 breadcrumb = Brödsmulor
 home = Start
+pager = Föregående och nästa sida
+previous-page = Föregående
+next-page = Nästa
 menu = Meny
 on-this-page = På den här sidan
 available-in = Finns på
@@ -46,3 +49,18 @@ language-zh-TW = kinesiska (traditionell)
 language-ru = ryska
 language-it = italienska
 language-sv = svenska
+
+## DocFX extensions: alert labels, selectors of zones and versions, media
+
+alert-note = Obs!
+alert-tip = Tips
+alert-important = Viktigt
+alert-warning = Varning
+alert-caution = Försiktighet
+zone-choose = Välj ett alternativ
+moniker-choose = Version
+video-title = Video
+image-lightbox = Öppna bilden i full storlek
+image-description = Beskrivning
+shortcode-tabs = Flikar
+shortcode-details = Detaljer

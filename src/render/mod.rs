@@ -22,12 +22,12 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::analyze::links::Resolver;
-use crate::config::MissingTranslations;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::html::escape;
 use crate::locale::Locale;
 use crate::markdown::ArticleOutput;
-use crate::markdown::{AnchorSource, Heading, slugify};
+use crate::markdown::Heading;
+use crate::model::fallback::FallbackPage;
 use crate::model::site::{ArticleId, Site};
 use crate::model::translation::{ArticleState, Freshness};
 use crate::read::frontmatter::Date;
@@ -41,6 +41,7 @@ pub mod redirect;
 mod sitemap;
 mod sxs;
 mod theme;
+mod toc_nav;
 pub mod ui;
 mod view;
 
@@ -135,16 +136,9 @@ struct LocaleCtx<'u> {
     home: String,
 }
 
-/// A fallback page: the source article shown in a locale that lacks it.
-struct Fallback {
-    source: ArticleId,
-    locale: usize,
-    url: String,
-    out_path: String,
-}
-
 enum Job {
     Article(ArticleId),
+    /// Indexes `site.fallback.pages`.
     Fallback(usize),
     LocaleIndex(usize),
     Root,
@@ -159,9 +153,10 @@ struct Ctx<'a> {
     mode: Mode,
     site_view: SiteView,
     locales: Vec<LocaleCtx<'a>>,
-    fallbacks: Vec<Fallback>,
     /// The hash of each article's HTML, when a key needs it.
     html_hashes: Vec<OnceLock<blake3::Hash>>,
+    /// The DocFX TOCs, resolved.
+    toc: crate::model::toc::Navigation,
 }
 
 /// Renders every page of the site.
@@ -201,12 +196,12 @@ pub fn render_site_with(
     let mut ctx = Ctx::new(site, outputs, states, theme, ui, mode);
     let mut diags = ctx.render_sidebars(render);
     let mut jobs: Vec<Job> = (0..site.articles.len()).map(Job::Article).collect();
-    jobs.extend((0..ctx.fallbacks.len()).map(Job::Fallback));
+    jobs.extend((0..ctx.site.fallback.pages.len()).map(Job::Fallback));
     let homes: HashSet<String> = site
         .articles
         .iter()
         .map(|a| a.out_path.clone())
-        .chain(ctx.fallbacks.iter().map(|f| f.out_path.clone()))
+        .chain(ctx.site.fallback.pages.iter().map(|f| f.out_path.clone()))
         .collect();
     for (l, locale) in site.locales.iter().enumerate() {
         if !homes.contains(&format!("{}/index.html", locale.slug)) {
@@ -230,7 +225,7 @@ pub fn render_site_with(
         .collect();
     jobs.retain(|j| match j {
         Job::Article(i) => shard.has_group(site.articles[*i].group),
-        Job::Fallback(f) => shard.has_group(site.articles[ctx.fallbacks[*f].source].group),
+        Job::Fallback(f) => shard.has_group(site.articles[site.fallback.pages[*f].source].group),
         Job::LocaleIndex(_) | Job::Root | Job::NotFound => shard.has_site_wide(),
     });
     // Each page goes to the sink on the thread that rendered it: only the
@@ -294,44 +289,6 @@ impl<'a> Ctx<'a> {
             serve: mode == Mode::Serve,
         };
 
-        // Fallback pages for missing translations.
-        let mut fallbacks = Vec::new();
-        if site.config.missing_translations == MissingTranslations::Fallback
-            && !site.locales.is_empty()
-        {
-            let taken: HashSet<&str> = site.articles.iter().map(|a| a.out_path.as_str()).collect();
-            for (g, group) in site.groups.iter().enumerate() {
-                let source = site.x_default(g);
-                let src = &site.articles[source];
-                if src.locale != site.default_locale {
-                    continue;
-                }
-                let src_slug = &site.locales[src.locale].slug;
-                let src_prefix = format!("{}/{src_slug}/", site.base_path);
-                let Some(out_rest) = src.out_path.strip_prefix(&format!("{src_slug}/")) else {
-                    continue;
-                };
-                let Some(url_rest) = src.url.strip_prefix(&src_prefix) else {
-                    continue;
-                };
-                for (l, locale) in site.locales.iter().enumerate() {
-                    if group.members.iter().any(|&m| site.articles[m].locale == l) {
-                        continue;
-                    }
-                    let out_path = format!("{}/{out_rest}", locale.slug);
-                    if taken.contains(out_path.as_str()) {
-                        continue;
-                    }
-                    fallbacks.push(Fallback {
-                        source,
-                        locale: l,
-                        url: format!("{}/{}/{url_rest}", site.base_path, locale.slug),
-                        out_path,
-                    });
-                }
-            }
-        }
-
         let mut entries: Vec<Vec<NavEntry>> = site.locales.iter().map(|_| Vec::new()).collect();
         for (i, a) in site.articles.iter().enumerate() {
             entries[a.locale].push(NavEntry {
@@ -342,7 +299,7 @@ impl<'a> Ctx<'a> {
                 lang: None,
             });
         }
-        for f in &fallbacks {
+        for f in &site.fallback.pages {
             let src = &site.articles[f.source];
             entries[f.locale].push(NavEntry {
                 rel: src.rel.clone(),
@@ -379,7 +336,14 @@ impl<'a> Ctx<'a> {
             })
             .collect();
         let html_hashes = outputs.iter().map(|_| OnceLock::new()).collect();
+        let toc = if site.tocs.is_empty() {
+            crate::model::toc::Navigation::default()
+        } else {
+            let resolver = crate::analyze::links::Resolver::new(site);
+            crate::model::toc::navigate(site, &|l, rel, href| resolver.toc_target(l, rel, href))
+        };
         Ctx {
+            toc,
             site,
             outputs,
             states,
@@ -387,7 +351,6 @@ impl<'a> Ctx<'a> {
             mode,
             site_view,
             locales,
-            fallbacks,
             html_hashes,
         }
     }
@@ -418,7 +381,7 @@ impl<'a> Ctx<'a> {
                 )
             }
             Job::Fallback(f) => {
-                let fb = &self.fallbacks[*f];
+                let fb = &self.site.fallback.pages[*f];
                 let src = &site.articles[fb.source];
                 (
                     "article.html",
@@ -527,6 +490,7 @@ mod tests {
             default_locale,
             theme,
             ui_sources: Ui::embedded_sources(),
+            code: Default::default(),
             history: Default::default(),
         }
     }
@@ -793,6 +757,7 @@ mod tests {
             .unwrap();
         let keep = crate::markdown::RenderOptions {
             mt_originals: crate::markdown::MtOriginals::Keep,
+            ..crate::markdown::RenderOptions::default()
         };
         let body = &JA[JA.find("\n---\n").unwrap() + 5..];
         outputs[ja].rendered = crate::markdown::render(body, &|_, _| None, keep);
@@ -898,7 +863,10 @@ mod tests {
     fn default_theme_compiles_and_has_assets() {
         let theme = Theme::embedded_default();
         let names: Vec<&str> = theme.assets.iter().map(|(n, _)| n.as_str()).collect();
-        assert_eq!(names, ["nav.js", "serve.js", "style.css"]);
+        assert_eq!(
+            names,
+            ["docfx.css", "nav.js", "serve.js", "style.css", "tabs.js"]
+        );
     }
 
     /// Every `t["id"]` the default templates use is a message of en-US.ftl.
@@ -951,7 +919,7 @@ mod tests {
     #[test]
     fn a_site_theme_overrides_per_file_and_broken_templates_are_errors() {
         let theme = Theme::from_files(vec![("static/extra.css".into(), b"x".to_vec())]).unwrap();
-        assert_eq!(theme.assets.len(), 4);
+        assert_eq!(theme.assets.len(), 6);
         let err = Theme::from_files(vec![(
             "templates/article.html".into(),
             b"{% if %}".to_vec(),

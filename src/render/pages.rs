@@ -3,6 +3,7 @@
 
 #[allow(unused_imports)]
 use super::*;
+use crate::markdown::{Clip, clip};
 
 pub(super) fn toc(headings: &[Heading]) -> Vec<TocItem> {
     let mut out: Vec<TocItem> = Vec::new();
@@ -22,20 +23,22 @@ pub(super) fn toc(headings: &[Heading]) -> Vec<TocItem> {
 
 /// At most 300 characters, cut at a word where possible.
 pub(super) fn clip_description(s: &str) -> String {
-    const MAX: usize = 300;
-    let s = s.trim();
-    if s.chars().count() <= MAX {
-        return s.to_string();
-    }
-    let cut: String = s.chars().take(MAX - 1).collect();
-    let cut = match cut.rfind(' ') {
-        Some(i) if i > MAX / 2 => cut[..i].to_string(),
-        _ => cut,
-    };
-    format!("{}…", cut.trim_end())
+    clip(s, 300, Clip::Description)
 }
 
 impl<'a> Ctx<'a> {
+    /// A previous/next link: the article's TOC name, else its title.
+    pub(super) fn pager_link(&self, article: Option<ArticleId>) -> Option<PagerLink> {
+        let a = article?;
+        let title = toc_nav::name_of(&self.toc, a)
+            .map(str::to_string)
+            .unwrap_or_else(|| self.outputs[a].title.clone());
+        Some(PagerLink {
+            title,
+            href: self.site.articles[a].url.clone(),
+        })
+    }
+
     pub(super) fn alternates(&self, group: usize) -> Vec<AlternateView> {
         let site = self.site;
         let mut out: Vec<AlternateView> = site.groups[group]
@@ -49,22 +52,20 @@ impl<'a> Ctx<'a> {
                 }
             })
             .collect();
-        let x = &site.articles[site.x_default(group)];
-        out.push(AlternateView {
-            hreflang: "x-default".into(),
-            href: site.absolute_url(&x.url),
-        });
+        if let Some(href) = site.x_default_href(group) {
+            out.push(AlternateView {
+                hreflang: "x-default".into(),
+                href,
+            });
+        }
         out
     }
 
     /// The switcher: the group's translations, with the fallback page of
     /// `current` listed where the locale has one.
-    pub(super) fn languages(
-        &self,
-        group: usize,
-        current: usize,
-        current_url: &str,
-    ) -> Vec<LanguageView> {
+    /// The language switcher: the group's real translations, and on a
+    /// fallback page the current locale's fallback page (from the plan).
+    pub(super) fn languages(&self, group: usize, current: usize) -> Vec<LanguageView> {
         let site = self.site;
         let mut out = Vec::new();
         for (l, locale) in site.locales.iter().enumerate() {
@@ -74,7 +75,10 @@ impl<'a> Ctx<'a> {
                 .find(|&&m| site.articles[m].locale == l)
             {
                 Some(&m) => site.articles[m].url.clone(),
-                None if l == current => current_url.to_string(),
+                None if l == current => match site.fallback.page(site.x_default(group), l) {
+                    Some(p) => p.url.clone(),
+                    None => continue,
+                },
                 None => continue,
             };
             out.push(LanguageView {
@@ -181,12 +185,21 @@ impl<'a> Ctx<'a> {
             description: self.description(i),
             canonical: Some(site.absolute_url(&a.url)),
             alternates: self.alternates(a.group),
-            languages: self.languages(a.group, a.locale, &a.url),
+            languages: self.languages(a.group, a.locale),
             home: lc.home.clone(),
-            nav: self.sidebar(a.locale, &a.rel, &a.url),
-            breadcrumb: lc
-                .nav
-                .breadcrumb(&a.rel, &out.title, &lc.home, lc.ui.text("home")),
+            nav: self.article_sidebar(i),
+            breadcrumb: toc_nav::breadcrumb(
+                &self.toc,
+                i,
+                &out.title,
+                (&lc.home, lc.ui.text("home")),
+            )
+            .unwrap_or_else(|| {
+                lc.nav
+                    .breadcrumb(&a.rel, &out.title, &lc.home, lc.ui.text("home"))
+            }),
+            prev: self.pager_link(self.toc.neighbours(i).0),
+            next: self.pager_link(self.toc.neighbours(i).1),
             toc: toc(&out.rendered.headings),
             content: self.html(i),
             updated: self.date_view(&lc.ui, i),
@@ -196,7 +209,7 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    pub(super) fn fallback_view(&self, fb: &Fallback) -> PageView<'_> {
+    pub(super) fn fallback_view(&self, fb: &FallbackPage) -> PageView<'_> {
         let site = self.site;
         let src = &site.articles[fb.source];
         let src_locale = &site.locales[src.locale];
@@ -218,7 +231,7 @@ impl<'a> Ctx<'a> {
             description: self.description(fb.source),
             canonical: Some(site.absolute_url(&src.url)),
             alternates: self.alternates(src.group),
-            languages: self.languages(src.group, fb.locale, &fb.url),
+            languages: self.languages(src.group, fb.locale),
             home: lc.home.clone(),
             nav: self.sidebar(fb.locale, &src.rel, &fb.url),
             breadcrumb: lc

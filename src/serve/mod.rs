@@ -42,6 +42,8 @@ use crate::term::Color;
 
 pub mod incremental;
 
+mod host;
+
 /// What `stele serve` was asked for.
 #[derive(Clone, Debug)]
 pub struct Options {
@@ -188,7 +190,11 @@ async fn serve(options: Options) -> Result<ExitCode> {
         .route(EVENTS, get(events))
         .route(LIVERELOAD_JS, get(livereload))
         .fallback(page)
-        .with_state(shared);
+        .with_state(shared)
+        .layer(axum::middleware::from_fn_with_state(
+            host::HostPolicy::for_bind(options.bind),
+            host::guard,
+        ));
     let server = axum::serve(listener, app);
     tokio::select! {
         r = server => r.context("the server stopped")?,
@@ -201,12 +207,7 @@ fn print_diagnostics(built: &Built, diagnostics: &[Diagnostic], out: &mut dyn Wr
     if diagnostics.is_empty() {
         return;
     }
-    let sources: HashMap<&str, &str> = built
-        .site
-        .files
-        .iter()
-        .map(|f| (f.path.as_str(), f.text.as_str()))
-        .collect();
+    let sources = built.site.texts_by_path();
     let lookup = |p: &str| sources.get(p).copied();
     let _ = report::write(
         out,
@@ -338,12 +339,7 @@ impl Builder {
             self.remember(&built);
             return Ok((built, stats, fresh));
         }
-        let sources: HashMap<&str, &str> = built
-            .site
-            .files
-            .iter()
-            .map(|f| (f.path.as_str(), f.text.as_str()))
-            .collect();
+        let sources = built.site.texts_by_path();
         let lookup = |p: &str| sources.get(p).copied();
         let mut text = Vec::new();
         let summary = crate::report::Summary {

@@ -2,19 +2,8 @@
 
 #[allow(unused_imports)]
 use super::*;
-
-/// `1,234,567`.
-pub(super) fn thousands(n: usize) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+pub(super) use crate::term::thousands;
+use crate::term::{Digits, counted};
 
 pub(super) fn pct(p: Option<f64>) -> String {
     p.map(|p| format!("{p:.1}%")).unwrap_or_else(|| "–".into())
@@ -22,20 +11,12 @@ pub(super) fn pct(p: Option<f64>) -> String {
 
 /// `1 names`, `2,327 name`.
 pub(super) fn verb(n: usize, singular: &str, plural: &str) -> String {
-    format!(
-        "{} {}",
-        thousands(n),
-        if n == 1 { singular } else { plural }
-    )
+    counted(n, singular, plural, Digits::Grouped)
 }
 
 /// `1 article`, `2,331 articles`.
 pub(super) fn count(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{} {word}s", thousands(n))
-    }
+    counted(n, word, &format!("{word}s"), Digits::Grouped)
 }
 
 /// ANSI styles of the human table.
@@ -56,7 +37,7 @@ impl Style {
             CellState::Source => Style::Bold,
             CellState::Current => Style::Green,
             CellState::Stale => Style::Yellow,
-            CellState::Unknown | CellState::Absent => Style::Dim,
+            CellState::Unknown | CellState::Absent | CellState::External => Style::Dim,
             CellState::Missing => Style::Red,
             CellState::Orphan => Style::Magenta,
         }
@@ -124,6 +105,37 @@ pub(super) fn table(
 /// The human report: a headline, the per-locale table and the groups that
 /// need work (readable without colour).
 pub fn write_human(out: &mut dyn Write, m: &Matrix, color: Color) -> std::io::Result<()> {
+    if m.locales.is_empty() || m.groups == 0 {
+        return write_nothing(out, m, color);
+    }
+    write_headline(out, m, color)?;
+    writeln!(out)?;
+    write_locales(out, m, color)?;
+    write_work(out, m, color)?;
+    write_unknown(out, m)
+}
+
+/// A site without locales or articles.
+fn write_nothing(out: &mut dyn Write, m: &Matrix, color: Color) -> std::io::Result<()> {
+    let what = if m.locales.is_empty() {
+        "no locale directories in `content/`"
+    } else {
+        "no articles"
+    };
+    writeln!(
+        out,
+        "{}: the site has {what}",
+        Style::Bold.paint("nothing to report", color)
+    )?;
+    writeln!(
+        out,
+        "  = hint: articles live in `content/<locale>/`, e.g. `content/en-US/index.md`"
+    )?;
+    Ok(())
+}
+
+/// The first line: the default locale's sources, or why it has none.
+fn write_headline(out: &mut dyn Write, m: &Matrix, color: Color) -> std::io::Result<()> {
     let default = &m.default_locale;
     let translations: usize = m
         .locales
@@ -136,24 +148,21 @@ pub fn write_human(out: &mut dyn Write, m: &Matrix, color: Color) -> std::io::Re
             .filter(|l| l.default)
             .map(|l| l.orphan)
             .sum::<usize>();
-    if m.locales.is_empty() || m.groups == 0 {
-        let what = if m.locales.is_empty() {
-            "no locale directories in `content/`"
-        } else {
-            "no articles"
-        };
+    if let Some(source) = &m.external_source {
+        let externals: usize = m.locales.iter().map(|l| l.external).sum();
         writeln!(
             out,
-            "{}: the site has {what}",
-            Style::Bold.paint("nothing to report", color)
+            "{}: translations of `{source}`, which is not in `content/` (`source_locale`): {} in {}, {}",
+            Style::Bold.paint("external source", color),
+            count(externals, "translation"),
+            count(m.groups, "translation group"),
+            count(m.locales.len(), "locale"),
         )?;
         writeln!(
             out,
-            "  = hint: articles live in `content/<locale>/`, e.g. `content/en-US/index.md`"
+            "  = coverage and freshness are measured against the source, which this site does not hold"
         )?;
-        return Ok(());
-    }
-    if m.source_articles == 0 {
+    } else if m.source_articles == 0 {
         let default_orphans = m
             .locales
             .iter()
@@ -183,7 +192,7 @@ pub fn write_human(out: &mut dyn Write, m: &Matrix, color: Color) -> std::io::Re
         } else {
             writeln!(
                 out,
-                "  = hint: `{default}` was chosen because stele.toml sets no `default_locale` and the site has no `en-US`; add the source articles under `content/<locale>/` and set `default_locale`"
+                "  = hint: `{default}` was chosen because stele.toml sets no `default_locale` and the site has no `en-US`; add the source articles under `content/<locale>/` and set `default_locale`, or, when the source lives in another repository, set `source_locale` (e.g. `source_locale = \"en-US\"`)"
             )?;
         }
     } else {
@@ -196,8 +205,11 @@ pub fn write_human(out: &mut dyn Write, m: &Matrix, color: Color) -> std::io::Re
             count(translations, "translation"),
         )?;
     }
-    writeln!(out)?;
+    Ok(())
+}
 
+/// The table of locales.
+fn write_locales(out: &mut dyn Write, m: &Matrix, color: Color) -> std::io::Result<()> {
     let head = [
         "locale", "articles", "coverage", "words", "ok", "stale", "?", "missing", "orphan", "MT",
         "HT",
@@ -206,7 +218,7 @@ pub fn write_human(out: &mut dyn Write, m: &Matrix, color: Color) -> std::io::Re
         vec![head.iter().map(|h| (h.to_string(), Style::Bold)).collect()];
     for l in &m.locales {
         let n = |v: usize, s: Style| (thousands(v), if v == 0 { Style::Plain } else { s });
-        if l.default {
+        if l.default && m.external_source.is_none() {
             rows.push(vec![
                 (l.locale.clone(), Style::Bold),
                 (thousands(l.articles), Style::Plain),
@@ -264,7 +276,11 @@ pub fn write_human(out: &mut dyn Write, m: &Matrix, color: Color) -> std::io::Re
         out,
         "  coverage: translated source articles; words: their share of the source words; ok: up to date; ?: freshness unknown; MT/HT: machine/human-translated"
     )?;
+    Ok(())
+}
 
+/// The groups with missing, stale or orphan translations.
+fn write_work(out: &mut dyn Write, m: &Matrix, color: Color) -> std::io::Result<()> {
     let work: Vec<&Row> = m.rows_needing_work().collect();
     writeln!(out)?;
     if work.is_empty() {
@@ -301,7 +317,11 @@ pub fn write_human(out: &mut dyn Write, m: &Matrix, color: Color) -> std::io::Re
             "  ok: up to date; stale DATE: the source changed then; ?: freshness unknown; ·: nothing expected; MT: machine-translated"
         )?;
     }
+    Ok(())
+}
 
+/// Why freshness is unknown, by what the translations record.
+fn write_unknown(out: &mut dyn Write, m: &Matrix) -> std::io::Result<()> {
     let (git, hash, none) = m.unknown_by_basis();
     if git + hash + none > 0 {
         writeln!(out)?;
