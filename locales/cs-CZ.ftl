@@ -67,3 +67,24 @@ language-ru = ruština
 language-it = italština
 language-sv = švédština
 language-cs = čeština
+
+## DocFX extensions and Hugo shortcodes: alert labels, selectors, media
+
+alert-note = Poznámka
+alert-tip = Tip
+alert-important = Důležité
+alert-warning = Varování
+alert-caution = Upozornění
+zone-choose = Vyberte možnost
+moniker-choose = Verze
+video-title = Video
+image-lightbox = Otevřít obrázek v plné velikosti
+image-description = Popis
+shortcode-tabs = Karty
+shortcode-details = Podrobnosti
+
+## Navigation: previous and next page
+
+pager = Předchozí a další stránka
+previous-page = Předchozí
+next-page = Další

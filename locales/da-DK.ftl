@@ -65,3 +65,24 @@ language-ru = russisk
 language-it = italiensk
 language-sv = svensk
 language-da = dansk
+
+## DocFX extensions and Hugo shortcodes: alert labels, selectors, media
+
+alert-note = Bemærk
+alert-tip = Tip
+alert-important = Vigtigt
+alert-warning = Advarsel
+alert-caution = Forsigtig
+zone-choose = Vælg en mulighed
+moniker-choose = Version
+video-title = Video
+image-lightbox = Åbn billedet i fuld størrelse
+image-description = Beskrivelse
+shortcode-tabs = Faner
+shortcode-details = Detaljer
+
+## Navigation: previous and next page
+
+pager = Forrige og næste side
+previous-page = Forrige
+next-page = Næste

@@ -66,3 +66,24 @@ language-ru = ruso
 language-it = italiano
 language-sv = sueco
 language-es = español
+
+## DocFX extensions and Hugo shortcodes: alert labels, selectors, media
+
+alert-note = Nota
+alert-tip = Sugerencia
+alert-important = Importante
+alert-warning = Advertencia
+alert-caution = Precaución
+zone-choose = Elige una opción
+moniker-choose = Versión
+video-title = Vídeo
+image-lightbox = Abrir la imagen a tamaño completo
+image-description = Descripción
+shortcode-tabs = Pestañas
+shortcode-details = Detalles
+
+## Navigation: previous and next page
+
+pager = Página anterior y siguiente
+previous-page = Anterior
+next-page = Siguiente

@@ -65,3 +65,24 @@ language-ru = venäjä
 language-it = italia
 language-sv = ruotsi
 language-fi = suomi
+
+## DocFX extensions and Hugo shortcodes: alert labels, selectors, media
+
+alert-note = Huomautus
+alert-tip = Vihje
+alert-important = Tärkeää
+alert-warning = Varoitus
+alert-caution = Huomio
+zone-choose = Valitse vaihtoehto
+moniker-choose = Versio
+video-title = Video
+image-lightbox = Avaa kuva täysikokoisena
+image-description = Kuvaus
+shortcode-tabs = Välilehdet
+shortcode-details = Lisätiedot
+
+## Navigation: previous and next page
+
+pager = Edellinen ja seuraava sivu
+previous-page = Edellinen
+next-page = Seuraava

@@ -66,3 +66,24 @@ language-ru = russe
 language-it = italien
 language-sv = suédois
 language-fr = français
+
+## DocFX extensions and Hugo shortcodes: alert labels, selectors, media
+
+alert-note = Remarque
+alert-tip = Conseil
+alert-important = Important
+alert-warning = Avertissement
+alert-caution = Attention
+zone-choose = Choisissez une option
+moniker-choose = Version
+video-title = Vidéo
+image-lightbox = Ouvrir l’image en taille réelle
+image-description = Description
+shortcode-tabs = Onglets
+shortcode-details = Détails
+
+## Navigation: previous and next page
+
+pager = Page précédente et page suivante
+previous-page = Précédent
+next-page = Suivant

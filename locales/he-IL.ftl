@@ -66,3 +66,24 @@ language-ru = רוסית
 language-it = איטלקית
 language-sv = שוודית
 language-he = עברית
+
+## DocFX extensions and Hugo shortcodes: alert labels, selectors, media
+
+alert-note = הערה
+alert-tip = עצה
+alert-important = חשוב
+alert-warning = אזהרה
+alert-caution = זהירות
+zone-choose = בחירת אפשרות
+moniker-choose = גרסה
+video-title = וידאו
+image-lightbox = פתיחת התמונה בגודל מלא
+image-description = תיאור
+shortcode-tabs = כרטיסיות
+shortcode-details = פרטים
+
+## Navigation: previous and next page
+
+pager = הדף הקודם והדף הבא
+previous-page = הקודם
+next-page = הבא

@@ -65,3 +65,24 @@ language-ru = रूसी
 language-it = इतालवी
 language-sv = स्वीडिश
 language-hi = हिन्दी
+
+## DocFX extensions and Hugo shortcodes: alert labels, selectors, media
+
+alert-note = नोट
+alert-tip = युक्ति
+alert-important = महत्वपूर्ण
+alert-warning = चेतावनी
+alert-caution = सावधानी
+zone-choose = कोई विकल्प चुनें
+moniker-choose = संस्करण
+video-title = वीडियो
+image-lightbox = पूर्ण आकार की छवि खोलें
+image-description = वर्णन
+shortcode-tabs = टैब
+shortcode-details = विवरण
+
+## Navigation: previous and next page
+
+pager = पिछला और अगला पृष्ठ
+previous-page = पिछला
+next-page = अगला

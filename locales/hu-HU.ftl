@@ -62,3 +62,24 @@ language-ru = orosz
 language-it = olasz
 language-sv = svéd
 language-hu = magyar
+
+## DocFX extensions and Hugo shortcodes: alert labels, selectors, media
+
+alert-note = Megjegyzés
+alert-tip = Tipp
+alert-important = Fontos
+alert-warning = Figyelmeztetés
+alert-caution = Vigyázat
+zone-choose = Válasszon egy lehetőséget
+moniker-choose = Verzió
+video-title = Videó
+image-lightbox = A kép megnyitása teljes méretben
+image-description = Leírás
+shortcode-tabs = Lapok
+shortcode-details = Részletek
+
+## Navigation: previous and next page
+
+pager = Előző és következő oldal
+previous-page = Előző
+next-page = Következő

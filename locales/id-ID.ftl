@@ -62,3 +62,24 @@ language-ru = Rusia
 language-it = Italia
 language-sv = Swedia
 language-id = Indonesia
+
+## DocFX extensions and Hugo shortcodes: alert labels, selectors, media
+
+alert-note = Catatan
+alert-tip = Tips
+alert-important = Penting
+alert-warning = Peringatan
+alert-caution = Perhatian
+zone-choose = Pilih opsi
+moniker-choose = Versi
+video-title = Video
+image-lightbox = Buka gambar ukuran penuh
+image-description = Deskripsi
+shortcode-tabs = Tab
+shortcode-details = Detail
+
+## Navigation: previous and next page
+
+pager = Halaman sebelumnya dan berikutnya
+previous-page = Sebelumnya
+next-page = Berikutnya

@@ -62,3 +62,24 @@ language-ru = 러시아어
 language-it = 이탈리아어
 language-sv = 스웨덴어
 language-ko = 한국어
+
+## DocFX extensions and Hugo shortcodes: alert labels, selectors, media
+
+alert-note = 참고
+alert-tip = 팁
+alert-important = 중요
+alert-warning = 경고
+alert-caution = 주의
+zone-choose = 옵션 선택
+moniker-choose = 버전
+video-title = 비디오
+image-lightbox = 전체 크기 이미지 열기
+image-description = 설명
+shortcode-tabs = 탭
+shortcode-details = 세부 정보
+
+## Navigation: previous and next page
+
+pager = 이전 및 다음 페이지
+previous-page = 이전
+next-page = 다음

@@ -65,3 +65,24 @@ language-ru = russisk
 language-it = italiensk
 language-sv = svensk
 language-nb = norsk bokmål
+
+## DocFX extensions and Hugo shortcodes: alert labels, selectors, media
+
+alert-note = Merknad
+alert-tip = Tips
+alert-important = Viktig
+alert-warning = Advarsel
+alert-caution = Forsiktig
+zone-choose = Velg et alternativ
+moniker-choose = Versjon
+video-title = Video
+image-lightbox = Åpne bildet i full størrelse
+image-description = Beskrivelse
+shortcode-tabs = Faner
+shortcode-details = Detaljer
+
+## Navigation: previous and next page
+
+pager = Forrige og neste side
+previous-page = Forrige
+next-page = Neste

@@ -65,3 +65,24 @@ language-ru = Russisch
 language-it = Italiaans
 language-sv = Zweeds
 language-nl = Nederlands
+
+## DocFX extensions and Hugo shortcodes: alert labels, selectors, media
+
+alert-note = Opmerking
+alert-tip = Tip
+alert-important = Belangrijk
+alert-warning = Waarschuwing
+alert-caution = Let op
+zone-choose = Kies een optie
+moniker-choose = Versie
+video-title = Video
+image-lightbox = Afbeelding op volledige grootte openen
+image-description = Beschrijving
+shortcode-tabs = Tabbladen
+shortcode-details = Details
+
+## Navigation: previous and next page
+
+pager = Vorige en volgende pagina
+previous-page = Vorige
+next-page = Volgende

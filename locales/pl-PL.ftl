@@ -67,3 +67,24 @@ language-ru = rosyjski
 language-it = włoski
 language-sv = szwedzki
 language-pl = polski
+
+## DocFX extensions and Hugo shortcodes: alert labels, selectors, media
+
+alert-note = Uwaga
+alert-tip = Porada
+alert-important = Ważne
+alert-warning = Ostrzeżenie
+alert-caution = Przestroga
+zone-choose = Wybierz opcję
+moniker-choose = Wersja
+video-title = Wideo
+image-lightbox = Otwórz obraz w pełnym rozmiarze
+image-description = Opis
+shortcode-tabs = Karty
+shortcode-details = Szczegóły
+
+## Navigation: previous and next page
+
+pager = Poprzednia i następna strona
+previous-page = Poprzednia
+next-page = Następna

@@ -66,3 +66,24 @@ language-ru = russo
 language-it = italiano
 language-sv = sueco
 language-pt = português
+
+## DocFX extensions and Hugo shortcodes: alert labels, selectors, media
+
+alert-note = Observação
+alert-tip = Dica
+alert-important = Importante
+alert-warning = Aviso
+alert-caution = Cuidado
+zone-choose = Escolha uma opção
+moniker-choose = Versão
+video-title = Vídeo
+image-lightbox = Abrir a imagem em tamanho real
+image-description = Descrição
+shortcode-tabs = Guias
+shortcode-details = Detalhes
+
+## Navigation: previous and next page
+
+pager = Página anterior e próxima página
+previous-page = Anterior
+next-page = Próxima

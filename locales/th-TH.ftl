@@ -62,3 +62,24 @@ language-ru = รัสเซีย
 language-it = อิตาลี
 language-sv = สวีเดน
 language-th = ไทย
+
+## DocFX extensions and Hugo shortcodes: alert labels, selectors, media
+
+alert-note = หมายเหตุ
+alert-tip = เคล็ดลับ
+alert-important = สำคัญ
+alert-warning = คำเตือน
+alert-caution = ข้อควรระวัง
+zone-choose = เลือกตัวเลือก
+moniker-choose = เวอร์ชัน
+video-title = วิดีโอ
+image-lightbox = เปิดรูปภาพขนาดเต็ม
+image-description = คำอธิบาย
+shortcode-tabs = แท็บ
+shortcode-details = รายละเอียด
+
+## Navigation: previous and next page
+
+pager = หน้าก่อนหน้าและหน้าถัดไป
+previous-page = ก่อนหน้า
+next-page = ถัดไป

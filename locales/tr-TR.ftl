@@ -62,3 +62,24 @@ language-ru = Rusça
 language-it = İtalyanca
 language-sv = İsveççe
 language-tr = Türkçe
+
+## DocFX extensions and Hugo shortcodes: alert labels, selectors, media
+
+alert-note = Not
+alert-tip = İpucu
+alert-important = Önemli
+alert-warning = Uyarı
+alert-caution = Dikkat
+zone-choose = Bir seçenek belirleyin
+moniker-choose = Sürüm
+video-title = Video
+image-lightbox = Görüntüyü tam boyutta aç
+image-description = Açıklama
+shortcode-tabs = Sekmeler
+shortcode-details = Ayrıntılar
+
+## Navigation: previous and next page
+
+pager = Önceki ve sonraki sayfa
+previous-page = Önceki
+next-page = Sonraki

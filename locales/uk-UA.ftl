@@ -67,3 +67,24 @@ language-ru = російська
 language-it = італійська
 language-sv = шведська
 language-uk = українська
+
+## DocFX extensions and Hugo shortcodes: alert labels, selectors, media
+
+alert-note = Примітка
+alert-tip = Порада
+alert-important = Важливо
+alert-warning = Попередження
+alert-caution = Увага
+zone-choose = Виберіть варіант
+moniker-choose = Версія
+video-title = Відео
+image-lightbox = Відкрити зображення в повному розмірі
+image-description = Опис
+shortcode-tabs = Вкладки
+shortcode-details = Докладніше
+
+## Navigation: previous and next page
+
+pager = Попередня й наступна сторінки
+previous-page = Назад
+next-page = Далі

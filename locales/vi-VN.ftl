@@ -62,3 +62,24 @@ language-ru = tiếng Nga
 language-it = tiếng Ý
 language-sv = tiếng Thụy Điển
 language-vi = tiếng Việt
+
+## DocFX extensions and Hugo shortcodes: alert labels, selectors, media
+
+alert-note = Ghi chú
+alert-tip = Mẹo
+alert-important = Quan trọng
+alert-warning = Cảnh báo
+alert-caution = Thận trọng
+zone-choose = Chọn một tùy chọn
+moniker-choose = Phiên bản
+video-title = Video
+image-lightbox = Mở hình ảnh kích thước đầy đủ
+image-description = Mô tả
+shortcode-tabs = Tab
+shortcode-details = Chi tiết
+
+## Navigation: previous and next page
+
+pager = Trang trước và trang sau
+previous-page = Trước
+next-page = Tiếp

@@ -62,3 +62,24 @@ language-ru = 俄语
 language-it = 意大利语
 language-sv = 瑞典语
 language-zh-CN = 简体中文
+
+## DocFX extensions and Hugo shortcodes: alert labels, selectors, media
+
+alert-note = 备注
+alert-tip = 提示
+alert-important = 重要
+alert-warning = 警告
+alert-caution = 注意
+zone-choose = 选择一个选项
+moniker-choose = 版本
+video-title = 视频
+image-lightbox = 打开全尺寸图像
+image-description = 说明
+shortcode-tabs = 选项卡
+shortcode-details = 详细信息
+
+## Navigation: previous and next page
+
+pager = 上一页和下一页
+previous-page = 上一页
+next-page = 下一页

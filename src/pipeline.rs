@@ -1,7 +1,9 @@
 //! The pipeline that `build`, `check` and `serve` share: [`load`] reads
-//! the disk, [`run`] is pure and produces every page and diagnostic.
-//! `check` is `build` without [`crate::output::write`], so the two never
-//! disagree.
+//! the disk, [`run`] produces every page and diagnostic. Pages go to the
+//! [`Stages::sink`] as they are rendered (`stele build` writes them into
+//! the output at once). `check` runs the same stages up to check and lint
+//! and stops before the render stage ([`Through::Analyze`]), so the two
+//! never disagree about content.
 
 use anyhow::{Result, bail};
 use rayon::prelude::*;
@@ -131,6 +133,24 @@ pub struct Stages<'a> {
     /// The pages made beside the render stage's, in order
     /// ([`PAGE_PRODUCERS`]).
     pub producers: &'a [render::PageProducer],
+    /// Where every page goes once made ([`render::PageSink`]): `stele build`
+    /// writes it at once; the pages the sink keeps are [`Built::pages`].
+    pub sink: &'a render::PageSink<'a>,
+    /// The part of the site to render (`stele build --shard K/N`).
+    pub shard: render::Shard,
+    /// How far to run: `stele check` stops before the render stage.
+    pub through: Through,
+}
+
+/// The last stage [`run_with`] runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Through {
+    /// Every stage: the pages are made (`stele build`, `stele serve`).
+    Render,
+    /// Up to check and lint: no template is rendered and no page made
+    /// (`stele check`); the diagnostics are those of the analysis stages,
+    /// computed by the same code as the build's.
+    Analyze,
 }
 
 /// The page producers of every build: redirect pages, then the status page
@@ -145,6 +165,9 @@ impl Stages<'static> {
             markdown: &markdown::render,
             render: &render::render_direct,
             producers: PAGE_PRODUCERS,
+            sink: &render::keep_pages,
+            shard: render::Shard::ALL,
+            through: Through::Render,
         }
     }
 }
@@ -216,18 +239,41 @@ pub fn run_with(inputs: Inputs, mode: render::Mode, stages: &Stages<'_>) -> Buil
     diags.extend(crate::analyze::lint::lint(&site, &outputs));
 
     let states = translation::states(&site, &history);
-    let (mut pages, render_diags) =
-        render::render_site_with(&site, &outputs, &states, &theme, &ui, mode, stages.render);
-    diags.extend(render_diags);
-    let finished = render::Finished {
-        site: &site,
-        resolver: &resolver,
-        outputs: &outputs,
-        states: &states,
-        history: &history,
-    };
-    for produce in stages.producers {
-        pages.extend(produce(&finished));
+    let shard = stages.shard;
+    if !shard.has_site_wide() {
+        // Shard 1 reports the diagnostics of the analysis; the others
+        // report only what rendering their own pages finds.
+        diags.clear();
+    }
+    let mut pages = Vec::new();
+    if stages.through == Through::Render {
+        let (kept, render_diags) = render::render_site_with(
+            &site,
+            &outputs,
+            &states,
+            &theme,
+            &ui,
+            mode,
+            stages.render,
+            shard,
+            stages.sink,
+        );
+        pages = kept;
+        diags.extend(render_diags);
+        if shard.has_site_wide() {
+            let mut produced = Vec::new();
+            let finished = render::Finished {
+                site: &site,
+                resolver: &resolver,
+                outputs: &outputs,
+                states: &states,
+                history: &history,
+            };
+            for produce in stages.producers {
+                produced.extend(produce(&finished));
+            }
+            pages.extend(produced.into_iter().filter_map(stages.sink));
+        }
     }
     // What search indexes: `build` indexes it (cli), `serve` after a
     // rebuild is served, `check` never.
@@ -240,6 +286,7 @@ pub fn run_with(inputs: Inputs, mode: render::Mode, stages: &Stages<'_>) -> Buil
     let copies: Vec<Copy> = site
         .statics
         .iter()
+        .filter(|_| stages.through == Through::Render && shard.has_site_wide())
         .filter_map(|s| {
             let l = site.locale_index(&s.locale)?;
             Some((s.abs.clone(), format!("{}/{}", site.locales[l].slug, s.rel)))

@@ -281,6 +281,58 @@ fn machine_translation_notice_and_fallback_banner_appear() {
     });
 }
 
+#[test]
+fn sidebar_shows_the_whole_tree_with_javascript() {
+    with_page("nav", "/en-us/more/deep/", |tab, _, _| {
+        require_theme(tab, "the sidebar");
+        assert!(
+            tab.wait_for(
+                "!!document.querySelector('#stele-nav a[href=\"/en-us/guide/\"]')",
+                Duration::from_secs(10)
+            ),
+            "the whole tree did not replace the page's ancestors and siblings: {}",
+            tab.eval("document.querySelector('#stele-nav').outerHTML")
+        );
+        // As the pages were rendered before: the page's folder open, its link current.
+        assert_eq!(
+            tab.eval(
+                "document.querySelector('#stele-nav a[aria-current=\"page\"]').getAttribute('href')"
+            ),
+            "/en-us/more/deep/"
+        );
+        assert_eq!(
+            tab.eval("document.querySelectorAll('#stele-nav a[aria-current]').length"),
+            1
+        );
+        assert_eq!(
+            tab.eval("!!document.querySelector('#stele-nav li.stele-nav-open a[href=\"/en-us/more/other/\"]')"),
+            true
+        );
+    });
+    // Another page: the folder closed, a link to its first page.
+    with_page("nav-top", "/en-us/guide/", |tab, _, _| {
+        require_theme(tab, "the sidebar");
+        assert!(
+            tab.wait_for(
+                "!!document.querySelector('#stele-nav li.stele-nav-folder:not(.stele-nav-open) > a[href=\"/en-us/more/deep/\"]')",
+                Duration::from_secs(10)
+            ),
+            "{}",
+            tab.eval("document.querySelector('#stele-nav').outerHTML")
+        );
+        assert_eq!(
+            tab.eval(
+                "document.querySelector('#stele-nav a[aria-current=\"page\"]').getAttribute('href')"
+            ),
+            "/en-us/guide/"
+        );
+        assert_eq!(
+            tab.eval("!!document.querySelector('#stele-nav a[href=\"/en-us/more/other/\"]')"),
+            false
+        );
+    });
+}
+
 /// The DocFX tab group `n` of the page: which tab is selected and which
 /// panels show.
 fn tab_state(tab: &mut Tab<'_>, n: usize) -> serde_json::Value {

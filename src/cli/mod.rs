@@ -72,6 +72,9 @@ pub struct BuildArgs {
     /// When another build is writing to the same output directory, exit with 2 instead of waiting
     #[arg(long)]
     pub no_wait: bool,
+    /// Write only shard K of N (e.g. `2/4`): a deterministic 1/N of the translation groups; shard 1 also writes the site-wide pages and reports the diagnostics. The union of the N outputs is the whole site
+    #[arg(long, value_name = "K/N", value_parser = parse_shard)]
+    pub shard: Option<crate::render::Shard>,
     #[command(flatten)]
     pub limit: LimitArgs,
 }
@@ -96,6 +99,21 @@ impl LimitArgs {
             (false, None) => Limit::default(),
         }
     }
+}
+
+/// `K/N` with 1 <= K <= N.
+fn parse_shard(s: &str) -> Result<crate::render::Shard, String> {
+    let bad = || format!("`{s}` is not a shard; expected K/N with 1 <= K <= N, e.g. `2/4`");
+    let (k, n) = s.split_once('/').ok_or_else(bad)?;
+    let k: usize = k.trim().parse().map_err(|_| bad())?;
+    let n: usize = n.trim().parse().map_err(|_| bad())?;
+    if k == 0 || n == 0 || k > n {
+        return Err(bad());
+    }
+    Ok(crate::render::Shard {
+        index: k - 1,
+        count: n,
+    })
 }
 
 #[derive(Debug, Args)]
@@ -250,7 +268,16 @@ fn build(args: BuildArgs) -> Result<ExitCode> {
     spinner.message("reading");
     let inputs = pipeline::load(config)?;
     spinner.message("rendering");
-    let mut built = pipeline::run(inputs);
+    // Every page is written into the temporary output directory by the
+    // thread that rendered it; the swap comes after the last one.
+    let staging = crate::output::Staging::begin(&inputs.config, &lock)?;
+    let sink = |p| staging.keep(p);
+    let stages = pipeline::Stages {
+        sink: &sink,
+        shard: args.shard.unwrap_or(crate::render::Shard::ALL),
+        ..pipeline::Stages::direct()
+    };
+    let mut built = pipeline::run_with(inputs, crate::render::Mode::Build, &stages);
     if !built.search_docs.is_empty() {
         spinner.message("indexing for search");
         match crate::render::search::index(&built.search_docs) {
@@ -261,7 +288,10 @@ fn build(args: BuildArgs) -> Result<ExitCode> {
         }
     }
     spinner.message("writing");
-    let written = crate::output::write(&built.site.config, &built.pages, &built.copies, &lock)?;
+    for p in &built.pages {
+        staging.put(p)?;
+    }
+    let written = staging.finish(&built.copies)?;
     drop(lock);
     spinner.finish();
     let mut err = std::io::stderr().lock();
@@ -309,7 +339,12 @@ fn build(args: BuildArgs) -> Result<ExitCode> {
 fn check(args: CheckArgs) -> Result<ExitCode> {
     let config = load_config(&args.site, None, None)?;
     let inputs = pipeline::load(config)?;
-    let mut built = pipeline::run(inputs);
+    // The build's stages up to check and lint, without rendering a page.
+    let stages = pipeline::Stages {
+        through: pipeline::Through::Analyze,
+        ..pipeline::Stages::direct()
+    };
+    let mut built = pipeline::run_with(inputs, crate::render::Mode::Build, &stages);
     if args.external {
         let outcome = crate::external::check_built(&mut built);
         let mut err = std::io::stderr().lock();

@@ -1,8 +1,9 @@
 //! Writing the built site, atomically.
 //!
 //! Invariants: pages are written into a fresh temporary directory beside
-//! the output directory, which then replaces the output directory in two
-//! renames; an existing output directory is replaced only when stele wrote
+//! the output directory as they are rendered ([`Staging`]), which then
+//! replaces the output directory in two renames; an existing output
+//! directory is replaced only when stele wrote
 //! it (it holds the marker file) or it is empty; nothing outside the output
 //! directory is ever deleted; an output directory that is or contains the
 //! site root or `content/`, or lies inside `content/`, is refused.
@@ -16,6 +17,8 @@ pub mod lock;
 
 use std::fs;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
@@ -113,43 +116,146 @@ pub fn write(
     config: &Config,
     pages: &[Page],
     copies: &[Copy],
-    _lock: &lock::OutputLock,
+    lock: &lock::OutputLock,
 ) -> Result<Written> {
-    let out = validate(config)?;
-    let parent = out.parent().context("output directory has no parent")?;
-    fs::create_dir_all(parent).with_context(|| format!("cannot create `{}`", parent.display()))?;
-    let removed = leftovers::remove(&out);
-    if out.exists() {
-        check_replaceable(&out)?;
+    let staging = Staging::begin(config, lock)?;
+    pages.par_iter().try_for_each(|p| staging.put(p))?;
+    staging.finish(copies)
+}
+
+/// An output being written: the temporary directory beside the output
+/// directory that [`Staging::finish`] swaps in. Pages are written into it
+/// as they are rendered ([`Staging::put`], from any thread), so a build
+/// never holds the site's pages in memory.
+pub struct Staging {
+    out: PathBuf,
+    parent: PathBuf,
+    name: String,
+    tmp: tempfile::TempDir,
+    tmp_path: PathBuf,
+    /// The output directory, when it holds a previous build to link from.
+    previous: Option<PathBuf>,
+    removed: Vec<PathBuf>,
+    files: AtomicUsize,
+    /// The first error of [`Staging::keep`], reported by [`Staging::finish`].
+    error: Mutex<Option<anyhow::Error>>,
+}
+
+impl Staging {
+    /// Creates the temporary directory (after removing leftovers of
+    /// interrupted builds), under the output's lock.
+    pub fn begin(config: &Config, _lock: &lock::OutputLock) -> Result<Staging> {
+        let out = validate(config)?;
+        let parent = out
+            .parent()
+            .context("output directory has no parent")?
+            .to_path_buf();
+        fs::create_dir_all(&parent)
+            .with_context(|| format!("cannot create `{}`", parent.display()))?;
+        let removed = leftovers::remove(&out);
+        if out.exists() {
+            check_replaceable(&out)?;
+        }
+        let name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
+        let tmp = tempfile::Builder::new()
+            .prefix(&format!(".{name}.stele-tmp-"))
+            .tempdir_in(&parent)
+            .with_context(|| {
+                format!(
+                    "cannot create a temporary directory in `{}`",
+                    parent.display()
+                )
+            })?;
+        let tmp_path = tmp.path().to_path_buf();
+        // The marker first: a build killed while writing leaves a directory the
+        // next build recognizes as its own leftover.
+        fs::write(tmp_path.join(MARKER), MARKER_TEXT).context("cannot write the output marker")?;
+        interrupt::set(interrupt::Pending::Writing(tmp_path.clone()));
+        let previous = out.join(MARKER).is_file().then(|| out.clone());
+        Ok(Staging {
+            out,
+            parent,
+            name,
+            tmp,
+            tmp_path,
+            previous,
+            removed,
+            files: AtomicUsize::new(0),
+            error: Mutex::new(None),
+        })
     }
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
-    let tmp = tempfile::Builder::new()
-        .prefix(&format!(".{name}.stele-tmp-"))
-        .tempdir_in(parent)
-        .with_context(|| {
-            format!(
-                "cannot create a temporary directory in `{}`",
-                parent.display()
-            )
-        })?;
-    let tmp_path = tmp.path().to_path_buf();
-    // The marker first: a build killed while writing leaves a directory the
-    // next build recognizes as its own leftover.
-    fs::write(tmp_path.join(MARKER), MARKER_TEXT).context("cannot write the output marker")?;
-    interrupt::set(interrupt::Pending::Writing(tmp_path.clone()));
-    let result = write_into(&out, &tmp_path, pages, copies);
-    if result.is_err() {
-        interrupt::set(interrupt::Pending::Nothing);
+
+    /// Writes one page. A file identical to the one of the previous build is
+    /// hard-linked from it instead of written again: far less I/O on
+    /// rebuilds, and deleting the previous build then frees almost no data
+    /// blocks. The previous build is only read, never changed, so the swap
+    /// stays atomic.
+    pub fn put(&self, p: &Page) -> Result<()> {
+        if interrupt::aborted() {
+            bail!("interrupted");
+        }
+        if !is_safe_relative(&p.path) {
+            bail!(
+                "refusing to write `{}`: the path escapes the output directory",
+                p.path
+            );
+        }
+        let dest = self.tmp_path.join(&p.path);
+        make_parent(&dest)?;
+        self.files.fetch_add(1, Ordering::Relaxed);
+        if let Some(old) = &self.previous {
+            if reuse(&old.join(&p.path), &p.bytes, &dest) {
+                return Ok(());
+            }
+        }
+        fs::write(&dest, &p.bytes).with_context(|| format!("cannot write `{}`", dest.display()))
     }
-    result?;
-    swap(&out, parent, &name, tmp)?;
-    Ok(Written {
-        files: pages.len() + copies.len(),
-        leftovers_removed: removed,
-    })
+
+    /// [`Staging::put`] as a page sink of the render stage: the error, if
+    /// any, is kept for [`Staging::finish`]; after one, nothing more is written.
+    pub fn keep(&self, p: Page) -> Option<Page> {
+        let mut error = self.error.lock().unwrap_or_else(|e| e.into_inner());
+        if error.is_some() {
+            return None;
+        }
+        drop(error);
+        if let Err(e) = self.put(&p) {
+            error = self.error.lock().unwrap_or_else(|e| e.into_inner());
+            error.get_or_insert(e);
+        }
+        None
+    }
+
+    /// Copies the static files, then swaps the new output in.
+    pub fn finish(self, copies: &[Copy]) -> Result<Written> {
+        let pending = self.error.lock().unwrap_or_else(|e| e.into_inner()).take();
+        let result = match pending {
+            Some(e) => Err(e),
+            None => copy_into(self.previous.as_deref(), &self.tmp_path, copies),
+        };
+        if result.is_err() {
+            interrupt::set(interrupt::Pending::Nothing);
+        }
+        result?;
+        swap(&self.out, &self.parent, &self.name, self.tmp)?;
+        Ok(Written {
+            files: self.files.into_inner() + copies.len(),
+            leftovers_removed: self.removed,
+        })
+    }
+}
+
+/// Creates the directory of `dest` (most pages share it with the page before).
+fn make_parent(dest: &Path) -> Result<()> {
+    match dest.parent() {
+        Some(d) if !d.is_dir() => {
+            fs::create_dir_all(d).with_context(|| format!("cannot create `{}`", d.display()))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// What [`write`] did.
@@ -163,46 +269,20 @@ pub struct Written {
 
 const MARKER_TEXT: &str = "This directory is written by stele and replaced on every build.\n";
 
-/// Writes every page and copy into `tmp_path`.
-fn write_into(out: &Path, tmp_path: &Path, pages: &[Page], copies: &[Copy]) -> Result<()> {
-    for p in pages
-        .iter()
-        .map(|p| &p.path)
-        .chain(copies.iter().map(|c| &c.1))
-    {
-        if !is_safe_relative(p) {
-            bail!("refusing to write `{p}`: the path escapes the output directory");
+/// Copies the static files into `tmp_path`, hard-linking the ones the
+/// previous build has with the same bytes.
+fn copy_into(previous: Option<&Path>, tmp_path: &Path, copies: &[Copy]) -> Result<()> {
+    for (_, rel) in copies {
+        if !is_safe_relative(rel) {
+            bail!("refusing to write `{rel}`: the path escapes the output directory");
         }
     }
-    let dirs: std::collections::BTreeSet<PathBuf> = pages
-        .iter()
-        .map(|p| &p.path)
-        .chain(copies.iter().map(|c| &c.1))
-        .filter_map(|p| Path::new(p).parent().map(|d| tmp_path.join(d)))
-        .collect();
-    for d in &dirs {
-        fs::create_dir_all(d).with_context(|| format!("cannot create `{}`", d.display()))?;
-    }
-    // A file identical to the one of the previous build is hard-linked from
-    // it instead of written again: far less I/O on rebuilds, and deleting
-    // the previous build then frees almost no data blocks. The previous
-    // build is only read, never changed, so the swap stays atomic.
-    let previous = out.join(MARKER).is_file().then_some(out);
-    pages.par_iter().try_for_each(|p| {
-        if interrupt::aborted() {
-            bail!("interrupted");
-        }
-        let dest = tmp_path.join(&p.path);
-        if previous.is_some_and(|old| reuse(&old.join(&p.path), &p.bytes, &dest)) {
-            return Ok(());
-        }
-        fs::write(&dest, &p.bytes).with_context(|| format!("cannot write `{}`", dest.display()))
-    })?;
     copies.par_iter().try_for_each(|(src, rel)| {
         if interrupt::aborted() {
             bail!("interrupted");
         }
         let dest = tmp_path.join(rel);
+        make_parent(&dest)?;
         if let Some(old) = previous {
             if same_file_content(src, &old.join(rel)) && fs::hard_link(old.join(rel), &dest).is_ok()
             {

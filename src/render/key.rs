@@ -4,22 +4,37 @@
 #[allow(unused_imports)]
 use super::*;
 
-/// A page's sidebar: its folder's, rendered once, with the page's link
-/// marked current when it is serialized. Hashed as the folder sidebar's
-/// hash and the URL (what [`mark_current`] reads), so the key of a page
-/// does not hash the sidebar's text again.
+/// A page's sidebar: its folder's short list (the page's ancestors and
+/// siblings, what readers without JavaScript see), rendered once per
+/// folder, with the page's link marked current when it is serialized; then
+/// the scripts that replace it with the locale's whole tree, one cached
+/// file for every page of the locale (`themes/default/static/nav.js`).
+/// Hashed as the folder sidebar's hash, the URL (what [`mark_current`]
+/// reads) and the scripts, so the key of a page does not hash the
+/// sidebar's text again.
 #[derive(Default)]
 pub(super) struct Nav {
     /// The folder's sidebar and its BLAKE3 hash.
     pub(super) folder: Option<Arc<(String, blake3::Hash)>>,
     pub(super) url: String,
+    /// `<script>` of the locale's tree, then the start of the `<script>` of
+    /// `nav.js` up to its `data-stele-nav` value (the page URL).
+    pub(super) scripts: Option<Arc<str>>,
 }
 
 impl Serialize for Nav {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match &self.folder {
-            Some(f) => s.serialize_str(&mark_current(&f.0, &self.url)),
-            None => s.serialize_str(""),
+        match (&self.folder, &self.scripts) {
+            (Some(f), Some(scripts)) => {
+                let mut html = mark_current(&f.0, &self.url);
+                html.push('\n');
+                html.push_str(scripts);
+                html.push_str(&escape(&self.url));
+                html.push_str("\" defer></script>");
+                s.serialize_str(&html)
+            }
+            (Some(f), None) => s.serialize_str(&mark_current(&f.0, &self.url)),
+            (None, _) => s.serialize_str(""),
         }
     }
 }
@@ -28,6 +43,7 @@ impl Hash for Nav {
     fn hash<H: Hasher>(&self, state: &mut H) {
         self.folder.as_ref().map(|f| *f.1.as_bytes()).hash(state);
         self.url.hash(state);
+        self.scripts.hash(state);
     }
 }
 
@@ -102,16 +118,28 @@ impl Hasher for Fingerprint {
 pub type PageFn<'a> = dyn Fn(
         &dyn Fn() -> blake3::Hash,
         Option<&str>,
-        &dyn Fn() -> Result<String, Diagnostic>,
-    ) -> Result<String, Diagnostic>
+        &dyn Fn() -> Result<Vec<u8>, Diagnostic>,
+    ) -> Result<Vec<u8>, Diagnostic>
     + Sync
     + 'a;
+
+/// Renders a template into bytes: Tera writes UTF-8, so the bytes are not
+/// validated again as `Tera::render`'s `String` would be.
+pub(super) fn render_template(
+    tera: &tera::Tera,
+    template: &str,
+    context: &tera::Context,
+) -> tera::TeraResult<Vec<u8>> {
+    let mut out = Vec::with_capacity(32 * 1024);
+    tera.render_to(template, context, &mut out)?;
+    Ok(out)
+}
 
 /// The [`PageFn`] that renders every time.
 pub fn render_direct(
     _key: &dyn Fn() -> blake3::Hash,
     _page: Option<&str>,
-    render: &dyn Fn() -> Result<String, Diagnostic>,
-) -> Result<String, Diagnostic> {
+    render: &dyn Fn() -> Result<Vec<u8>, Diagnostic>,
+) -> Result<Vec<u8>, Diagnostic> {
     render()
 }

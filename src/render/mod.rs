@@ -80,6 +80,42 @@ pub struct Finished<'a> {
 /// takes a list of them (`pipeline::PAGE_PRODUCERS`) and appends their pages
 /// in the list's order.
 pub type PageProducer = fn(&Finished<'_>) -> Vec<Page>;
+
+/// Where a rendered page goes as soon as it is rendered, on the thread that
+/// rendered it: `None` when the sink took it (`stele build` writes it into
+/// the output at once), `Some` to keep it in the [`Built`](crate::pipeline::Built) pages.
+pub type PageSink<'a> = dyn Fn(Page) -> Option<Page> + Sync + 'a;
+
+/// The sink that keeps every page (serve, tests).
+pub fn keep_pages(page: Page) -> Option<Page> {
+    Some(page)
+}
+
+/// The part of the site one build writes (`stele build --shard K/N`):
+/// translation group `g` belongs to shard `g % count`; the site-wide pages
+/// (home, 404, locale indexes, sitemap, theme assets, redirects, status
+/// page, static files) to the first shard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shard {
+    /// 0-based.
+    pub index: usize,
+    pub count: usize,
+}
+
+impl Shard {
+    /// The whole site.
+    pub const ALL: Shard = Shard { index: 0, count: 1 };
+
+    /// Whether the pages of translation group `group` are this shard's.
+    pub fn has_group(self, group: usize) -> bool {
+        self.count <= 1 || group % self.count == self.index
+    }
+
+    /// Whether this shard writes the site-wide pages.
+    pub fn has_site_wide(self) -> bool {
+        self.index == 0
+    }
+}
 // ---------------------------------------------------------------------------
 // The render stage.
 
@@ -93,6 +129,11 @@ struct LocaleCtx<'u> {
     t_hash: blake3::Hash,
     /// The sidebar rendered once per folder that holds a page, with its hash.
     sidebars: HashMap<String, Arc<(String, blake3::Hash)>>,
+    /// The whole tree (every folder open), written once as
+    /// `_stele/nav/<slug>.js` ([`Nav`]).
+    tree: Option<String>,
+    /// The scripts every page of the locale ends its sidebar with ([`Nav::scripts`]).
+    scripts: Arc<str>,
     home: String,
 }
 
@@ -128,7 +169,17 @@ pub fn render_site(
     ui: &Ui,
     mode: Mode,
 ) -> (Vec<Page>, Vec<Diagnostic>) {
-    render_site_with(site, outputs, states, theme, ui, mode, &render_direct)
+    render_site_with(
+        site,
+        outputs,
+        states,
+        theme,
+        ui,
+        mode,
+        &render_direct,
+        Shard::ALL,
+        &keep_pages,
+    )
 }
 
 /// [`render_site`] with every template rendering going through `render`.
@@ -140,6 +191,8 @@ pub fn render_site_with(
     ui: &Ui,
     mode: Mode,
     render: &PageFn<'_>,
+    shard: Shard,
+    sink: &PageSink<'_>,
 ) -> (Vec<Page>, Vec<Diagnostic>) {
     let mut ctx = Ctx::new(site, outputs, states, theme, ui, mode);
     let mut diags = ctx.render_sidebars(render);
@@ -161,15 +214,6 @@ pub fn render_site_with(
         jobs.push(Job::NotFound);
     }
 
-    let rendered: Vec<Result<Page, Diagnostic>> =
-        jobs.par_iter().map(|j| ctx.render_job(j, render)).collect();
-    let mut pages = Vec::with_capacity(rendered.len() + theme.assets.len() + 1);
-    for r in rendered {
-        match r {
-            Ok(p) => pages.push(p),
-            Err(d) => diags.push(d),
-        }
-    }
     let locale_indexes: Vec<usize> = jobs
         .iter()
         .filter_map(|j| {
@@ -180,18 +224,53 @@ pub fn render_site_with(
             }
         })
         .collect();
+    jobs.retain(|j| match j {
+        Job::Article(i) => shard.has_group(site.articles[*i].group),
+        Job::Fallback(f) => shard.has_group(site.articles[site.fallback.pages[*f].source].group),
+        Job::LocaleIndex(_) | Job::Root | Job::NotFound => shard.has_site_wide(),
+    });
+    // Each page goes to the sink on the thread that rendered it: only the
+    // pages the sink keeps are collected.
+    let rendered: Vec<Result<Page, Diagnostic>> = jobs
+        .par_iter()
+        .filter_map(|j| match ctx.render_job(j, render) {
+            Ok(p) => sink(p).map(Ok),
+            Err(d) => Some(Err(d)),
+        })
+        .collect();
+    let mut pages = Vec::with_capacity(rendered.len() + theme.assets.len() + 1);
+    for r in rendered {
+        match r {
+            Ok(p) => pages.push(p),
+            Err(d) => diags.push(d),
+        }
+    }
+    if !shard.has_site_wide() {
+        return (pages, diags);
+    }
+    // The sitemap and the assets go to the sink as well, in order.
+    let mut site_wide = Vec::with_capacity(theme.assets.len() + 1);
     if !site.locales.is_empty() {
-        pages.push(Page {
+        site_wide.push(Page {
             path: "sitemap.xml".into(),
             bytes: sitemap(site, &locale_indexes).into_bytes(),
         });
     }
+    for (l, lc) in ctx.locales.iter().enumerate() {
+        if let Some(tree) = &lc.tree {
+            site_wide.push(Page {
+                path: format!("{ASSET_DIR}/nav/{}.js", site.locales[l].slug),
+                bytes: nav::tree_script(tree).into_bytes(),
+            });
+        }
+    }
     for (name, bytes) in &theme.assets {
-        pages.push(Page {
+        site_wide.push(Page {
             path: format!("{ASSET_DIR}/{name}"),
             bytes: bytes.clone(),
         });
     }
+    pages.extend(site_wide.into_iter().filter_map(sink));
     (pages, diags)
 }
 
@@ -254,6 +333,12 @@ impl<'a> Ctx<'a> {
                     t_hash,
                     nav: LocaleNav::build(e),
                     sidebars: HashMap::new(),
+                    tree: None,
+                    scripts: Arc::from(format!(
+                        "<script src=\"{assets}/nav/{slug}.js\" defer></script>\n<script src=\"{assets}/nav.js\" data-stele-nav=\"",
+                        assets = escape(&site_view.assets),
+                        slug = escape(&l.slug),
+                    )),
                     home: home_url(site, l),
                 }
             })
@@ -351,15 +436,12 @@ impl<'a> Ctx<'a> {
             context.insert("site", &self.site_view);
             context.insert("page", &view);
             context.insert_value("t", self.locales[locale].t.clone());
-            self.theme.tera.render(template, &context).map_err(|e| {
+            key::render_template(&self.theme.tera, template, &context).map_err(|e| {
                 template_error(&e, template, file.clone(), &format!("`{path}`"))
                     .with_locale(site.locales[locale].tag.clone())
             })
         })?;
-        Ok(Page {
-            path,
-            bytes: html.into_bytes(),
-        })
+        Ok(Page { path, bytes: html })
     }
 
     fn html(&self, article: ArticleId) -> Html<'_> {
@@ -791,7 +873,15 @@ mod tests {
         let names: Vec<&str> = theme.assets.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(
             names,
-            ["docfx.css", "serve.js", "style.css", "tabs.js", "tools.css", "tools.js"]
+            [
+                "docfx.css",
+                "nav.js",
+                "serve.js",
+                "style.css",
+                "tabs.js",
+                "tools.css",
+                "tools.js"
+            ]
         );
     }
 
@@ -847,7 +937,7 @@ mod tests {
     #[test]
     fn a_site_theme_overrides_per_file_and_broken_templates_are_errors() {
         let theme = Theme::from_files(vec![("static/extra.css".into(), b"x".to_vec())]).unwrap();
-        assert_eq!(theme.assets.len(), 7);
+        assert_eq!(theme.assets.len(), 8);
         let err = Theme::from_files(vec![(
             "templates/article.html".into(),
             b"{% if %}".to_vec(),

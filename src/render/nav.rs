@@ -318,12 +318,46 @@ pub(super) fn finish(
     }
 }
 
+/// The key of a locale's whole tree among its sidebars' (no folder path
+/// starts with a NUL).
+const TREE_KEY: &str = "\u{0}tree";
+
+/// `_stele/nav/<slug>.js`: the whole tree of a locale, for `nav.js`.
+pub(super) fn tree_script(html: &str) -> String {
+    let json = serde_json::to_string(html).unwrap_or_else(|_| "\"\"".into());
+    // `</script` cannot end anything in a script file, but keep the file
+    // safe to inline.
+    format!("window.steleNavTree={};\n", json.replace("</", "<\\/"))
+}
+
+/// The sidebar of a page without JavaScript: of the tree as seen from the
+/// folder, only the open folders above the page and, in the page's own
+/// folder, every entry (the page's siblings, subfolders closed).
+fn keep_path(items: &mut Vec<NavItem>) {
+    if items.iter().any(|i| i.folder && i.expanded) {
+        items.retain(|i| i.folder && i.expanded);
+        for i in items.iter_mut() {
+            keep_path(&mut i.children);
+        }
+    }
+}
+
+impl LocaleNav {
+    /// The page's ancestors and siblings ([`keep_path`]).
+    pub(super) fn fallback_view(&self, dir: &str) -> Vec<NavItem> {
+        let mut items = self.view(Some(dir));
+        keep_path(&mut items);
+        items
+    }
+}
+
 impl<'a> Ctx<'a> {
     /// Renders the sidebar of every folder that holds a page, and of every
     /// open branch of a TOC that lists one, in parallel.
     pub(super) fn render_sidebars(&mut self, render: &PageFn<'_>) -> Vec<Diagnostic> {
         let mut keys: Vec<(usize, String)> = Vec::new();
         for (l, lc) in self.locales.iter().enumerate() {
+            keys.push((l, TREE_KEY.to_string()));
             keys.push((l, String::new()));
             keys.extend(
                 lc.nav
@@ -337,7 +371,12 @@ impl<'a> Ctx<'a> {
         let mut jobs: Vec<((usize, String), Vec<NavItem>)> = keys
             .into_iter()
             .map(|(l, dir)| {
-                let items = self.locales[l].nav.view(Some(&dir));
+                let nav = &self.locales[l].nav;
+                let items = if dir == TREE_KEY {
+                    nav.view(None)
+                } else {
+                    nav.fallback_view(&dir)
+                };
                 ((l, dir), items)
             })
             .collect();
@@ -347,7 +386,7 @@ impl<'a> Ctx<'a> {
                 jobs.push(((l, key), items));
             }
         }
-        let rendered: Vec<Result<String, Diagnostic>> = jobs
+        let rendered: Vec<Result<Vec<u8>, Diagnostic>> = jobs
             .par_iter()
             .map(|((l, dir), items)| {
                 let key = || self.key("nav.html", dir, *l, items);
@@ -356,15 +395,17 @@ impl<'a> Ctx<'a> {
                     context.insert("site", &self.site_view);
                     context.insert("items", items);
                     context.insert_value("t", self.locales[*l].t.clone());
-                    self.theme.tera.render("nav.html", &context).map_err(|e| {
-                        template_error(
-                            &e,
-                            "nav.html",
-                            self.theme_file("nav.html"),
-                            &format!("the sidebar of `{}/`", dir.trim_start_matches('\u{1}')),
-                        )
-                        .with_locale(self.site.locales[*l].tag.clone())
-                    })
+                    super::key::render_template(&self.theme.tera, "nav.html", &context).map_err(
+                        |e| {
+                            template_error(
+                                &e,
+                                "nav.html",
+                                self.theme_file("nav.html"),
+                                &format!("the sidebar of `{}/`", dir.trim_start_matches('\u{1}')),
+                            )
+                            .with_locale(self.site.locales[*l].tag.clone())
+                        },
+                    )
                 })
             })
             .collect();
@@ -372,9 +413,15 @@ impl<'a> Ctx<'a> {
         let mut diags = Vec::new();
         for ((l, dir), r) in keys.into_iter().zip(rendered) {
             match r {
-                Ok(html) => {
-                    let hash = blake3::hash(html.as_bytes());
-                    self.locales[l].sidebars.insert(dir, Arc::new((html, hash)));
+                Ok(bytes) => {
+                    let hash = blake3::hash(&bytes);
+                    // One sidebar per folder, not per page: validating it is cheap.
+                    let html = String::from_utf8_lossy(&bytes).into_owned();
+                    if dir == TREE_KEY {
+                        self.locales[l].tree = Some(html);
+                    } else {
+                        self.locales[l].sidebars.insert(dir, Arc::new((html, hash)));
+                    }
                 }
                 Err(d) => diags.push(d),
             }
@@ -386,9 +433,12 @@ impl<'a> Ctx<'a> {
     pub(super) fn article_sidebar(&self, article: ArticleId) -> Nav {
         let a = &self.site.articles[article];
         match toc_nav::sidebar_key(&self.toc, article) {
+            // A TOC branch stays whole in the page: the cached tree is the
+            // folder tree's (issue 10 leaves TOC trees for later).
             Some(key) => Nav {
                 folder: self.locales[a.locale].sidebars.get(&key).cloned(),
                 url: a.url.clone(),
+                scripts: None,
             },
             None => self.sidebar(a.locale, &a.rel, &a.url),
         }
@@ -400,6 +450,7 @@ impl<'a> Ctx<'a> {
         Nav {
             folder: lc.sidebars.get(dir_of(rel)).cloned(),
             url: url.to_string(),
+            scripts: lc.tree.as_ref().map(|_| Arc::clone(&lc.scripts)),
         }
     }
 }

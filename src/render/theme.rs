@@ -56,6 +56,10 @@ pub(super) const DEFAULT_THEME: &[(&str, &[u8])] = &[
         include_bytes!("../../themes/default/static/serve.js"),
     ),
     (
+        "static/nav.js",
+        include_bytes!("../../themes/default/static/nav.js"),
+    ),
+    (
         "static/docfx.css",
         include_bytes!("../../themes/default/static/docfx.css"),
     ),

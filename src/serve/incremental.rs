@@ -142,7 +142,7 @@ pub struct Cache {
     markdown: HashMap<blake3::Hash, Vec<Arc<Entry>>>,
     /// Rendered templates by the hash of everything they saw ([`render::PageFn`]).
     /// (bytes, hash of the bytes)
-    rendered: HashMap<blake3::Hash, Arc<(String, blake3::Hash)>>,
+    rendered: HashMap<blake3::Hash, Arc<(Vec<u8>, blake3::Hash)>>,
     /// Hash of every page of the previous build.
     pages: HashMap<String, blake3::Hash>,
 }
@@ -240,21 +240,21 @@ impl Cache {
             result
         };
         let old_rendered = &self.rendered;
-        let next_rendered: Mutex<HashMap<blake3::Hash, Arc<(String, blake3::Hash)>>> =
+        let next_rendered: Mutex<HashMap<blake3::Hash, Arc<(Vec<u8>, blake3::Hash)>>> =
             Mutex::new(HashMap::new());
         let rendered = AtomicUsize::new(0);
         let page_hashes: Mutex<HashMap<String, blake3::Hash>> = Mutex::new(HashMap::new());
         let render_memo = |key: &dyn Fn() -> blake3::Hash,
                            page: Option<&str>,
-                           render: &dyn Fn() -> Result<String, Diagnostic>|
-         -> Result<String, Diagnostic> {
+                           render: &dyn Fn() -> Result<Vec<u8>, Diagnostic>|
+         -> Result<Vec<u8>, Diagnostic> {
             let key = key();
             let entry = match old_rendered.get(&key) {
                 Some(e) => Arc::clone(e),
                 None => {
                     rendered.fetch_add(1, Ordering::Relaxed);
                     let html = render()?;
-                    let hash = blake3::hash(html.as_bytes());
+                    let hash = blake3::hash(&html);
                     Arc::new((html, hash))
                 }
             };
@@ -274,6 +274,9 @@ impl Cache {
             markdown: &memo,
             render: &render_memo,
             producers: pipeline::PAGE_PRODUCERS,
+            sink: &crate::render::keep_pages,
+            shard: crate::render::Shard::ALL,
+            through: pipeline::Through::Render,
         };
         let built = pipeline::run_with(inputs, self.mode, &stages);
         self.markdown = next.into_inner().unwrap_or_default();
