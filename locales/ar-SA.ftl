@@ -46,3 +46,22 @@ language-zh-TW = الصينية (التقليدية)
 language-ru = الروسية
 language-it = الإيطالية
 language-sv = السويدية
+
+## DocFX extensions: alert labels, selectors of zones and versions, media
+
+alert-note = ملاحظة
+alert-tip = تلميح
+alert-important = مهم
+alert-warning = تحذير
+alert-caution = تنبيه
+zone-choose = اختر خيارًا
+moniker-choose = الإصدار
+video-title = فيديو
+image-lightbox = فتح الصورة بالحجم الكامل
+image-description = الوصف
+
+## Hugo shortcodes
+
+shortcode-tabs = علامات التبويب
+shortcode-video = فيديو
+shortcode-details = التفاصيل

@@ -46,3 +46,19 @@ language-zh-TW = Chinesisch (traditionell)
 language-ru = Russisch
 language-it = Italienisch
 language-sv = Schwedisch
+
+## DocFX extensions: alert labels, selectors of zones and versions, media
+
+alert-note = Hinweis
+alert-tip = Tipp
+alert-important = Wichtig
+alert-warning = Warnung
+alert-caution = Vorsicht
+zone-choose = Option auswählen
+moniker-choose = Version
+video-title = Video
+image-lightbox = Bild in voller Größe öffnen
+image-description = Beschreibung
+shortcode-tabs = Registerkarten
+shortcode-video = Video
+shortcode-details = Details

@@ -56,3 +56,19 @@ language-zh-TW = Chinese (Traditional)
 language-ru = Russian
 language-it = Italian
 language-sv = Swedish
+
+## DocFX extensions: alert labels, selectors of zones and versions, media
+
+alert-note = Note
+alert-tip = Tip
+alert-important = Important
+alert-warning = Warning
+alert-caution = Caution
+zone-choose = Choose an option
+moniker-choose = Version
+video-title = Video
+image-lightbox = Open the full-size image
+image-description = Description
+shortcode-tabs = Tabs
+shortcode-video = Video
+shortcode-details = Details

@@ -46,3 +46,19 @@ language-zh-TW = cinese (tradizionale)
 language-ru = russo
 language-it = italiano
 language-sv = svedese
+
+## DocFX extensions: alert labels, selectors of zones and versions, media
+
+alert-note = Nota
+alert-tip = Suggerimento
+alert-important = Importante
+alert-warning = Avviso
+alert-caution = Attenzione
+zone-choose = Scegli un'opzione
+moniker-choose = Versione
+video-title = Video
+image-lightbox = Apri l'immagine a grandezza intera
+image-description = Descrizione
+shortcode-tabs = Schede
+shortcode-video = Video
+shortcode-details = Dettagli

@@ -46,3 +46,22 @@ language-zh-TW = 中国語 (繁体字)
 language-ru = ロシア語
 language-it = イタリア語
 language-sv = スウェーデン語
+
+## DocFX extensions: alert labels, selectors of zones and versions, media
+
+alert-note = 注記
+alert-tip = ヒント
+alert-important = 重要
+alert-warning = 警告
+alert-caution = 注意
+zone-choose = オプションを選択
+moniker-choose = バージョン
+video-title = ビデオ
+image-lightbox = フルサイズの画像を開く
+image-description = 説明
+
+## Hugo shortcodes
+
+shortcode-tabs = タブ
+shortcode-video = 動画
+shortcode-details = 詳細

@@ -46,3 +46,19 @@ language-zh-TW = китайский (традиционное письмо)
 language-ru = русский
 language-it = итальянский
 language-sv = шведский
+
+## DocFX extensions: alert labels, selectors of zones and versions, media
+
+alert-note = Примечание
+alert-tip = Совет
+alert-important = Важно
+alert-warning = Предупреждение
+alert-caution = Внимание
+zone-choose = Выберите вариант
+moniker-choose = Версия
+video-title = Видео
+image-lightbox = Открыть изображение в полном размере
+image-description = Описание
+shortcode-tabs = Вкладки
+shortcode-video = Видео
+shortcode-details = Подробнее

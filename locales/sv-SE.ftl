@@ -46,3 +46,19 @@ language-zh-TW = kinesiska (traditionell)
 language-ru = ryska
 language-it = italienska
 language-sv = svenska
+
+## DocFX extensions: alert labels, selectors of zones and versions, media
+
+alert-note = Obs!
+alert-tip = Tips
+alert-important = Viktigt
+alert-warning = Varning
+alert-caution = Försiktighet
+zone-choose = Välj ett alternativ
+moniker-choose = Version
+video-title = Video
+image-lightbox = Öppna bilden i full storlek
+image-description = Beskrivning
+shortcode-tabs = Flikar
+shortcode-video = Video
+shortcode-details = Detaljer

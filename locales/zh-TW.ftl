@@ -46,3 +46,22 @@ language-zh-TW = 繁體中文
 language-ru = 俄文
 language-it = 義大利文
 language-sv = 瑞典文
+
+## DocFX extensions: alert labels, selectors of zones and versions, media
+
+alert-note = 附註
+alert-tip = 提示
+alert-important = 重要
+alert-warning = 警告
+alert-caution = 注意
+zone-choose = 選擇選項
+moniker-choose = 版本
+video-title = 影片
+image-lightbox = 開啟完整大小的影像
+image-description = 描述
+
+## Hugo shortcodes
+
+shortcode-tabs = 索引標籤
+shortcode-video = 影片
+shortcode-details = 詳細資料

@@ -196,6 +196,20 @@ impl Default for CheckConfig {
     }
 }
 
+/// How heading ids are made from the heading text (`heading_ids`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HeadingIds {
+    /// GitHub's: lower case; letters, combining marks and numbers of every
+    /// script, `_` and `-` kept; spaces to `-`; repeats get `-1`, `-2`.
+    #[default]
+    Github,
+    /// Hugo's (Goldmark's `autoHeadingIDType = "github"`): as GitHub's, but
+    /// only letters and decimal digits are kept (no combining marks, so
+    /// `हिन्दी` is `हनद`), and an empty id is `heading`.
+    Hugo,
+}
+
 /// One entry of the `redirects` list.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -217,6 +231,8 @@ pub struct FileConfig {
     pub theme: Option<String>,
     pub output_dir: Option<PathBuf>,
     pub translation_keys: Option<Vec<String>>,
+    /// How heading ids are made; by the content when absent.
+    pub heading_ids: Option<HeadingIds>,
     #[serde(default)]
     pub locales: BTreeMap<String, LocaleConfig>,
     #[serde(default)]
@@ -227,6 +243,11 @@ pub struct FileConfig {
     pub missing_translations: MissingTranslations,
     #[serde(default)]
     pub status_page: bool,
+    /// Site parameters for Hugo's `param` shortcode.
+    #[serde(default)]
+    pub params: toml::Table,
+    #[serde(default)]
+    pub limits: crate::limits::Limits,
 }
 
 /// Everything a build needs to know, resolved: the site root is absolute,
@@ -242,6 +263,8 @@ pub struct Config {
     pub theme: String,
     pub output_dir: PathBuf,
     pub translation_keys: Vec<String>,
+    /// As configured; the pipeline picks one by the content when absent.
+    pub heading_ids: Option<HeadingIds>,
     pub locales: BTreeMap<String, LocaleConfig>,
     /// Only these locales are built (plus the default locale); empty means all.
     pub only_locales: Vec<String>,
@@ -249,10 +272,18 @@ pub struct Config {
     pub redirects: Vec<Redirect>,
     pub missing_translations: MissingTranslations,
     pub status_page: bool,
+    /// `[params]`, for Hugo's `param` shortcode.
+    pub params: serde_json::Map<String, serde_json::Value>,
+    pub limits: crate::limits::Limits,
 }
 
 /// The frontmatter keys that carry the asset id unless configured.
-pub const DEFAULT_TRANSLATION_KEYS: &[&str] = &["ms.assetid", "asset_id", "translation_key"];
+pub const DEFAULT_TRANSLATION_KEYS: &[&str] = &[
+    "ms.assetid",
+    "asset_id",
+    "translation_key",
+    "translationKey",
+];
 
 /// Command-line values that override `stele.toml`.
 #[derive(Clone, Debug, Default)]
@@ -335,12 +366,18 @@ impl Config {
                     .map(|s| s.to_string())
                     .collect()
             }),
+            heading_ids: file.heading_ids,
             locales: file.locales,
             only_locales: overrides.locales.clone(),
             check: file.check,
             redirects: file.redirects,
             missing_translations: file.missing_translations,
             status_page: file.status_page,
+            params: match serde_json::to_value(&file.params) {
+                Ok(serde_json::Value::Object(m)) => m,
+                _ => serde_json::Map::new(),
+            },
+            limits: file.limits,
             root,
         })
     }

@@ -92,14 +92,22 @@ codes! {
     RedirectedLink = "redirected-link", Warning;
     /// A link or include path that climbs out of its locale's content.
     LinkOutsideRoot = "link-outside-root", Error;
+    /// A link that names its file in another case (resolved in a case-insensitive docset).
+    LinkCase = "link-case", Warning;
     /// An external (http, https) link that failed under `--external`.
     BrokenExternalLink = "broken-external-link", Error;
     /// An `[!INCLUDE]` whose file exists in no locale.
     MissingInclude = "missing-include", Error;
     /// Includes that include each other.
     IncludeCycle = "include-cycle", Error;
+    /// A bound of `[limits]` was reached (size, count or nesting); the message names it.
+    LimitExceeded = "limit-exceeded", Error;
     /// An include path that escapes `content/`.
     IncludeOutsideRoot = "include-outside-root", Error;
+    /// A Hugo shortcode that is neither built in nor a template of the theme.
+    UnknownShortcode = "unknown-shortcode", Warning;
+    /// A shortcode that is malformed, unpaired or lacks what it needs.
+    InvalidShortcode = "invalid-shortcode", Warning;
     /// Two articles of one locale share a translation key.
     DuplicateAssetId = "duplicate-asset-id", Error;
     /// The locale named in the frontmatter disagrees with the folder.
@@ -118,6 +126,12 @@ codes! {
     AnchorParity = "anchor-parity", Warning;
     /// A translation whose heading count differs too much from its source.
     HeadingCount = "heading-count", Warning;
+    /// A DocFX `:::name` block or `[!NAME]` marker that stele does not know.
+    UnknownExtension = "unknown-extension", Warning;
+    /// A DocFX extension written wrongly: a missing attribute, an unclosed block, a stray end marker.
+    MalformedExtension = "malformed-extension", Warning;
+    /// A code snippet whose file or region does not exist.
+    MissingSnippet = "missing-snippet", Error;
 }
 
 impl fmt::Display for Code {

@@ -14,6 +14,7 @@
 
 pub mod diagnostic;
 pub mod html;
+pub mod limits;
 pub mod locale;
 pub mod term;
 

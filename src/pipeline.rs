@@ -11,6 +11,7 @@ use crate::analyze::links::Resolver;
 use crate::config::Config;
 use crate::diagnostic::{self, Diagnostic, Severity};
 use crate::include;
+use crate::markdown::docfx::{self, Labels};
 use crate::markdown::{self, ArticleOutput, Rendered};
 use crate::model::site::{self, ArticleId, Site};
 use crate::model::translation::{self, ArticleState};
@@ -33,6 +34,8 @@ pub struct Inputs {
     /// What git knows about the sources (`ms.sourcegitcommit`), read by
     /// [`crate::read::history::load`]; empty outside a git repository.
     pub history: History,
+    /// Code files for DocFX snippets, read by [`discover::read_code_files`].
+    pub code: discover::CodeFiles,
 }
 
 /// Reads the site from disk. `Err` for failures of the site as a whole
@@ -82,6 +85,7 @@ pub fn load_with(config: Config, text: &discover::TextFn<'_>) -> Result<Inputs> 
     let mut ui_sources = Ui::embedded_sources();
     ui_sources.extend(discover::ui_files(&config)?);
     let history = crate::read::history::load(&config, &discovered, default_locale.as_deref());
+    let code = discover::read_code_files(&discovered.statics);
     Ok(Inputs {
         config,
         discovered,
@@ -89,6 +93,7 @@ pub fn load_with(config: Config, text: &discover::TextFn<'_>) -> Result<Inputs> 
         theme,
         ui_sources,
         history,
+        code,
     })
 }
 
@@ -157,6 +162,7 @@ pub fn run_with(inputs: Inputs, mode: render::Mode, stages: &Stages<'_>) -> Buil
         theme,
         ui_sources,
         history,
+        code,
     } = inputs;
     // Serve keeps machine-translation originals for the side-by-side view.
     let mt_originals = if mode == render::Mode::Serve {
@@ -164,20 +170,34 @@ pub fn run_with(inputs: Inputs, mode: render::Mode, stages: &Stages<'_>) -> Buil
     } else {
         markdown::MtOriginals::Strip
     };
-    let options = markdown::RenderOptions { mt_originals };
     let (site, mut diags) = site::build_with(
         &config,
         discovered,
         default_locale.as_deref(),
         stages.frontmatter,
     );
+    let options = markdown::RenderOptions {
+        mt_originals,
+        heading_ids: heading_ids(&site),
+    };
     let resolver = Resolver::new(&site);
     let (ui, ui_diags) = Ui::from_sources(&ui_sources);
     diags.extend(ui_diags);
-
+    let labels = labels_of(&site, &ui);
+    let dialect = Dialect {
+        labels: &labels,
+        code: &code,
+        shortcode_labels: site
+            .locales
+            .iter()
+            .map(|l| shortcode_labels(&ui.locale(&l.tag)))
+            .collect(),
+        templates: &theme.shortcodes,
+        params: &config.params,
+    };
     let processed: Vec<(ArticleOutput, Vec<Diagnostic>)> = (0..site.articles.len())
         .into_par_iter()
-        .map(|i| process_article_with(&site, &resolver, i, markdown, options))
+        .map(|i| process_article_with(&site, &resolver, i, markdown, options, &dialect))
         .collect();
     let mut outputs = Vec::with_capacity(processed.len());
     for (o, d) in processed {
@@ -256,13 +276,29 @@ pub fn analyze(inputs: Inputs) -> Analyzed {
         discovered,
         default_locale,
         history,
+        ui_sources,
+        code,
+        theme,
         ..
     } = inputs;
     let (site, _) = site::build(&config, discovered, default_locale.as_deref());
     let resolver = Resolver::new(&site);
+    let (ui, _) = Ui::from_sources(&ui_sources);
+    let labels = labels_of(&site, &ui);
+    let dialect = Dialect {
+        labels: &labels,
+        code: &code,
+        shortcode_labels: site
+            .locales
+            .iter()
+            .map(|l| shortcode_labels(&ui.locale(&l.tag)))
+            .collect(),
+        templates: &theme.shortcodes,
+        params: &config.params,
+    };
     let outputs: Vec<ArticleOutput> = (0..site.articles.len())
         .into_par_iter()
-        .map(|i| process_article(&site, &resolver, i).0)
+        .map(|i| process_article(&site, &resolver, i, &dialect).0)
         .collect();
     let states = translation::states(&site, &history);
     Analyzed {
@@ -286,11 +322,66 @@ pub fn apply_levels(config: &Config, diags: Vec<Diagnostic>) -> Vec<Diagnostic> 
     out
 }
 
+/// What the dialect pre-passes (DocFX extensions, Hugo shortcodes) need
+/// besides the text: the labels of each site locale (in `site.locales`
+/// order), the code files of snippets, the site's shortcode templates and
+/// its `[params]`.
+pub struct Dialect<'a> {
+    pub labels: &'a [Labels],
+    pub code: &'a discover::CodeFiles,
+    pub shortcode_labels: Vec<markdown::shortcodes::Labels>,
+    pub templates: &'a markdown::shortcodes::Templates,
+    pub params: &'a serde_json::Map<String, serde_json::Value>,
+}
+
+/// The DocFX labels of every site locale, from its UI strings.
+pub fn labels_of(site: &Site, ui: &Ui) -> Vec<Labels> {
+    site.locales
+        .iter()
+        .map(|l| {
+            let strings = ui.locale(&l.tag);
+            Labels::from_fn(|id| strings.text(id))
+        })
+        .collect()
+}
+
+/// How the site's heading ids are made: `heading_ids` from stele.toml,
+/// else Hugo's when the content is laid out for Hugo (`_index.md` folder
+/// pages), else GitHub's.
+pub fn heading_ids(site: &Site) -> markdown::HeadingIds {
+    site.config.heading_ids.unwrap_or_else(|| {
+        let hugo = site
+            .articles
+            .iter()
+            .any(|a| a.rel.rsplit('/').next() == Some("_index.md"));
+        if hugo {
+            markdown::HeadingIds::Hugo
+        } else {
+            markdown::HeadingIds::Github
+        }
+    })
+}
+
+/// The labels of the built-in shortcodes in one locale.
+pub fn shortcode_labels(ui: &crate::render::ui::LocaleUi<'_>) -> markdown::shortcodes::Labels {
+    markdown::shortcodes::Labels {
+        note: ui.text("alert-note"),
+        tip: ui.text("alert-tip"),
+        important: ui.text("alert-important"),
+        warning: ui.text("alert-warning"),
+        caution: ui.text("alert-caution"),
+        tabs: ui.text("shortcode-tabs"),
+        video: ui.text("shortcode-video"),
+        details: ui.text("shortcode-details"),
+    }
+}
+
 /// Expands includes and renders one article.
 pub fn process_article(
     site: &Site,
     resolver: &Resolver,
     i: ArticleId,
+    dialect: &Dialect,
 ) -> (ArticleOutput, Vec<Diagnostic>) {
     process_article_with(
         site,
@@ -298,6 +389,7 @@ pub fn process_article(
         i,
         &markdown::render,
         markdown::RenderOptions::default(),
+        dialect,
     )
 }
 
@@ -308,13 +400,32 @@ pub fn process_article_with(
     i: ArticleId,
     markdown: &MarkdownFn<'_>,
     options: markdown::RenderOptions,
+    dialect: &Dialect,
 ) -> (ArticleOutput, Vec<Diagnostic>) {
     let article = &site.articles[i];
-    let (expanded, diags) = include::expand(site, article.file);
+    let (expanded, mut diags) = include::expand(site, article.file);
+    let default_labels = markdown::shortcodes::Labels::default();
+    let context = markdown::shortcodes::Context {
+        page: &site.frontmatter[article.file].data,
+        site_params: dialect.params,
+        labels: dialect
+            .shortcode_labels
+            .get(article.locale)
+            .unwrap_or(&default_labels),
+        templates: dialect.templates,
+        file_of: &|at| site.files[expanded.map.locate(at).0].rel.clone(),
+    };
+    let (shortcoded, findings) = markdown::shortcodes::expand(&expanded, &context);
+    for f in findings {
+        // Finding ranges are offsets of the pre-pass's input.
+        diags.push(finding_diagnostic(site, &expanded.map, f));
+    }
+    let (expanded, findings) = expand_docfx(site, &shortcoded, article.locale, dialect);
+    diags.extend(docfx::diagnostics(site, findings));
     let map = &expanded.map;
     let rewrite = |target: &str, range: std::ops::Range<usize>| {
         let (file, _) = map.locate(range.start);
-        resolver.href(&resolver.resolve(article.locale, &site.files[file].rel, target))
+        resolver.href(&resolver.resolve(i, file, target))
     };
     let rendered = markdown(&expanded.text, &rewrite, options);
     let title = article
@@ -340,4 +451,67 @@ pub fn process_article_with(
         },
         diags,
     )
+}
+
+/// The DocFX pre-pass of one article, with its locale's labels and code
+/// files looked up relative to the file that holds the snippet (in the
+/// article's locale, else the default locale's copy, as includes do).
+fn expand_docfx(
+    site: &Site,
+    expanded: &include::Expanded,
+    locale: usize,
+    dialect: &Dialect,
+) -> (include::Expanded, Vec<docfx::Finding>) {
+    let english;
+    let labels = match dialect.labels.get(locale) {
+        Some(l) => l,
+        None => {
+            english = Labels::english();
+            &english
+        }
+    };
+    let code = |file: site::FileId, path: &str| -> Option<String> {
+        let f = site.files.get(file)?;
+        let base = f.rel.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
+        let raw = percent_encoding::percent_decode_str(path.trim()).decode_utf8_lossy();
+        let rel = include::join(base, &raw)?;
+        let here = site
+            .locales
+            .get(locale)
+            .map(|l| l.tag.clone())
+            .unwrap_or_default();
+        let default = site
+            .locales
+            .get(site.default_locale)
+            .map(|l| l.tag.clone())
+            .unwrap_or_default();
+        dialect
+            .code
+            .get(&(here, rel.clone()))
+            .or_else(|| dialect.code.get(&(default, rel)))
+            .cloned()
+    };
+    let ctx = docfx::Context {
+        labels,
+        code: &code,
+    };
+    docfx::expand(expanded, &ctx)
+}
+
+/// A pre-pass finding as a diagnostic at its file, line and column.
+fn finding_diagnostic(
+    site: &Site,
+    map: &crate::include::SourceMap,
+    f: markdown::shortcodes::Finding,
+) -> Diagnostic {
+    let (file, start) = map.locate(f.range.start);
+    let (_, end) = map.locate(f.range.end.max(f.range.start + 1) - 1);
+    let src = &site.files[file];
+    let end = (end + 1).max(start).min(src.text.len());
+    let start = start.min(end);
+    let idx = diagnostic::LineIndex::new(&src.text);
+    Diagnostic::new(f.code, src.path.clone(), f.message)
+        .with_span(idx.span(&src.text, start..end))
+        .with_hint(f.hint)
+        .with_locale(src.locale.clone())
 }

@@ -275,3 +275,187 @@ fn machine_translation_notice_and_fallback_banner_appear() {
         );
     });
 }
+
+/// The DocFX tab group `n` of the page: which tab is selected and which
+/// panels show.
+fn tab_state(tab: &mut Tab<'_>, n: usize) -> serde_json::Value {
+    tab.eval(&format!(
+        "(() => {{ const g = document.querySelectorAll('.docfx-tabs')[{n}]; \
+         const tabs = [...g.querySelectorAll('[role=tab]')]; \
+         return {{ selected: tabs.filter(t => t.getAttribute('aria-selected') === 'true').map(t => t.dataset.tab), \
+         shown: [...g.querySelectorAll('[role=tabpanel]')].filter(p => !p.hidden && p.offsetParent !== null).map(p => p.dataset.tab), \
+         focused: document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.tab || null : null, \
+         listShown: g.querySelector('[role=tablist]').offsetParent !== null }}; }})()"
+    ))
+}
+
+#[test]
+fn docfx_tabs_switch_by_click_keyboard_and_link() {
+    with_page("docfx-tabs", "/en-us/tabs/", |tab, _, _| {
+        require_theme(tab, "DocFX tabs");
+        assert!(
+            tab.wait_for(
+                "document.querySelector('.docfx-tabs.docfx-js')",
+                Duration::from_secs(5)
+            ),
+            "tabs.js did not run"
+        );
+        let s = tab_state(tab, 0);
+        assert_eq!(s["selected"], serde_json::json!(["windows"]), "{s}");
+        assert_eq!(s["shown"], serde_json::json!(["windows"]), "{s}");
+        assert_eq!(s["listShown"], true, "{s}");
+        // With JS the titles inside the panels are hidden (the tab shows them).
+        assert_eq!(
+            tab.eval("document.querySelector('.docfx-tab-title').offsetParent === null"),
+            true
+        );
+        // Click: this group and the group with the same ids switch together.
+        tab.click(".docfx-tabs [role=tab][data-tab=linux]");
+        let s = tab_state(tab, 0);
+        assert_eq!(s["shown"], serde_json::json!(["linux"]), "{s}");
+        let s2 = tab_state(tab, 1);
+        assert_eq!(s2["shown"], serde_json::json!(["linux"]), "{s2}");
+        // Keyboard: arrows move and select, wrapping; Home and End.
+        tab.press("ArrowRight");
+        let s = tab_state(tab, 0);
+        assert_eq!(s["selected"], serde_json::json!(["mac"]), "{s}");
+        assert_eq!(s["focused"], "mac", "{s}");
+        // The second group has no macOS tab: it keeps Linux.
+        assert_eq!(tab_state(tab, 1)["shown"], serde_json::json!(["linux"]));
+        tab.press("ArrowRight");
+        assert_eq!(
+            tab_state(tab, 0)["selected"],
+            serde_json::json!(["windows"])
+        );
+        tab.press("End");
+        assert_eq!(tab_state(tab, 0)["focused"], "mac");
+        tab.press("Home");
+        assert_eq!(tab_state(tab, 0)["focused"], "windows");
+        assert_eq!(tab_state(tab, 1)["shown"], serde_json::json!(["windows"]));
+        // Only the selected tab is in the tab order.
+        assert_eq!(
+            tab.eval("[...document.querySelectorAll('.docfx-tabs')[0].querySelectorAll('[role=tab]')].map(t => t.tabIndex)"),
+            serde_json::json!([0, -1, -1])
+        );
+        // A `#tab/linux` link selects its tab.
+        tab.click("a[href='#tab/linux']");
+        assert!(
+            tab.wait_for(
+                "document.querySelectorAll('.docfx-tabs')[0].querySelector('[data-tab=linux][role=tab]').getAttribute('aria-selected') === 'true'",
+                Duration::from_secs(5)
+            ),
+            "the #tab/linux link did not select its tab: {}",
+            tab_state(tab, 0)
+        );
+    });
+}
+
+#[test]
+fn docfx_zone_pivots_switch_with_the_selector() {
+    with_page("docfx-zones", "/en-us/tabs/", |tab, _, _| {
+        require_theme(tab, "DocFX zone pivots");
+        let shown = "[...document.querySelectorAll('.docfx-switch')].filter(s => s.offsetParent !== null).map(s => s.dataset.value)";
+        assert!(
+            tab.wait_for(
+                "document.querySelector('.docfx-selector select')",
+                Duration::from_secs(5)
+            ),
+            "tabs.js built no pivot selector"
+        );
+        assert_eq!(tab.eval(shown), serde_json::json!(["admin-center"]));
+        assert_eq!(
+            tab.eval("document.querySelector('.docfx-selector label').textContent"),
+            "Choose an option"
+        );
+        // Choose PowerShell, as the select does when a reader picks it.
+        tab.eval(
+            "(() => { const s = document.querySelector('.docfx-selector select'); s.value = 'powershell'; s.dispatchEvent(new Event('change')); })()",
+        );
+        assert!(
+            tab.wait_for(
+                &format!("JSON.stringify({shown}) === '[\"powershell\"]'"),
+                Duration::from_secs(5)
+            ),
+            "the PowerShell zone did not show: {}",
+            tab.eval(shown)
+        );
+        // The labels are for readers without JS only.
+        assert_eq!(
+            tab.eval("[...document.querySelectorAll('.docfx-switch-label')].every(l => l.offsetParent === null)"),
+            true
+        );
+    });
+}
+
+#[test]
+fn docfx_tabs_and_zones_without_javascript_show_everything() {
+    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let (_tmp, site) = copy_fixture("browser/site");
+    let server = Server::start(&site, &[]);
+    let mut browser = Browser::launch();
+    let mut tab = browser.tab();
+    tab.disable_scripts();
+    tab.goto(&format!("{}/en-us/tabs/", server.url));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        require_theme(&mut tab, "the no-JS fallback of tabs");
+        assert_eq!(
+            tab.eval("!!document.querySelector('.docfx-js')"),
+            false,
+            "scripts ran"
+        );
+        // Every panel shows, under its title; the tab list stays hidden.
+        assert_eq!(
+            tab.eval("[...document.querySelectorAll('[role=tabpanel]')].filter(p => p.offsetParent !== null).length"),
+            5
+        );
+        assert_eq!(
+            tab.eval("[...document.querySelectorAll('.docfx-tab-title')].filter(t => t.offsetParent !== null).map(t => t.textContent)"),
+            serde_json::json!(["Windows", "Linux", "macOS", "Windows", "Linux"])
+        );
+        assert_eq!(
+            tab.eval("[...document.querySelectorAll('[role=tablist]')].every(l => l.offsetParent === null)"),
+            true
+        );
+        // Every zone shows with its label.
+        assert_eq!(
+            tab.eval("[...document.querySelectorAll('.docfx-switch-label')].filter(l => l.offsetParent !== null).map(l => l.textContent)"),
+            serde_json::json!(["admin-center", "powershell"])
+        );
+    }));
+    tab.screenshot(&artifact("docfx-no-js"));
+    if let Err(e) = result {
+        std::panic::resume_unwind(e);
+    }
+}
+
+#[test]
+fn docfx_tabs_follow_the_arrows_right_to_left() {
+    with_page("docfx-tabs-rtl", "/ar-sa/tabs/", |tab, _, _| {
+        require_theme(tab, "DocFX tabs right to left");
+        assert!(
+            tab.wait_for(
+                "document.querySelector('.docfx-tabs.docfx-js')",
+                Duration::from_secs(5)
+            ),
+            "tabs.js did not run"
+        );
+        // The first tab sits at the right edge in RTL.
+        let r = tab.eval(
+            "(() => { const t = [...document.querySelectorAll('[role=tab]')].map(b => b.getBoundingClientRect().left); return t[0] > t[1]; })()",
+        );
+        assert_eq!(r, true, "the tabs are not laid out right to left");
+        tab.eval("document.querySelector('[role=tab]').focus()");
+        // In RTL the next tab is to the left.
+        tab.press("ArrowLeft");
+        assert_eq!(tab_state(tab, 0)["selected"], serde_json::json!(["linux"]));
+        tab.press("ArrowRight");
+        assert_eq!(
+            tab_state(tab, 0)["selected"],
+            serde_json::json!(["windows"])
+        );
+        assert_eq!(
+            tab.eval("document.querySelector('.markdown-alert-title').textContent"),
+            "ملاحظة"
+        );
+    });
+}

@@ -4,20 +4,13 @@
 
 use std::collections::HashSet;
 
-use crate::markdown::{Anchor, AnchorSource, Rendered, slugify};
+use crate::markdown::{Anchor, Rendered};
 
-/// Whether other pages can link to `a` of `page` in every locale: anchors
-/// written by hand (HTML ids and names, explicit heading ids) are; slugs of
-/// translated headings differ by design, and footnotes are per page.
-pub fn is_stable(page: &Rendered, a: &Anchor) -> bool {
-    match a.source {
-        AnchorSource::Html => true,
-        AnchorSource::Heading => page
-            .headings
-            .iter()
-            .any(|h| h.id == a.id && slugify(&h.text) != h.id),
-        AnchorSource::Footnote => false,
-    }
+/// Whether other pages can link to `a` in every locale: anchors written
+/// by hand (HTML ids and names, `{#id}`) are; generated slugs of translated
+/// headings differ by design, and footnotes are per page.
+pub fn is_stable(a: &Anchor) -> bool {
+    a.source.is_hand_written()
 }
 
 /// The stable anchors of `source` that `translation` lacks, in the
@@ -28,7 +21,7 @@ pub fn missing<'s>(source: &'s Rendered, translation: &Rendered) -> Vec<&'s str>
     source
         .anchors
         .iter()
-        .filter(|a| is_stable(source, a) && !have.contains(a.id.as_str()))
+        .filter(|a| is_stable(a) && !have.contains(a.id.as_str()))
         .map(|a| a.id.as_str())
         .filter(|id| seen.insert(id))
         .collect()

@@ -312,6 +312,50 @@ mod tests {
     }
 
     #[test]
+    fn anchor_parity_compares_only_anchors_written_by_hand() {
+        // Repeated headings get `-1` slugs, and translated headings other
+        // slugs: neither is a lost anchor. `{#id}` and `<a name>` are.
+        let site = crate::model::site::test_site(&[
+            (
+                "en-US",
+                "a.md",
+                "# Intro\n\n## Setup\n\n## Setup\n\n## Custom {#keep}\n\n## Kept {#kept}\n\n<a name=\"old\"></a>\n",
+            ),
+            (
+                "ja-JP",
+                "a.md",
+                "# 紹介\n\n## 設定\n\n## 設定\n\n## カスタム\n\n## 保持 {#kept}\n",
+            ),
+        ]);
+        let resolver = crate::analyze::links::Resolver::new(&site);
+        let labels =
+            vec![crate::markdown::docfx::Labels::from_fn(|id| id.to_string()); site.locales.len()];
+        let code = crate::read::discover::CodeFiles::new();
+        let templates = crate::markdown::shortcodes::Templates::default();
+        let params = serde_json::Map::new();
+        let dialect = crate::pipeline::Dialect {
+            labels: &labels,
+            code: &code,
+            shortcode_labels: Vec::new(),
+            templates: &templates,
+            params: &params,
+        };
+        let outputs: Vec<ArticleOutput> = (0..site.articles.len())
+            .map(|i| crate::pipeline::process_article(&site, &resolver, i, &dialect).0)
+            .collect();
+        let d: Vec<Diagnostic> = lint(&site, &outputs)
+            .into_iter()
+            .filter(|d| d.code == Code::AnchorParity)
+            .collect();
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(
+            d[0].message.contains("2 anchors") && d[0].message.contains("`#keep`, `#old`"),
+            "{}",
+            d[0].message
+        );
+    }
+
+    #[test]
     fn unknown_elements() {
         let p = lint_tags(&[
             t("c0", TagKind::Open, 0),

@@ -69,6 +69,9 @@ pub struct BuildArgs {
     /// Print only errors and warnings, no summary
     #[arg(short, long)]
     pub quiet: bool,
+    /// When another build is writing to the same output directory, exit with 2 instead of waiting
+    #[arg(long)]
+    pub no_wait: bool,
 }
 
 #[derive(Debug, Args)]
@@ -173,16 +176,33 @@ fn print_diagnostics(built: &Built, format: Format, out: &mut dyn Write) -> Resu
 fn build(args: BuildArgs) -> Result<ExitCode> {
     let start = Instant::now();
     let config = load_config(&args.site, args.output, args.base_url)?;
-    crate::output::validate(&config)?;
+    let out = crate::output::validate(&config)?;
+    let wait = if args.no_wait {
+        crate::output::lock::Wait::Refuse
+    } else {
+        crate::output::lock::Wait::Block
+    };
+    let lock = crate::output::lock::acquire(&out, wait, &mut |msg| eprintln!("{msg}"))?;
+    crate::output::interrupt::install();
     let spinner = Spinner::start(args.quiet);
     spinner.message("reading");
     let inputs = pipeline::load(config)?;
     spinner.message("rendering");
     let built = pipeline::run(inputs);
     spinner.message("writing");
-    let written = crate::output::write(&built.site.config, &built.pages, &built.copies)?;
+    let written = crate::output::write(&built.site.config, &built.pages, &built.copies, &lock)?;
+    drop(lock);
     spinner.finish();
     let mut err = std::io::stderr().lock();
+    if !args.quiet {
+        for dir in &written.leftovers_removed {
+            writeln!(
+                err,
+                "note: removed `{}`, left by an interrupted build",
+                dir.display()
+            )?;
+        }
+    }
     if !built.diagnostics.is_empty() {
         // Without the check summary line: the build prints its own below.
         let sources = built.site.texts_by_path();
@@ -200,7 +220,7 @@ fn build(args: BuildArgs) -> Result<ExitCode> {
             "built {} in {}: {} written to `{}` in {:.2}s ({}, {})",
             plural(s.articles, "article"),
             plural(built.site.locales.len(), "locale"),
-            plural(written, "file"),
+            plural(written.files, "file"),
             built.site.config.output_dir.display(),
             start.elapsed().as_secs_f64(),
             plural(s.errors, "error"),

@@ -26,16 +26,21 @@ use crate::html::{decode_entities, escape_attr};
 use crate::include::SourceMap;
 use crate::model::site::ArticleId;
 
+pub mod blocks;
+pub mod compose;
+pub mod docfx;
 mod mt;
 mod parse;
+pub mod shortcodes;
 mod slug;
 mod tokenizer;
 mod words;
 
 #[allow(unused_imports)]
 use self::{mt::*, parse::*, slug::*, tokenizer::*, words::*};
+pub use crate::config::HeadingIds;
 pub use parse::render;
-pub use slug::slugify;
+pub use slug::{slug, slugify};
 pub use words::{Clip, clip, count_words};
 
 /// A heading of the page.
@@ -57,10 +62,21 @@ pub struct Heading {
 /// Where an anchor comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AnchorSource {
+    /// A heading's generated slug (`-1`, `-2` when repeated).
     Heading,
+    /// A heading's `{#id}`.
+    Attribute,
     /// An `id` or `name` attribute in raw HTML (`<a name="x">`).
     Html,
     Footnote,
+}
+
+impl AnchorSource {
+    /// Written by hand (`<a name|id>`, `{#id}`): what other pages link to
+    /// and translations keep; generated slugs differ by design.
+    pub fn is_hand_written(self) -> bool {
+        matches!(self, AnchorSource::Attribute | AnchorSource::Html)
+    }
 }
 
 /// A target for `#fragment` links.
@@ -146,6 +162,8 @@ pub enum MtOriginals {
 #[derive(Clone, Copy, Debug, Default)]
 pub struct RenderOptions {
     pub mt_originals: MtOriginals,
+    /// How heading ids are made.
+    pub heading_ids: HeadingIds,
 }
 
 /// Rewrites a link destination: given the target as written and its range,
@@ -184,6 +202,11 @@ mod tests {
         assert_eq!(slugify("الدعم الفني"), "الدعم-الفني");
         assert_eq!(slugify("C++ & Rust (2024)"), "c--rust-2024");
         assert_eq!(slugify("हिन्दी"), "हिन्दी");
+        // Hugo keeps letters and decimal digits only: no combining marks.
+        assert_eq!(slug("हिन्दी", HeadingIds::Hugo), "हनद");
+        assert_eq!(slug("Hello, World_2!", HeadingIds::Hugo), "hello-world_2");
+        assert_eq!(slug("সংজ্ঞা", HeadingIds::Github), "সংজ্ঞা");
+        assert_eq!(slug("Ⅻ ²", HeadingIds::Hugo), "-");
     }
 
     #[test]
@@ -206,15 +229,36 @@ mod tests {
     }
 
     #[test]
+    fn hugo_heading_ids() {
+        let r = render(
+            "# हिन्दी\n\n## हिन्दी\n\n## ¿?\n\n## Custom {#my-id}\n",
+            &|_, _| None,
+            RenderOptions {
+                heading_ids: HeadingIds::Hugo,
+                ..RenderOptions::default()
+            },
+        );
+        let ids: Vec<&str> = r.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["हनद", "हनद-1", "heading", "my-id"]);
+    }
+
+    #[test]
     fn microsoft_docs_headings_with_anchors_and_mt_spans() {
         let src = "# <a name=\"top-title\"></a><span data-ttu-id=\"a1-1\">送信者向けのサービス</span><span class=\"sxs-lookup\"><span data-stu-id=\"a1-1\">Services for senders</span></span>\n\n<span data-ttu-id=\"a1-2\">本文です。</span><span class=\"sxs-lookup\"><span data-stu-id=\"a1-2\">**Body** text.</span></span>\n";
         let r = md(src);
         assert_eq!(r.headings.len(), 1);
         assert_eq!(r.headings[0].text, "送信者向けのサービス");
-        // The `<a name>` in the heading is its id, and one anchor, not two.
+        // The `<a name>` in the heading is its id; its slug is an anchor too
+        // (an empty span carries it), as DocFX gives the heading both.
         assert_eq!(r.headings[0].id, "top-title");
         let ids: Vec<&str> = r.anchors.iter().map(|a| a.id.as_str()).collect();
-        assert_eq!(ids, ["top-title"]);
+        assert_eq!(ids, ["送信者向けのサービス", "top-title"]);
+        assert!(
+            r.html
+                .contains("<span id=\"送信者向けのサービス\"></span></h1>"),
+            "{}",
+            r.html
+        );
         assert!(r.html.contains("<h1 id=\"top-title\">"), "{}", r.html);
         assert!(!r.html.contains("Services for senders"), "{}", r.html);
         assert!(!r.html.contains("sxs-lookup"));
@@ -231,6 +275,7 @@ mod tests {
             &|_, _| None,
             RenderOptions {
                 mt_originals: MtOriginals::Keep,
+                ..RenderOptions::default()
             },
         );
         assert!(kept.html.contains("<span class=\"sxs-lookup\">"));

@@ -81,10 +81,20 @@ fn parse_events(src: &str) -> (Vec<(Event<'_>, Range<usize>)>, Vec<RefDef>) {
 /// Every raw HTML event, tokenized once.
 fn tokenize_fragments(src: &str, events: &[(Event, Range<usize>)]) -> Vec<Fragment> {
     let mut fragments: Vec<Fragment> = Vec::new();
+    // An HTML comment may span several fragments (one per line of an HTML block).
+    let mut in_comment = false;
     for (i, (ev, range)) in events.iter().enumerate() {
         if let Event::Html(text) | Event::InlineHtml(text) = ev {
             let base = fragment_base(src, range, text);
-            let tags = tokenize(text, base);
+            let skip = match in_comment {
+                true => text.find("-->").map(|e| e + 3),
+                false => Some(0),
+            };
+            let skip = skip.unwrap_or(text.len());
+            // Still inside when the comment does not end in this fragment.
+            in_comment = (in_comment && skip == text.len() && !text.ends_with("-->"))
+                || ends_in_comment(&text[skip..]);
+            let tags = tokenize(&text[skip..], base + skip);
             fragments.push(Fragment {
                 event: i,
                 base,
@@ -347,13 +357,37 @@ impl<'s> EventPass<'s, '_> {
                     && a.range.end <= h.range.end
             })
             .map(|a| a.id.clone());
+        let has_html_anchor = html_anchor.is_some();
         let id = match (&h.explicit, html_anchor) {
             (Some(id), _) => id.clone(),
             // Written twice on a page (it happens): keep heading ids unique.
             (None, Some(id)) => unique_id(&id, &self.used_ids),
-            (None, None) => unique_id(&slugify(&text), &self.used_ids),
+            (None, None) => match slug(&text, self.options.heading_ids) {
+                s if s.is_empty() => {
+                    unique_id(slug::empty_slug(self.options.heading_ids), &self.used_ids)
+                }
+                s => unique_id(&s, &self.used_ids),
+            },
         };
         self.used_ids.insert(id.clone());
+        // A heading holding `<a name="x">` answers to its slug too (DocFX
+        // gives it both): an empty `<span id>` carries the slug.
+        if has_html_anchor && h.explicit.is_none() {
+            let slug = slug(&text, self.options.heading_ids);
+            if !slug.is_empty() && !self.used_ids.contains(&slug) {
+                self.used_ids.insert(slug.clone());
+                out.anchors.push(Anchor {
+                    id: slug.clone(),
+                    range: h.range.clone(),
+                    source: AnchorSource::Heading,
+                });
+                self.html_events
+                    .push(Event::InlineHtml(CowStr::from(format!(
+                        "<span id=\"{}\"></span>",
+                        escape_attr(&slug)
+                    ))));
+            }
+        }
         if let Some(Event::Start(Tag::Heading { id: slot, .. })) =
             self.html_events.get_mut(h.start_event)
         {
@@ -367,7 +401,10 @@ impl<'s> EventPass<'s, '_> {
             out.anchors.push(Anchor {
                 id: id.clone(),
                 range: h.range.clone(),
-                source: AnchorSource::Heading,
+                source: match h.explicit {
+                    Some(_) => AnchorSource::Attribute,
+                    None => AnchorSource::Heading,
+                },
             });
         }
         self.pending.push((out.headings.len(), h.level, id.clone()));
@@ -393,7 +430,11 @@ impl<'s> EventPass<'s, '_> {
     ) -> CowStr<'s> {
         let (target_range, written) =
             link_position(self.src, range, &dest_url, link_type, id, self.refdefs);
-        let target = dest_url.to_string();
+        // `<x@y.com>` is written `mailto:` in the HTML: never a file link.
+        let target = match link_type {
+            LinkType::Email => format!("mailto:{dest_url}"),
+            _ => dest_url.to_string(),
+        };
         let new = (self.rewrite)(&target, target_range.clone());
         self.out.links.push(Link {
             target,

@@ -31,6 +31,18 @@ impl ScannedTag {
     }
 }
 
+/// Whether an HTML fragment ends inside a comment (`<!--` never closed).
+pub(super) fn ends_in_comment(text: &str) -> bool {
+    let mut i = 0;
+    while let Some(o) = text[i..].find("<!--") {
+        match text[i + o + 4..].find("-->") {
+            Some(e) => i = i + o + 4 + e + 3,
+            None => return true,
+        }
+    }
+    false
+}
+
 /// Tokenizes the tags of an HTML fragment; ranges are offset by `base`.
 /// Comments, doctypes and processing instructions are skipped; text is ignored.
 pub(super) fn tokenize(text: &str, base: usize) -> Vec<ScannedTag> {

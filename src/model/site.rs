@@ -98,8 +98,14 @@ pub struct Site {
 }
 
 impl Site {
+    /// The locale of a tag or locale directory name, matched without
+    /// regard to case (`content/pt-br/` is `pt-BR`).
     pub fn locale_index(&self, tag: &str) -> Option<usize> {
-        self.locales.iter().position(|l| l.tag == tag)
+        self.locales.iter().position(|l| l.tag == tag).or_else(|| {
+            self.locales
+                .iter()
+                .position(|l| l.tag.eq_ignore_ascii_case(tag))
+        })
     }
 
     /// The text of every source file by site-relative path: what the
@@ -247,12 +253,20 @@ pub fn build_with(
 ) -> (Site, Vec<Diagnostic>) {
     let mut diags = discovered.diagnostics;
 
+    let dirs = discovered.locales.clone();
     let locales = order_locales(config, discovered.locales, default_locale);
-    let locale_of: HashMap<&str, usize> = locales
+    let mut locale_of: HashMap<&str, usize> = locales
         .iter()
         .enumerate()
         .map(|(i, l)| (l.tag.as_str(), i))
         .collect();
+    // Directory names that differ from their tag in case only: Hugo's
+    // language keys (`pt-br`, `zh-cn`) name the locales `pt-BR`, `zh-CN`.
+    for d in &dirs {
+        if let Some(i) = locales.iter().position(|l| l.tag.eq_ignore_ascii_case(d)) {
+            locale_of.entry(d.as_str()).or_insert(i);
+        }
+    }
 
     // Files in locale order, then by path.
     let mut files = discovered.sources;
@@ -309,7 +323,17 @@ pub fn build_with(
         .filter_map(|(i, s)| Some(((*locale_of.get(s.locale.as_str())?, s.rel.clone()), i)))
         .collect();
 
-    let redirects = redirects_of(config, &discovered.redirect_files, &locale_of, &mut diags);
+    let mut redirects = redirects_of(config, &discovered.redirect_files, &locale_of, &mut diags);
+    // Hugo's `aliases:` are old URLs of the page, below its locale.
+    for a in &articles {
+        for alias in aliases(&frontmatter[a.file]) {
+            redirects.push(RedirectEntry {
+                locale: Some(a.locale),
+                from: alias,
+                to: a.rel.clone(),
+            });
+        }
+    }
 
     let mut site = Site {
         config: config.clone(),
@@ -385,8 +409,13 @@ fn index_files(
         let Some(&loc) = locale_of.get(f.locale.as_str()) else {
             continue;
         };
+        let headless = f.kind == FileKind::Article && is_headless(&frontmatter[id]);
         match f.kind {
             FileKind::Include => {
+                includes.insert((loc, f.rel.clone()), id);
+            }
+            // Hugo's headless pages are fragments: never built, included.
+            FileKind::Article if headless => {
                 includes.insert((loc, f.rel.clone()), id);
             }
             FileKind::Article => {
@@ -615,6 +644,58 @@ fn redirects_of(
         }
     }
     redirects
+}
+
+/// Hugo's `aliases:` (a list or one string) as old article paths relative
+/// to the locale directory: `/old/page/` and `old/page.html` are
+/// `old/page.md`, served at `old/page/`.
+pub fn aliases(fm: &Frontmatter) -> Vec<String> {
+    use serde_json::Value;
+    let values: Vec<&str> = match fm.data.get("aliases") {
+        Some(Value::Array(v)) => v.iter().filter_map(Value::as_str).collect(),
+        Some(Value::String(s)) => vec![s.as_str()],
+        _ => Vec::new(),
+    };
+    values
+        .into_iter()
+        .filter(|v| !v.contains("://"))
+        .filter_map(|v| {
+            let path = v.split(['#', '?']).next().unwrap_or("");
+            let path = path.trim().trim_matches('/');
+            let path = path
+                .strip_suffix("/index.html")
+                .or_else(|| path.strip_suffix(".html"))
+                .unwrap_or(path);
+            (!path.is_empty() && !path.split('/').any(|p| p == "..")).then(|| format!("{path}.md"))
+        })
+        .collect()
+}
+
+/// Whether Hugo would not render the page: `headless: true`, or
+/// `build: {render: never}` (also `_build`, and the older `render: false`).
+pub fn is_headless(fm: &Frontmatter) -> bool {
+    use serde_json::Value;
+    let truthy = |v: Option<&Value>| match v {
+        Some(Value::Bool(b)) => *b,
+        Some(Value::String(s)) => s.eq_ignore_ascii_case("true"),
+        _ => false,
+    };
+    if truthy(fm.data.get("headless")) {
+        return true;
+    }
+    ["build", "_build"].iter().any(|k| {
+        fm.data
+            .get(*k)
+            .and_then(Value::as_object)
+            .and_then(|b| b.get("render"))
+            .is_some_and(|r| match r {
+                Value::Bool(b) => !b,
+                Value::String(s) => {
+                    matches!(s.to_ascii_lowercase().as_str(), "never" | "false" | "link")
+                }
+                _ => false,
+            })
+    })
 }
 
 /// Parses DocFX's `.openpublishing.redirection.json` into (from, to) pairs.

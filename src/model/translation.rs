@@ -13,6 +13,10 @@
 //!   changed in a later commit; the commits are looked up by
 //!   [`crate::read::history::load`] and handed in as a [`History`].
 //!
+//! Hugo sites write the commit as `default_lang_commit` (read the same
+//! way), and `drifted_from_default: true` makes a translation stale
+//! whatever it records.
+//!
 //! When a translation has both, `source_hash` decides.
 //!
 //! Invariants: pure; a source article (default locale) is never stale; the
@@ -22,7 +26,9 @@ use std::collections::BTreeMap;
 
 use crate::model::site::{ArticleId, Site};
 use crate::read::frontmatter::{Date, Frontmatter};
-use crate::read::history::{Change, History, SOURCE_COMMIT_KEY, SOURCE_HASH_KEY};
+use crate::read::history::{
+    Change, DRIFTED_KEY, HUGO_COMMIT_KEY, History, SOURCE_COMMIT_KEY, SOURCE_HASH_KEY,
+};
 
 /// The prefix of a `source_hash` value: the algorithm.
 pub const HASH_PREFIX: &str = "blake3:";
@@ -87,7 +93,23 @@ pub fn declares_translation(fm: &Frontmatter) -> bool {
     fm.get_str("ms.translationtype").is_some()
         || is_machine_translated(fm)
         || fm.get_str(SOURCE_HASH_KEY).is_some()
-        || fm.get_str(SOURCE_COMMIT_KEY).is_some()
+        || source_commit(fm).is_some()
+}
+
+/// The source commit a translation names: `ms.sourcegitcommit`, else
+/// `default_lang_commit`.
+pub fn source_commit(fm: &Frontmatter) -> Option<String> {
+    fm.get_str(SOURCE_COMMIT_KEY)
+        .or_else(|| fm.get_str(HUGO_COMMIT_KEY))
+}
+
+/// `drifted_from_default: true`.
+pub fn is_drifted(fm: &Frontmatter) -> bool {
+    match fm.data.get(DRIFTED_KEY) {
+        Some(serde_json::Value::Bool(b)) => *b,
+        Some(serde_json::Value::String(s)) => s.trim().eq_ignore_ascii_case("true"),
+        _ => false,
+    }
 }
 
 /// Whether an article is a source: in the default locale and not itself
@@ -114,7 +136,7 @@ pub fn source_of(site: &Site, article: ArticleId) -> Option<ArticleId> {
 pub fn basis(fm: &Frontmatter) -> Basis {
     if fm.get_str(SOURCE_HASH_KEY).is_some() {
         Basis::SourceHash
-    } else if fm.get_str(SOURCE_COMMIT_KEY).is_some() {
+    } else if source_commit(fm).is_some() {
         Basis::GitCommit
     } else {
         Basis::None
@@ -191,6 +213,11 @@ fn freshness(
             .ok()
             .flatten()
     };
+    if is_drifted(fm) {
+        return Freshness::Stale {
+            source_changed: history.last_change.get(src_path).copied().or_else(src_date),
+        };
+    }
     match basis(fm) {
         Basis::SourceHash => {
             let recorded = fm.get_str(SOURCE_HASH_KEY).unwrap_or_default();
@@ -207,7 +234,7 @@ fn freshness(
             }
         }
         Basis::GitCommit => {
-            let commit = fm.get_str(SOURCE_COMMIT_KEY).unwrap_or_default();
+            let commit = source_commit(fm).unwrap_or_default();
             match history.changed_after(&commit, src_path) {
                 Change::Changed(date) => Freshness::Stale {
                     source_changed: date.or_else(src_date),

@@ -6,6 +6,13 @@
 //! it (it holds the marker file) or it is empty; nothing outside the output
 //! directory is ever deleted; an output directory that is or contains the
 //! site root or `content/`, or lies inside `content/`, is refused.
+//! Writing requires the output's [`lock::OutputLock`]; under it, the
+//! [`leftovers`] of interrupted builds are removed first, and SIGINT/SIGTERM
+//! clean up through [`interrupt`].
+
+pub mod interrupt;
+pub mod leftovers;
+pub mod lock;
 
 use std::fs;
 use std::path::{Component, Path, PathBuf};
@@ -99,12 +106,19 @@ pub fn validate(config: &Config) -> Result<PathBuf> {
     Ok(out)
 }
 
-/// Writes `pages` and `copies` to the output directory atomically.
-/// Returns the number of files written.
-pub fn write(config: &Config, pages: &[Page], copies: &[Copy]) -> Result<usize> {
+/// Writes `pages` and `copies` to the output directory atomically, under
+/// the output's lock (taken with [`lock::acquire`] on [`validate`]'s path).
+/// Returns the number of files written and the leftovers removed.
+pub fn write(
+    config: &Config,
+    pages: &[Page],
+    copies: &[Copy],
+    _lock: &lock::OutputLock,
+) -> Result<Written> {
     let out = validate(config)?;
     let parent = out.parent().context("output directory has no parent")?;
     fs::create_dir_all(parent).with_context(|| format!("cannot create `{}`", parent.display()))?;
+    let removed = leftovers::remove(&out);
     if out.exists() {
         check_replaceable(&out)?;
     }
@@ -122,7 +136,35 @@ pub fn write(config: &Config, pages: &[Page], copies: &[Copy]) -> Result<usize> 
             )
         })?;
     let tmp_path = tmp.path().to_path_buf();
+    // The marker first: a build killed while writing leaves a directory the
+    // next build recognizes as its own leftover.
+    fs::write(tmp_path.join(MARKER), MARKER_TEXT).context("cannot write the output marker")?;
+    interrupt::set(interrupt::Pending::Writing(tmp_path.clone()));
+    let result = write_into(&out, &tmp_path, pages, copies);
+    if result.is_err() {
+        interrupt::set(interrupt::Pending::Nothing);
+    }
+    result?;
+    swap(&out, parent, &name, tmp)?;
+    Ok(Written {
+        files: pages.len() + copies.len(),
+        leftovers_removed: removed,
+    })
+}
 
+/// What [`write`] did.
+#[derive(Debug)]
+pub struct Written {
+    /// Files written (pages and copies).
+    pub files: usize,
+    /// Directories of interrupted builds removed before writing.
+    pub leftovers_removed: Vec<PathBuf>,
+}
+
+const MARKER_TEXT: &str = "This directory is written by stele and replaced on every build.\n";
+
+/// Writes every page and copy into `tmp_path`.
+fn write_into(out: &Path, tmp_path: &Path, pages: &[Page], copies: &[Copy]) -> Result<()> {
     for p in pages
         .iter()
         .map(|p| &p.path)
@@ -145,8 +187,11 @@ pub fn write(config: &Config, pages: &[Page], copies: &[Copy]) -> Result<usize> 
     // it instead of written again: far less I/O on rebuilds, and deleting
     // the previous build then frees almost no data blocks. The previous
     // build is only read, never changed, so the swap stays atomic.
-    let previous = out.join(MARKER).is_file().then_some(out.as_path());
+    let previous = out.join(MARKER).is_file().then_some(out);
     pages.par_iter().try_for_each(|p| {
+        if interrupt::aborted() {
+            bail!("interrupted");
+        }
         let dest = tmp_path.join(&p.path);
         if previous.is_some_and(|old| reuse(&old.join(&p.path), &p.bytes, &dest)) {
             return Ok(());
@@ -154,6 +199,9 @@ pub fn write(config: &Config, pages: &[Page], copies: &[Copy]) -> Result<usize> 
         fs::write(&dest, &p.bytes).with_context(|| format!("cannot write `{}`", dest.display()))
     })?;
     copies.par_iter().try_for_each(|(src, rel)| {
+        if interrupt::aborted() {
+            bail!("interrupted");
+        }
         let dest = tmp_path.join(rel);
         if let Some(old) = previous {
             if same_file_content(src, &old.join(rel)) && fs::hard_link(old.join(rel), &dest).is_ok()
@@ -165,34 +213,50 @@ pub fn write(config: &Config, pages: &[Page], copies: &[Copy]) -> Result<usize> 
             .map(|_| ())
             .with_context(|| format!("cannot copy `{}` to `{}`", src.display(), dest.display()))
     })?;
-    fs::write(
-        tmp_path.join(MARKER),
-        "This directory is written by stele and replaced on every build.\n",
-    )
-    .context("cannot write the output marker")?;
+    Ok(())
+}
 
-    // Swap: move the old output aside, move the new one in, delete the old.
+/// Moves the old output aside, the new one in, and deletes the old one.
+/// The two renames happen under the signal thread's mutex.
+fn swap(out: &Path, parent: &Path, name: &str, tmp: tempfile::TempDir) -> Result<()> {
+    let mut state = interrupt::STATE.lock().unwrap_or_else(|e| e.into_inner());
     let tmp_path = tmp.keep();
     let old = if out.exists() {
         let old = parent.join(format!(".{name}.stele-old-{}", std::process::id()));
-        fs::rename(&out, &old).with_context(|| format!("cannot move `{}` aside", out.display()))?;
+        if let Err(e) = fs::rename(out, &old) {
+            *state = interrupt::Pending::Nothing;
+            interrupt::remove_marked(&tmp_path);
+            return Err(e).with_context(|| format!("cannot move `{}` aside", out.display()));
+        }
         Some(old)
     } else {
         None
     };
-    if let Err(e) = fs::rename(&tmp_path, &out) {
+    if let Err(e) = fs::rename(&tmp_path, out) {
         if let Some(old) = &old {
-            let _ = fs::rename(old, &out);
+            let _ = fs::rename(old, out);
         }
-        let _ = fs::remove_dir_all(&tmp_path);
+        *state = interrupt::Pending::Nothing;
+        interrupt::remove_marked(&tmp_path);
         return Err(e)
             .with_context(|| format!("cannot move the new site into `{}`", out.display()));
     }
+    *state = match &old {
+        Some(old) => interrupt::Pending::Old(old.clone()),
+        None => interrupt::Pending::Nothing,
+    };
+    drop(state);
     if let Some(old) = old {
-        fs::remove_dir_all(&old)
-            .with_context(|| format!("cannot remove the previous build at `{}`", old.display()))?;
+        interrupt::remove_marked(&old);
+        interrupt::set(interrupt::Pending::Nothing);
+        if old.exists() {
+            bail!(
+                "cannot remove the previous build at `{}`\nhint: the new build is complete; the next build removes it again",
+                old.display()
+            );
+        }
     }
-    Ok(pages.len() + copies.len())
+    Ok(())
 }
 
 /// Hard-links `old` to `dest` when `old` holds exactly `bytes`.

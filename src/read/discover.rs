@@ -19,7 +19,8 @@ use crate::locale;
 pub enum FileKind {
     /// A page of the site.
     Article,
-    /// A fragment under an `includes/` folder, pulled in by `[!INCLUDE]`.
+    /// A fragment under an `includes/` or `_includes/` folder, pulled in by
+    /// `[!INCLUDE]` or `{{% include %}}`.
     Include,
 }
 
@@ -56,6 +57,8 @@ pub struct Walk {
     pub statics: Vec<StaticFile>,
     pub redirect_files: Vec<(Option<String>, String, String)>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The configuration's `[limits]`.
+    pub limits: crate::limits::Limits,
 }
 
 impl Walk {
@@ -121,7 +124,10 @@ pub fn walk(config: &Config) -> anyhow::Result<Walk> {
             content.display()
         )
     })?;
-    let mut walk = Walk::default();
+    let mut walk = Walk {
+        limits: config.limits,
+        ..Walk::default()
+    };
     let content_root = std::fs::canonicalize(&content).unwrap_or_else(|_| content.clone());
     read_redirects(
         &config.root.join(REDIRECT_FILE),
@@ -175,6 +181,9 @@ pub fn walk(config: &Config) -> anyhow::Result<Walk> {
             &mut walk,
         );
         walk_locale(&entry.path(), &name, &content_root, &mut walk);
+        if walk.markdown.len() + walk.statics.len() >= walk.limits.files {
+            break;
+        }
     }
     Ok(walk)
 }
@@ -224,6 +233,20 @@ fn walk_locale(dir: &Path, locale: &str, content_root: &Path, walk: &mut Walk) {
         if entry.file_type().is_dir() {
             continue;
         }
+        if walk.markdown.len() + walk.statics.len() >= walk.limits.files {
+            walk.diagnostics.push(
+                Diagnostic::new(
+                    Code::LimitExceeded,
+                    "content",
+                    format!(
+                        "more than {} files under `content/`; the rest of `content/{locale}/` and the locales after it are not read",
+                        walk.limits.files
+                    ),
+                )
+                .with_hint(crate::limits::hint("files", walk.limits.files)),
+            );
+            return;
+        }
         let Ok(rel_path) = entry.path().strip_prefix(dir) else {
             continue;
         };
@@ -246,7 +269,11 @@ fn walk_locale(dir: &Path, locale: &str, content_root: &Path, walk: &mut Walk) {
             if is_navigation_file(&name) {
                 continue;
             }
-            let kind = if rel_path.components().any(|c| c.as_os_str() == "includes") {
+            // DocFX's `includes/`, Hugo's `_includes/`.
+            let kind = if rel_path
+                .components()
+                .any(|c| c.as_os_str() == "includes" || c.as_os_str() == "_includes")
+            {
                 FileKind::Include
             } else {
                 FileKind::Article
@@ -333,6 +360,7 @@ pub fn read_with(
     keep: &(dyn Fn(&str) -> bool + Sync),
     text: &TextFn<'_>,
 ) -> Discovered {
+    let max_bytes = walk.limits.article_bytes();
     let results: Vec<Result<SourceFile, Diagnostic>> = walk
         .markdown
         .par_iter()
@@ -353,6 +381,19 @@ pub fn read_with(
             };
             // A file that cannot be stat'ed is read (and reported) as before.
             let text = match std::fs::metadata(abs) {
+                Ok(meta) if meta.len() > max_bytes => {
+                    return Err(Diagnostic::new(
+                        Code::LimitExceeded,
+                        path.clone(),
+                        format!(
+                            "the file is {:.1} MiB, more than the limit of {} MiB; it is not read",
+                            meta.len() as f64 / (1024.0 * 1024.0),
+                            max_bytes / (1024 * 1024)
+                        ),
+                    )
+                    .with_hint(crate::limits::hint("article_mb", max_bytes / (1024 * 1024)))
+                    .with_locale(locale.clone()));
+                }
                 Ok(meta) => text(abs, Stamp::of(&meta), &read)?,
                 Err(_) => read()?,
             };
@@ -616,4 +657,45 @@ pub fn ui_files(config: &Config) -> anyhow::Result<Vec<(String, String, String)>
         out.push((tag.clone(), format!("locales/{tag}.ftl"), text));
     }
     Ok(out)
+}
+
+/// Code files that snippets (`[!code-cs[](a.cs)]`, `:::code source=…:::`)
+/// may show: (locale directory, path relative to it) → decoded text.
+pub type CodeFiles = std::collections::BTreeMap<(String, String), String>;
+
+/// Extensions of the static files read as code for snippets.
+const CODE_EXTENSIONS: &[&str] = &[
+    "cs", "csx", "vb", "fs", "js", "mjs", "ts", "jsx", "tsx", "py", "ps1", "psm1", "sh", "bash",
+    "cmd", "bat", "json", "xml", "xaml", "yml", "yaml", "java", "kt", "go", "rs", "c", "h", "cpp",
+    "hpp", "sql", "kql", "txt", "css", "scss", "razor", "cshtml", "bicep", "tf", "rb", "php",
+    "swift", "csproj", "config", "ini", "toml", "http",
+];
+
+/// Largest code file read for snippets.
+const MAX_CODE_BYTES: u64 = 1 << 20;
+
+/// Reads the code files among `statics` (by extension, at most 1 MiB
+/// each). A file that cannot be read or decoded is left out; a snippet
+/// that needs it reports it missing.
+pub fn read_code_files(statics: &[StaticFile]) -> CodeFiles {
+    let code: Vec<&StaticFile> = statics
+        .iter()
+        .filter(|s| {
+            s.rel.rsplit_once('.').is_some_and(|(_, ext)| {
+                CODE_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str())
+            })
+        })
+        .collect();
+    code.par_iter()
+        .filter_map(|s| {
+            let meta = std::fs::metadata(&s.abs).ok()?;
+            if meta.len() > MAX_CODE_BYTES {
+                return None;
+            }
+            let text = decode(&std::fs::read(&s.abs).ok()?).ok()?;
+            Some(((s.locale.clone(), s.rel.clone()), text))
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .collect()
 }

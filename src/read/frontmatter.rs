@@ -173,7 +173,7 @@ pub fn parse(path: &str, text: &str) -> (Frontmatter, Vec<Diagnostic>) {
         return (fm, diags);
     }
     let options = || {
-        let mut options = serde_saphyr::Options::default();
+        let mut options = crate::limits::yaml_options();
         options.strict_booleans = true;
         options
     };
@@ -246,6 +246,15 @@ pub fn parse(path: &str, text: &str) -> (Frontmatter, Vec<Diagnostic>) {
             let message = e.without_snippet().to_string();
             let message = message.lines().next().unwrap_or("invalid YAML").trim();
             let message = strip_location_suffix(message);
+            if let Some(d) = crate::limits::yaml_limit_diagnostic(path, &message) {
+                diags.push(d.with_span(Span {
+                    line,
+                    column,
+                    end_line: line,
+                    end_column: column + 1,
+                }));
+                return (fm, diags);
+            }
             diags.push(
                 Diagnostic::new(Code::InvalidFrontmatter, path, format!("invalid YAML in frontmatter: {message}"))
                     .with_span(Span { line, column, end_line: line, end_column: column + 1 })

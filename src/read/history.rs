@@ -43,6 +43,12 @@ use crate::read::frontmatter::Date;
 pub const SOURCE_HASH_KEY: &str = "source_hash";
 /// The frontmatter key naming the source commit (Microsoft Docs).
 pub const SOURCE_COMMIT_KEY: &str = "ms.sourcegitcommit";
+/// The frontmatter key naming the source commit (Hugo sites, as the
+/// OpenTelemetry docs write it): read like [`SOURCE_COMMIT_KEY`].
+pub const HUGO_COMMIT_KEY: &str = "default_lang_commit";
+/// `drifted_from_default: true`: the translation says itself that its
+/// source moved on; stale whatever else it records.
+pub const DRIFTED_KEY: &str = "drifted_from_default";
 
 /// What git knows about the sources, for `ms.sourcegitcommit`. Read from
 /// disk by [`load`]; empty when the site is not in a git
@@ -148,13 +154,17 @@ pub fn load(config: &Config, discovered: &Discovered, default_locale: Option<&st
         if f.kind != FileKind::Article || f.locale == default {
             continue;
         }
-        if let Some(c) = frontmatter_value(&f.text, SOURCE_COMMIT_KEY) {
+        let commit = frontmatter_value(&f.text, SOURCE_COMMIT_KEY)
+            .or_else(|| frontmatter_value(&f.text, HUGO_COMMIT_KEY));
+        if let Some(c) = commit {
             let c = c.to_ascii_lowercase();
             if is_commit_id(&c) {
                 commits.insert(c);
             }
         }
-        hashes |= frontmatter_value(&f.text, SOURCE_HASH_KEY).is_some();
+        // A drifted translation shows when its source last changed.
+        hashes |= frontmatter_value(&f.text, SOURCE_HASH_KEY).is_some()
+            || frontmatter_value(&f.text, DRIFTED_KEY).is_some();
     }
     if commits.is_empty() && !hashes {
         return History::default();

@@ -398,6 +398,7 @@ mod tests {
             default_locale,
             theme,
             ui_sources: Ui::embedded_sources(),
+            code: Default::default(),
             history: Default::default(),
         }
     }
@@ -664,6 +665,7 @@ mod tests {
             .unwrap();
         let keep = crate::markdown::RenderOptions {
             mt_originals: crate::markdown::MtOriginals::Keep,
+            ..crate::markdown::RenderOptions::default()
         };
         let body = &JA[JA.find("\n---\n").unwrap() + 5..];
         outputs[ja].rendered = crate::markdown::render(body, &|_, _| None, keep);
@@ -769,7 +771,7 @@ mod tests {
     fn default_theme_compiles_and_has_assets() {
         let theme = Theme::embedded_default();
         let names: Vec<&str> = theme.assets.iter().map(|(n, _)| n.as_str()).collect();
-        assert_eq!(names, ["serve.js", "style.css"]);
+        assert_eq!(names, ["docfx.css", "serve.js", "style.css", "tabs.js"]);
     }
 
     /// Every `t["id"]` the default templates use is a message of en-US.ftl.
@@ -822,7 +824,7 @@ mod tests {
     #[test]
     fn a_site_theme_overrides_per_file_and_broken_templates_are_errors() {
         let theme = Theme::from_files(vec![("static/extra.css".into(), b"x".to_vec())]).unwrap();
-        assert_eq!(theme.assets.len(), 3);
+        assert_eq!(theme.assets.len(), 5);
         let err = Theme::from_files(vec![(
             "templates/article.html".into(),
             b"{% if %}".to_vec(),

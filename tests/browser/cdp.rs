@@ -303,6 +303,33 @@ impl Tab<'_> {
         }
     }
 
+    /// Presses and releases a key (`ArrowRight`, `ArrowLeft`, `Home`,
+    /// `End`, `Enter`) in the focused element, as a reader would.
+    pub fn press(&mut self, key: &str) {
+        let code = match key {
+            "ArrowLeft" => 37,
+            "ArrowRight" => 39,
+            "Home" => 36,
+            "End" => 35,
+            "Enter" => 13,
+            _ => 0,
+        };
+        for kind in ["rawKeyDown", "keyUp"] {
+            self.call(
+                "Input.dispatchKeyEvent",
+                json!({ "type": kind, "key": key, "code": key, "windowsVirtualKeyCode": code }),
+            );
+        }
+    }
+
+    /// Turns off the page's scripts (for the no-JS fallbacks); call before [`Tab::goto`].
+    pub fn disable_scripts(&mut self) {
+        self.call(
+            "Emulation.setScriptExecutionDisabled",
+            json!({ "value": true }),
+        );
+    }
+
     /// Saves a PNG of the viewport.
     pub fn screenshot(&mut self, path: &Path) {
         let r = self.call("Page.captureScreenshot", json!({ "format": "png" }));

@@ -1,0 +1,43 @@
+//! Link and URL normalisation and resolution: the first line of the input
+//! is a link target, resolved from several files of a small site, in both
+//! locales; the rest is more targets, one per line.
+#![no_main]
+
+mod common;
+
+use libfuzzer_sys::fuzz_target;
+use stele::links::{self, Resolver};
+use stele::site;
+
+fuzz_target!(|data: &[u8]| {
+    let text = common::text(data);
+    let files: Vec<(&str, String, String)> = [
+        ("en-US", "index.md", "# Home\n"),
+        ("en-US", "guide/install.md", "# Install\n## Linux {#linux}\n"),
+        ("en-US", "guide/ünïcode file.md", "# U\n"),
+        ("en-US", "includes/note.md", "note\n"),
+        ("de-DE", "guide/install.md", "# Installieren\n"),
+        ("ja-JP", "ガイド/設定.md", "# 設定\n"),
+    ]
+    .iter()
+    .map(|(l, r, t)| (*l, r.to_string(), t.to_string()))
+    .collect();
+    let site = common::site(&files);
+    let resolver = Resolver::new(&site);
+    for target in text.lines().take(64) {
+        let _ = links::scheme(target);
+        let decoded = links::decode(target);
+        assert_eq!(decoded, links::decode(target));
+        let _ = site::encode_path(&decoded);
+        let _ = site::page_path(&decoded);
+        for locale in 0..site.locales.len() {
+            for from in ["index.md", "guide/install.md", "a/b/c/d.md"] {
+                let r = resolver.resolve(locale, from, target);
+                assert_eq!(r, resolver.resolve(locale, from, target), "not deterministic");
+                let _ = resolver.href(&r);
+            }
+            let _ = resolver.redirect_href(locale, target);
+        }
+        let _ = stele::include::join("guide", target);
+    }
+});
