@@ -6,11 +6,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus=fuzz/corpus
-mkdir -p "$corpus"/{frontmatter,markdown,include,links,site}
+mkdir -p "$corpus"/{frontmatter,markdown,docfx,include,links,site}
 n=0
 while IFS= read -r -d '' f; do
   n=$((n + 1))
-  for t in frontmatter markdown; do cp "$f" "$corpus/$t/fixture-$n.md"; done
+  for t in frontmatter markdown docfx; do cp "$f" "$corpus/$t/fixture-$n.md"; done
   # Link targets: every Markdown link destination of the file, one a line.
   grep -oE '\]\([^) ]+' "$f" | sed 's/^](//' > "$corpus/links/fixture-$n.txt" || true
   [ -s "$corpus/links/fixture-$n.txt" ] || rm -f "$corpus/links/fixture-$n.txt"
@@ -33,6 +33,6 @@ done < <(find tests/fixtures -type d -name includes -print0 | sort -z)
 printf -- '---\ntitle: t\nms.date: 5/2/2016\na: &x [*x]\n---\n# h\n' > "$corpus/frontmatter/seed-alias.md"
 printf '[!INCLUDE [a](includes/i1.md)]\0[!INCLUDE [b](includes/i2.md)]\0[!INCLUDE [c](includes/i1.md)]\0x' > "$corpus/include/seed-loop.md"
 printf 'guide/install.md#linux\n../index.md\n/en-us/guide/install/\nhttps://x.test/\nmailto:a@b\n%%E3%%82%%AC\n../../../../x.md\n' > "$corpus/links/seed.txt"
-for t in frontmatter markdown include links site; do
+for t in frontmatter markdown docfx include links site; do
   echo "$t: $(ls "$corpus/$t" | wc -l) seeds"
 done

@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:?usage: scripts/fuzz.sh SECONDS [TARGET...]}
 shift
-all=(frontmatter markdown include links site)
+all=(frontmatter markdown docfx include links site)
 [ "$#" -gt 0 ] && targets=("$@") || targets=("${all[@]}")
 export RUSTC_BOOTSTRAP=1
 # One thread per target: the pipeline is parallel, the fuzzer need not be.

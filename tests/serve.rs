@@ -5,7 +5,7 @@ mod support;
 
 use std::time::{Duration, Instant};
 
-use support::{Server, Sse, copy_fixture, try_get};
+use support::{Server, Sse, copy_fixture, try_get, try_get_host};
 
 const START: &str = "content/en-US/guide/start.md";
 
@@ -343,4 +343,36 @@ fn non_loopback_binds_warn_and_busy_ports_fail() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot listen on"));
+}
+
+#[test]
+fn foreign_host_headers_are_refused_unless_bound_beyond_loopback() {
+    let (_tmp, site) = copy_fixture("serve/site");
+    let s = Server::start(&site, &[]);
+    let port = s.addr.port();
+    for host in [
+        format!("127.0.0.1:{port}"),
+        format!("localhost:{port}"),
+        "localhost".to_string(),
+    ] {
+        let r = try_get_host(s.addr, "/en-us/guide/start/", &host).unwrap();
+        assert_eq!(r.status, 200, "Host: {host}");
+    }
+    for host in [
+        format!("evil.example:{port}"),
+        "evil.example".to_string(),
+        format!("localhost.evil.example:{port}"),
+        format!("10.1.2.3:{port}"),
+    ] {
+        for path in ["/en-us/guide/start/", "/_stele/livereload.js", "/nope/"] {
+            let r = try_get_host(s.addr, path, &host).unwrap();
+            assert_eq!(r.status, 403, "Host: {host} {path}");
+            assert!(!r.text().contains("ORIGINAL-MARKER"));
+            assert!(r.text().contains("hint: "), "{}", r.text());
+        }
+    }
+    // Bound to every interface on purpose: other names are served.
+    let open = Server::start(&site, &["--bind", "0.0.0.0"]);
+    let r = try_get_host(open.addr, "/en-us/guide/start/", "docs.example:80").unwrap();
+    assert_eq!(r.status, 200);
 }

@@ -4,7 +4,7 @@
 mod common;
 
 use libfuzzer_sys::fuzz_target;
-use stele::frontmatter;
+use stele::read::frontmatter;
 
 fuzz_target!(|data: &[u8]| {
     let text = common::text(data);

@@ -6,8 +6,8 @@
 mod common;
 
 use libfuzzer_sys::fuzz_target;
-use stele::links::{self, Resolver};
-use stele::site;
+use stele::analyze::links::{self, Resolver};
+use stele::model::site;
 
 fuzz_target!(|data: &[u8]| {
     let text = common::text(data);

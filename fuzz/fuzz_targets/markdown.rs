@@ -35,5 +35,5 @@ fuzz_target!(|data: &[u8]| {
     }
     let slug = markdown::slugify(&text);
     assert_eq!(slug, markdown::slugify(&text));
-    let _ = markdown::decode_entities(&text);
+    let _ = stele::html::decode_entities(&text);
 });

@@ -8,10 +8,10 @@ mod common;
 
 use libfuzzer_sys::fuzz_target;
 use stele::config::Config;
-use stele::discover::{Discovered, FileKind, SourceFile};
+use stele::read::discover::{Discovered, FileKind, SourceFile};
 use stele::pipeline::{self, Inputs};
 use stele::render::Theme;
-use stele::ui::Ui;
+use stele::render::ui::Ui;
 
 fn inputs(parts: &[&str]) -> Inputs {
     let names = [
@@ -46,6 +46,7 @@ fn inputs(parts: &[&str]) -> Inputs {
         theme: Theme::embedded_default(),
         ui_sources: Ui::embedded_sources(),
         history: Default::default(),
+        code: Default::default(),
     }
 }
 

@@ -308,6 +308,16 @@ fn check_article(
                 );
                 if let Some(a) = article {
                     fragment_check(*a, fragment, &mut loc, &mut result);
+                } else if resolver.leads_nowhere(locale, to) {
+                    result.diagnostics.push(
+                        diag(
+                            &mut loc,
+                            Code::UnknownSitePath,
+                            link,
+                            format!("`{}` moved to `{to}`, which is no page of the site", link.target),
+                        )
+                        .with_hint("fix the redirect map entry, or map its folder with `[[check.docsets]]` or list its prefix in `[check] external_prefixes` in stele.toml"),
+                    );
                 }
             }
             Resolution::UnknownSitePath => {

@@ -562,15 +562,16 @@ impl<'s> Resolver<'s> {
     }
 
     fn redirected(&self, locale: usize, to: &str, fragment: Option<String>) -> Resolution {
+        let path = decode(split(to).path);
         let article = if scheme(to).is_some() {
             None
-        } else if to.starts_with('/') {
-            match self.site_absolute(locale, &decode(to), None, LocaleRoots::Try) {
+        } else if path.starts_with('/') {
+            match self.site_absolute(locale, &path, None, LocaleRoots::Try) {
                 Resolution::Article { article, .. } => Some(article),
                 _ => None,
             }
         } else {
-            join("", to).and_then(|rel| {
+            join("", &path).and_then(|rel| {
                 self.site
                     .article_at(locale, &rel)
                     .or_else(|| self.site.article_at(self.site.default_locale, &rel))
@@ -581,6 +582,16 @@ impl<'s> Resolver<'s> {
             article,
             fragment,
         }
+    }
+
+    /// Whether a redirect target `to` is a site-absolute path that matches
+    /// nothing (no page of the site, no docset page, no external prefix).
+    pub fn leads_nowhere(&self, locale: usize, to: &str) -> bool {
+        let path = decode(split(to).path);
+        scheme(to).is_none()
+            && path.starts_with('/')
+            && self.site_absolute(locale, &path, None, LocaleRoots::Try)
+                == Resolution::UnknownSitePath
     }
 
     /// A site-absolute path (decoded).
@@ -742,11 +753,16 @@ impl<'s> Resolver<'s> {
                 fragment,
                 ..
             } => Some(with_fragment(&self.site.articles[*a].url, fragment)),
+            // Another site, or a path of this host published elsewhere: the
+            // link goes where the redirect page would send it.
             Resolution::Redirected {
                 to,
                 article: None,
                 fragment,
-            } if scheme(to).is_some() => Some(with_fragment(to, fragment)),
+            } if scheme(to).is_some() || to.starts_with('/') => Some(match to.contains('#') {
+                true => to.clone(),
+                false => with_fragment(to, fragment),
+            }),
             _ => None,
         }
     }

@@ -96,7 +96,7 @@ pub struct ServeArgs {
     /// Port to listen on (0: any free port)
     #[arg(long, default_value_t = 1111)]
     pub port: u16,
-    /// Address to listen on; anything but a loopback address makes the preview reachable from other machines
+    /// Address to listen on; anything but a loopback address makes the preview reachable from other machines (on loopback, requests whose Host header is not this machine get 403)
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
     pub bind: std::net::IpAddr,
     /// Open the preview in the default browser

@@ -42,6 +42,8 @@ use crate::term::Color;
 
 pub mod incremental;
 
+mod host;
+
 /// What `stele serve` was asked for.
 #[derive(Clone, Debug)]
 pub struct Options {
@@ -188,7 +190,11 @@ async fn serve(options: Options) -> Result<ExitCode> {
         .route(EVENTS, get(events))
         .route(LIVERELOAD_JS, get(livereload))
         .fallback(page)
-        .with_state(shared);
+        .with_state(shared)
+        .layer(axum::middleware::from_fn_with_state(
+            host::HostPolicy::for_bind(options.bind),
+            host::guard,
+        ));
     let server = axum::serve(listener, app);
     tokio::select! {
         r = server => r.context("the server stopped")?,

@@ -170,12 +170,17 @@ pub fn get(addr: SocketAddr, path: &str) -> Response {
 }
 
 pub fn try_get(addr: SocketAddr, path: &str) -> std::io::Result<Response> {
+    try_get_host(addr, path, &addr.to_string())
+}
+
+/// `GET path` with the given `Host` header.
+pub fn try_get_host(addr: SocketAddr, path: &str, host: &str) -> std::io::Result<Response> {
     let mut s = TcpStream::connect_timeout(&addr, Duration::from_secs(10))?;
     s.set_read_timeout(Some(Duration::from_secs(10)))?;
     s.set_write_timeout(Some(Duration::from_secs(10)))?;
     write!(
         s,
-        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+        "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
     )?;
     let mut raw = Vec::new();
     s.read_to_end(&mut raw)?;

@@ -65,8 +65,8 @@ pub fn parts(text: &str, n: usize) -> Vec<&str> {
 }
 
 use stele::config::Config;
-use stele::discover::{Discovered, FileKind, SourceFile};
-use stele::site::{self, Site};
+use stele::read::discover::{Discovered, FileKind, SourceFile};
+use stele::model::site::{self, Site};
 
 /// A site built in memory from (locale, rel, text) files with the zero
 /// configuration; files under `includes/` are includes.

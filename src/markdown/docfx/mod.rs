@@ -145,14 +145,20 @@ pub fn expand(input: &Expanded, ctx: &Context) -> (Expanded, Vec<Finding>) {
 
 /// The findings as diagnostics at `file:line:col`.
 pub fn diagnostics(site: &Site, findings: Vec<Finding>) -> Vec<Diagnostic> {
+    // One line index per file, not per finding: a file of many broken
+    // extensions must not be scanned once per finding.
+    let mut indexes: std::collections::HashMap<FileId, LineIndex> = Default::default();
     findings
         .into_iter()
         .filter_map(|f| {
             let file = site.files.get(f.file)?;
             let text = &file.text;
             let start = f.offset.min(text.len());
-            let end = (f.offset + f.len).min(text.len()).max(start);
-            let span = LineIndex::new(text).span(text, start..end);
+            let end = f.offset.saturating_add(f.len).min(text.len()).max(start);
+            let span = indexes
+                .entry(f.file)
+                .or_insert_with(|| LineIndex::new(text))
+                .span(text, start..end);
             Some(
                 Diagnostic::new(f.code, file.path.clone(), f.message)
                     .with_span(span)

@@ -150,3 +150,15 @@ fn alert_in_list_keeps_indentation() {
     assert!(h.contains("markdown-alert-tip"), "{h}");
     assert_eq!(h.matches("<ol").count(), 1, "{h}");
 }
+
+#[test]
+fn tab_headings_with_a_name_keep_the_anchor() {
+    let src = "# <a name=\"step-1\"></a>[Step 1](#tab/one)\n\nOne\n\n# <a name=\"step-2\"></a>[Step 2](#tab/two)\n\nTwo\n\n---\n";
+    let h = html(src);
+    assert!(
+        h.contains("<p class=\"docfx-tab-title\"><a name=\"step-1\"></a>Step 1</p>"),
+        "{h}"
+    );
+    assert!(h.contains(">Step 2</button>"), "{h}");
+    assert!(!h.contains("<h1"), "{h}");
+}
