@@ -83,9 +83,10 @@ pub struct CheckConfig {
     /// Site-absolute prefixes published elsewhere; links under them are skipped.
     #[serde(default)]
     pub external_prefixes: Vec<String>,
-    /// Level per diagnostic code, e.g. `fallback-link = "off"`.
+    /// Level per diagnostic code, e.g. `fallback-link = "off"` (an unknown
+    /// code is an error when the file is read).
     #[serde(default)]
-    pub levels: BTreeMap<String, Level>,
+    pub levels: BTreeMap<Code, Level>,
     /// Largest difference in heading count between a source and its
     /// translation before `heading-count` fires.
     #[serde(default = "default_heading_tolerance")]
@@ -373,11 +374,6 @@ impl Config {
                 bail!("`source_base_url` needs `source_locale`, the locale published there");
             }
         }
-        for name in file.check.levels.keys() {
-            if Code::from_name(name).is_none() {
-                bail!("unknown diagnostic code `{name}` in `[check.levels]`");
-            }
-        }
         Ok(file)
     }
 
@@ -459,7 +455,7 @@ impl Config {
 
     /// The severity configured for `code`; `None` when it is off.
     pub fn level(&self, code: Code) -> Option<Severity> {
-        match self.check.levels.get(code.as_str()) {
+        match self.check.levels.get(&code) {
             Some(Level::Off) => None,
             Some(Level::Error) => Some(Severity::Error),
             Some(Level::Warning) => Some(Severity::Warning),
@@ -486,10 +482,8 @@ mod tests {
     #[test]
     fn levels_apply() {
         let mut c = Config::zero("/tmp/site");
-        c.check.levels.insert("fallback-link".into(), Level::Off);
-        c.check
-            .levels
-            .insert("broken-anchor".into(), Level::Warning);
+        c.check.levels.insert(Code::FallbackLink, Level::Off);
+        c.check.levels.insert(Code::BrokenAnchor, Level::Warning);
         assert_eq!(c.level(Code::FallbackLink), None);
         assert_eq!(c.level(Code::BrokenAnchor), Some(Severity::Warning));
         assert_eq!(c.level(Code::BrokenLink), Some(Severity::Error));

@@ -63,6 +63,19 @@ macro_rules! codes {
     };
 }
 
+/// A code is read by its stable name (the keys of `[check.levels]`); an
+/// unknown name is an error that names it.
+impl<'de> serde::Deserialize<'de> for Code {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Code, D::Error> {
+        let name = String::deserialize(d)?;
+        Code::from_name(&name).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "unknown diagnostic code `{name}` in `[check.levels]`"
+            ))
+        })
+    }
+}
+
 codes! {
     /// The frontmatter is not valid YAML or not a mapping.
     InvalidFrontmatter = "invalid-frontmatter", Error;

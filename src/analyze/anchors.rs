@@ -6,9 +6,9 @@ use std::collections::HashSet;
 
 use crate::markdown::{Anchor, Rendered};
 
-/// Whether other pages can link to `a` in every locale: anchors
-/// written by hand (HTML ids and names, explicit heading ids) are; slugs of
-/// translated headings differ by design, and footnotes are per page.
+/// Whether other pages can link to `a` in every locale: anchors written
+/// by hand (HTML ids and names, `{#id}`) are; generated slugs of translated
+/// headings differ by design, and footnotes are per page.
 pub fn is_stable(a: &Anchor) -> bool {
     a.source.is_hand_written()
 }
