@@ -112,6 +112,11 @@ pub fn write(
     fs::write(tmp_path.join(MARKER), MARKER_TEXT).context("cannot write the output marker")?;
     interrupt::set(interrupt::Pending::Writing(tmp_path.clone()));
     let result = write_into(&out, &tmp_path, pages, copies);
+    if result.is_err() && interrupt::aborted() {
+        // The signal thread removes the directory and ends the process;
+        // dropping `tmp` here would race with it.
+        interrupt::wait_for_exit();
+    }
     if result.is_err() {
         interrupt::set(interrupt::Pending::Nothing);
     }
@@ -152,6 +157,9 @@ fn write_into(out: &Path, tmp_path: &Path, pages: &[Page], copies: &[Copy]) -> R
         .filter_map(|p| Path::new(p).parent().map(|d| tmp_path.join(d)))
         .collect();
     for d in &dirs {
+        let Some(_io) = interrupt::IoGuard::take() else {
+            bail!("interrupted");
+        };
         fs::create_dir_all(d).with_context(|| format!("cannot create `{}`", d.display()))?;
     }
     // A file identical to the one of the previous build is hard-linked from
@@ -160,9 +168,9 @@ fn write_into(out: &Path, tmp_path: &Path, pages: &[Page], copies: &[Copy]) -> R
     // build is only read, never changed, so the swap stays atomic.
     let previous = out.join(MARKER).is_file().then_some(out);
     pages.par_iter().try_for_each(|p| {
-        if interrupt::aborted() {
+        let Some(_io) = interrupt::IoGuard::take() else {
             bail!("interrupted");
-        }
+        };
         let dest = tmp_path.join(&p.path);
         if previous.is_some_and(|old| reuse(&old.join(&p.path), &p.bytes, &dest)) {
             return Ok(());
@@ -170,9 +178,9 @@ fn write_into(out: &Path, tmp_path: &Path, pages: &[Page], copies: &[Copy]) -> R
         fs::write(&dest, &p.bytes).with_context(|| format!("cannot write `{}`", dest.display()))
     })?;
     copies.par_iter().try_for_each(|(src, rel)| {
-        if interrupt::aborted() {
+        let Some(_io) = interrupt::IoGuard::take() else {
             bail!("interrupted");
-        }
+        };
         let dest = tmp_path.join(rel);
         if let Some(old) = previous {
             if same_file_content(src, &old.join(rel)) && fs::hard_link(old.join(rel), &dest).is_ok()
