@@ -4,6 +4,9 @@ skip-to-content = الانتقال إلى المحتوى
 site-navigation = المقالات
 breadcrumb = مسار التنقل
 home = الصفحة الرئيسية
+pager = الصفحة السابقة والتالية
+previous-page = السابق
+next-page = التالي
 menu = القائمة
 on-this-page = في هذه الصفحة
 available-in = متوفر باللغات
@@ -59,3 +62,8 @@ moniker-choose = الإصدار
 video-title = فيديو
 image-lightbox = فتح الصورة بالحجم الكامل
 image-description = الوصف
+
+## Hugo shortcodes
+
+shortcode-tabs = علامات التبويب
+shortcode-details = التفاصيل

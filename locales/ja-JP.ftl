@@ -4,6 +4,9 @@ skip-to-content = コンテンツへスキップ
 site-navigation = 記事
 breadcrumb = 階層リンク
 home = ホーム
+pager = 前後のページ
+previous-page = 前へ
+next-page = 次へ
 menu = メニュー
 on-this-page = このページの内容
 available-in = 表示言語
@@ -59,3 +62,8 @@ moniker-choose = バージョン
 video-title = ビデオ
 image-lightbox = フルサイズの画像を開く
 image-description = 説明
+
+## Hugo shortcodes
+
+shortcode-tabs = タブ
+shortcode-details = 詳細

@@ -4,6 +4,9 @@ skip-to-content = 跳至主要內容
 site-navigation = 文章
 breadcrumb = 頁面路徑
 home = 首頁
+pager = 上一頁與下一頁
+previous-page = 上一頁
+next-page = 下一頁
 menu = 選單
 on-this-page = 本頁內容
 available-in = 提供語言
@@ -59,3 +62,8 @@ moniker-choose = 版本
 video-title = 影片
 image-lightbox = 開啟完整大小的影像
 image-description = 描述
+
+## Hugo shortcodes
+
+shortcode-tabs = 索引標籤
+shortcode-details = 詳細資料

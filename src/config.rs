@@ -196,6 +196,20 @@ impl Default for CheckConfig {
     }
 }
 
+/// How heading ids are made from the heading text (`heading_ids`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HeadingIds {
+    /// GitHub's: lower case; letters, combining marks and numbers of every
+    /// script, `_` and `-` kept; spaces to `-`; repeats get `-1`, `-2`.
+    #[default]
+    Github,
+    /// Hugo's (Goldmark's `autoHeadingIDType = "github"`): as GitHub's, but
+    /// only letters and decimal digits are kept (no combining marks, so
+    /// `हिन्दी` is `हनद`), and an empty id is `heading`.
+    Hugo,
+}
+
 /// One entry of the `redirects` list.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -214,9 +228,17 @@ pub struct FileConfig {
     pub title: Option<String>,
     pub base_url: Option<String>,
     pub default_locale: Option<String>,
+    /// The locale translations are made from, when it is not under
+    /// `content/` (a site of translations only, e.g. `en-US`).
+    pub source_locale: Option<String>,
+    /// Where the source of a translations-only site is published
+    /// (`https://learn.microsoft.com/en-us/`): target of `x-default`.
+    pub source_base_url: Option<String>,
     pub theme: Option<String>,
     pub output_dir: Option<PathBuf>,
     pub translation_keys: Option<Vec<String>>,
+    /// How heading ids are made; by the content when absent.
+    pub heading_ids: Option<HeadingIds>,
     #[serde(default)]
     pub locales: BTreeMap<String, LocaleConfig>,
     #[serde(default)]
@@ -227,6 +249,9 @@ pub struct FileConfig {
     pub missing_translations: MissingTranslations,
     #[serde(default)]
     pub status_page: bool,
+    /// Site parameters for Hugo's `param` shortcode.
+    #[serde(default)]
+    pub params: toml::Table,
     #[serde(default)]
     pub limits: crate::limits::Limits,
 }
@@ -241,9 +266,16 @@ pub struct Config {
     pub base_url: String,
     /// As configured; the site stage picks one when absent.
     pub default_locale: Option<String>,
+    /// The source locale as configured (`source_locale`); it may lie
+    /// outside `content/`.
+    pub source_locale: Option<String>,
+    /// Where that source is published, with a trailing slash.
+    pub source_base_url: Option<String>,
     pub theme: String,
     pub output_dir: PathBuf,
     pub translation_keys: Vec<String>,
+    /// As configured; the pipeline picks one by the content when absent.
+    pub heading_ids: Option<HeadingIds>,
     pub locales: BTreeMap<String, LocaleConfig>,
     /// Only these locales are built (plus the default locale); empty means all.
     pub only_locales: Vec<String>,
@@ -251,11 +283,18 @@ pub struct Config {
     pub redirects: Vec<Redirect>,
     pub missing_translations: MissingTranslations,
     pub status_page: bool,
+    /// `[params]`, for Hugo's `param` shortcode.
+    pub params: serde_json::Map<String, serde_json::Value>,
     pub limits: crate::limits::Limits,
 }
 
 /// The frontmatter keys that carry the asset id unless configured.
-pub const DEFAULT_TRANSLATION_KEYS: &[&str] = &["ms.assetid", "asset_id", "translation_key"];
+pub const DEFAULT_TRANSLATION_KEYS: &[&str] = &[
+    "ms.assetid",
+    "asset_id",
+    "translation_key",
+    "translationKey",
+];
 
 /// Command-line values that override `stele.toml`.
 #[derive(Clone, Debug, Default)]
@@ -294,6 +333,19 @@ impl Config {
                 "`max_per_host` and `max_concurrency` under `[check.external]` must be at least 1"
             );
         }
+        if let Some(tag) = &file.source_locale {
+            if tag.parse::<unic_langid::LanguageIdentifier>().is_err() {
+                bail!("`source_locale = \"{tag}\"` is not a BCP 47 language tag");
+            }
+        }
+        if let Some(url) = &file.source_base_url {
+            if !(url.starts_with("https://") || url.starts_with("http://")) {
+                bail!("`source_base_url = \"{url}\"` must be an absolute http(s) URL");
+            }
+            if file.source_locale.is_none() {
+                bail!("`source_base_url` needs `source_locale`, the locale published there");
+            }
+        }
         for name in file.check.levels.keys() {
             if Code::from_name(name).is_none() {
                 bail!("unknown diagnostic code `{name}` in `[check.levels]`");
@@ -330,6 +382,11 @@ impl Config {
             title,
             base_url,
             default_locale: file.default_locale,
+            source_locale: file.source_locale,
+            source_base_url: file.source_base_url.map(|u| {
+                let u = u.trim_end_matches('/');
+                format!("{u}/")
+            }),
             theme: file.theme.unwrap_or_else(|| "default".into()),
             output_dir,
             translation_keys: file.translation_keys.unwrap_or_else(|| {
@@ -338,12 +395,17 @@ impl Config {
                     .map(|s| s.to_string())
                     .collect()
             }),
+            heading_ids: file.heading_ids,
             locales: file.locales,
             only_locales: overrides.locales.clone(),
             check: file.check,
             redirects: file.redirects,
             missing_translations: file.missing_translations,
             status_page: file.status_page,
+            params: match serde_json::to_value(&file.params) {
+                Ok(serde_json::Value::Object(m)) => m,
+                _ => serde_json::Map::new(),
+            },
             limits: file.limits,
             root,
         })
@@ -421,6 +483,23 @@ mod tests {
         assert!(Config::parse("[check.external]\nmax_per_host = 0").is_err());
         assert_eq!(parse_duration("5m"), Some(Duration::from_secs(300)));
         assert_eq!(parse_duration("ms"), None);
+    }
+
+    #[test]
+    fn source_locale_keys() {
+        let f = Config::parse(
+            "source_locale = 'en-US'\nsource_base_url = 'https://learn.microsoft.com/en-us'\n",
+        )
+        .unwrap();
+        let c = Config::from_file("/s".into(), f, &Overrides::default()).unwrap();
+        assert_eq!(c.source_locale.as_deref(), Some("en-US"));
+        assert_eq!(
+            c.source_base_url.as_deref(),
+            Some("https://learn.microsoft.com/en-us/")
+        );
+        assert!(Config::parse("source_locale = 'not a tag'").is_err());
+        assert!(Config::parse("source_base_url = 'https://x.org/'").is_err());
+        assert!(Config::parse("source_locale = 'en'\nsource_base_url = '/en/'").is_err());
     }
 
     #[test]

@@ -92,6 +92,8 @@ codes! {
     RedirectedLink = "redirected-link", Warning;
     /// A link or include path that climbs out of its locale's content.
     LinkOutsideRoot = "link-outside-root", Error;
+    /// A link that names its file in another case (resolved in a case-insensitive docset).
+    LinkCase = "link-case", Warning;
     /// An external (http, https) link that failed under `--external`.
     BrokenExternalLink = "broken-external-link", Error;
     /// An `[!INCLUDE]` whose file exists in no locale.
@@ -102,6 +104,10 @@ codes! {
     LimitExceeded = "limit-exceeded", Error;
     /// An include path that escapes `content/`.
     IncludeOutsideRoot = "include-outside-root", Error;
+    /// A Hugo shortcode that is neither built in nor a template of the theme.
+    UnknownShortcode = "unknown-shortcode", Warning;
+    /// A shortcode that is malformed, unpaired or lacks what it needs.
+    InvalidShortcode = "invalid-shortcode", Warning;
     /// Two articles of one locale share a translation key.
     DuplicateAssetId = "duplicate-asset-id", Error;
     /// The locale named in the frontmatter disagrees with the folder.
@@ -126,6 +132,12 @@ codes! {
     MalformedExtension = "malformed-extension", Warning;
     /// A code snippet whose file or region does not exist.
     MissingSnippet = "missing-snippet", Error;
+    /// A table of contents (`toc.yml`, `TOC.md`) that cannot be read.
+    InvalidToc = "invalid-toc", Error;
+    /// A TOC entry whose `href` points at nothing the site has.
+    BrokenTocLink = "broken-toc-link", Error;
+    /// A YAML page (`### YamlMime:Landing`, `Hub`, `FAQ`) that cannot be read.
+    InvalidYamlPage = "invalid-yaml-page", Error;
 }
 
 impl fmt::Display for Code {

@@ -10,6 +10,8 @@
 use crate::diagnostic::{Code, Diagnostic, LineIndex};
 use crate::model::site::{FileId, Site};
 
+pub mod shortcode;
+
 /// A run of the expanded text copied from one file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Segment {
@@ -76,6 +78,18 @@ pub struct Directive {
     pub path: std::ops::Range<usize>,
     /// The directive stands alone on its line.
     pub block: bool,
+    pub syntax: Syntax,
+}
+
+/// How an include is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Syntax {
+    /// `[!INCLUDE [title](path)]`: the path is relative to the file.
+    DocFx,
+    /// `{{% include "path" %}}`, `{{< readfile file="path" >}}`: the path is
+    /// looked up in the `_includes/` folders from the file's folder up,
+    /// then relative to the file, then to the locale directory.
+    Hugo,
 }
 
 /// Expands the includes of `file` (its body, after the frontmatter).
@@ -103,7 +117,15 @@ fn expand_into(
     // Built once per file, on the first diagnostic: a file of many broken
     // includes must not scan its text once per include.
     let line_index = std::cell::OnceCell::new();
-    for d in find_directives(&text[start..], start) {
+    let mut directives = find_directives(&text[start..], start);
+    directives.extend(find_shortcodes(&text[start..], start));
+    directives.sort_by_key(|d| d.range.start);
+    let mut last_end = start;
+    for d in directives {
+        if d.range.start < last_end {
+            continue;
+        }
+        last_end = d.range.end;
         push(out, file, text, pos..d.range.start);
         pos = d.range.end;
         let written = &text[d.path.clone()];
@@ -117,6 +139,24 @@ fn expand_into(
                 .with_locale(f.locale.clone())
         };
         let base = f.rel.rsplit_once('/').map(|(dir, _)| dir).unwrap_or("");
+        if d.syntax == Syntax::Hugo {
+            if let Some(target) = find_hugo(site, locale, base, &raw) {
+                if enter(site, target, stack, out, diags, &here) {
+                    expand_included(site, target, locale, &d, stack, out, diags);
+                }
+                continue;
+            }
+            diags.push(here(
+                Code::MissingInclude,
+                format!("include `{written}` not found"),
+                &format!(
+                    "looked for `_includes/{raw}` from `{}` up, and beside the file, in `{}` and the default locale",
+                    if base.is_empty() { "." } else { base },
+                    f.locale
+                ),
+            ));
+            continue;
+        }
         let Some(rel) = join(base, &raw) else {
             diags.push(here(
                 Code::IncludeOutsideRoot,
@@ -129,7 +169,7 @@ fn expand_into(
             .include_at(locale, &rel)
             .or_else(|| site.article_at(locale, &rel).map(|a| site.articles[a].file));
         let found = found.or_else(|| {
-            let d = site.default_locale;
+            let d = site.fallback_locale(locale)?;
             site.include_at(d, &rel)
                 .or_else(|| site.article_at(d, &rel).map(|a| site.articles[a].file))
         });
@@ -144,37 +184,54 @@ fn expand_into(
             ));
             continue;
         };
-        if stack.contains(&target) {
-            let mut chain: Vec<&str> = stack.iter().map(|&s| site.files[s].rel.as_str()).collect();
-            chain.push(&site.files[target].rel);
-            diags.push(here(
-                Code::IncludeCycle,
-                format!(
-                    "include cycle: {}",
-                    chain
-                        .iter()
-                        .map(|c| format!("`{c}`"))
-                        .collect::<Vec<_>>()
-                        .join(" → ")
-                ),
-                "remove one of the includes; the cycle was cut here",
-            ));
-            continue;
+        if enter(site, target, stack, out, diags, &here) {
+            expand_included(site, target, locale, &d, stack, out, diags);
         }
-        let limits = &site.config.limits;
-        if stack.len() > limits.include_depth {
-            diags.push(here(
-                Code::LimitExceeded,
-                format!(
-                    "includes nested deeper than {} levels; this include was not expanded",
-                    limits.include_depth
-                ),
-                &crate::limits::hint("include_depth", limits.include_depth),
-            ));
-            continue;
-        }
-        if out.text.len() as u64 > limits.article_bytes() {
-            diags.push(here(
+    }
+    push(out, file, text, pos..text.len());
+}
+
+/// Refuses a cycle, nesting too deep or an article grown too large; `true`
+/// when `target` may be expanded.
+fn enter(
+    site: &Site,
+    target: FileId,
+    stack: &[FileId],
+    out: &Expanded,
+    diags: &mut Vec<Diagnostic>,
+    here: &dyn Fn(Code, String, &str) -> Diagnostic,
+) -> bool {
+    if stack.contains(&target) {
+        let mut chain: Vec<&str> = stack.iter().map(|&s| site.files[s].rel.as_str()).collect();
+        chain.push(&site.files[target].rel);
+        diags.push(here(
+            Code::IncludeCycle,
+            format!(
+                "include cycle: {}",
+                chain
+                    .iter()
+                    .map(|c| format!("`{c}`"))
+                    .collect::<Vec<_>>()
+                    .join(" → ")
+            ),
+            "remove one of the includes; the cycle was cut here",
+        ));
+        return false;
+    }
+    let limits = &site.config.limits;
+    if stack.len() > limits.include_depth {
+        diags.push(here(
+            Code::LimitExceeded,
+            format!(
+                "includes nested deeper than {} levels; this include was not expanded",
+                limits.include_depth
+            ),
+            &crate::limits::hint("include_depth", limits.include_depth),
+        ));
+        return false;
+    }
+    if out.text.len() as u64 > limits.article_bytes() {
+        diags.push(here(
                 Code::LimitExceeded,
                 format!(
                     "the article is larger than {} MiB with its includes expanded; this include was not expanded",
@@ -182,25 +239,37 @@ fn expand_into(
                 ),
                 &crate::limits::hint("article_mb", limits.article_mb),
             ));
-            continue;
-        }
-        stack.push(target);
-        if d.block {
-            // Keep the included blocks apart from the surrounding ones.
-            push_synthetic(out, file, d.range.start, "\n");
-        }
-        let before = out.text.len();
-        expand_into(site, target, locale, stack, out, diags);
-        if !d.block {
-            // Inline includes: no trailing line break inside a paragraph.
-            let trimmed = out.text[before..].trim_end().len();
-            out.text.truncate(before + trimmed);
-        } else if !out.text.ends_with('\n') {
-            push_synthetic(out, file, d.range.end, "\n");
-        }
-        stack.pop();
+        return false;
     }
-    push(out, file, text, pos..text.len());
+    true
+}
+
+/// Expands `target` in place of directive `d`.
+fn expand_included(
+    site: &Site,
+    target: FileId,
+    locale: usize,
+    d: &Directive,
+    stack: &mut Vec<FileId>,
+    out: &mut Expanded,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let file = *stack.last().unwrap_or(&target);
+    stack.push(target);
+    if d.block {
+        // Keep the included blocks apart from the surrounding ones.
+        push_synthetic(out, file, d.range.start, "\n");
+    }
+    let before = out.text.len();
+    expand_into(site, target, locale, stack, out, diags);
+    if !d.block {
+        // Inline includes: no trailing line break inside a paragraph.
+        let trimmed = out.text[before..].trim_end().len();
+        out.text.truncate(before + trimmed);
+    } else if !out.text.ends_with('\n') {
+        push_synthetic(out, file, d.range.end, "\n");
+    }
+    stack.pop();
 }
 
 fn push(out: &mut Expanded, file: FileId, text: &str, range: std::ops::Range<usize>) {
@@ -228,6 +297,80 @@ fn push_synthetic(out: &mut Expanded, file: FileId, at: usize, s: &str) {
         file,
         src_start: at,
     });
+}
+
+/// Where a Hugo include path leads: `_includes/<path>` in the file's folder
+/// and every folder above it, then the path beside the file, then from the
+/// locale directory; in the locale, then in the default locale. A path
+/// without an extension also matches `<path>.md`.
+fn find_hugo(site: &Site, locale: usize, base: &str, raw: &str) -> Option<FileId> {
+    let raw = raw.trim();
+    // `readfile` paths are often written from the site root.
+    let raw = raw.trim_start_matches("./");
+    let raw = match raw.strip_prefix("content/") {
+        Some(rest) => rest.split_once('/').map_or(rest, |(_, r)| r),
+        None => raw,
+    };
+    let mut names = vec![raw.trim_start_matches('/').to_string()];
+    if !raw.rsplit('/').next().unwrap_or("").contains('.') {
+        names.push(format!("{}.md", names[0]));
+    }
+    let mut candidates = Vec::new();
+    let mut dir = Some(base);
+    while let Some(d) = dir {
+        for n in &names {
+            let p = if d.is_empty() {
+                format!("_includes/{n}")
+            } else {
+                format!("{d}/_includes/{n}")
+            };
+            candidates.push(p);
+        }
+        dir = if d.is_empty() {
+            None
+        } else {
+            Some(d.rsplit_once('/').map_or("", |(p, _)| p))
+        };
+    }
+    for n in &names {
+        if !raw.starts_with('/') {
+            if let Some(j) = join(base, n) {
+                candidates.push(j);
+            }
+        }
+        candidates.push(n.clone());
+    }
+    let lookup = |l: usize| {
+        candidates.iter().find_map(|c| {
+            site.include_at(l, c)
+                .or_else(|| site.article_at(l, c).map(|a| site.articles[a].file))
+        })
+    };
+    lookup(locale).or_else(|| lookup(site.default_locale))
+}
+
+/// `{{% include "path" %}}` and `{{< readfile file="path" >}}` in `body`,
+/// outside code. Ranges are offset by `base`.
+pub fn find_shortcodes(body: &str, base: usize) -> Vec<Directive> {
+    use shortcode::{TagKind, Token};
+    let mut found = Vec::new();
+    for t in shortcode::scan(body) {
+        let Token::Tag(t) = t else { continue };
+        let name = t.name.to_ascii_lowercase();
+        if t.kind == TagKind::Close || !matches!(name.as_str(), "include" | "readfile") {
+            continue;
+        }
+        let Some(arg) = t.arg("file", 0).or_else(|| t.named("path")) else {
+            continue;
+        };
+        found.push(Directive {
+            range: base + t.range.start..base + t.range.end,
+            path: base + arg.range.start..base + arg.range.end,
+            block: shortcode::is_block(body, &t.range),
+            syntax: Syntax::Hugo,
+        });
+    }
+    found
 }
 
 /// Joins a relative path onto a folder (both relative to the locale
@@ -330,6 +473,7 @@ fn scan_line(line: &str, base: usize, found: &mut Vec<Directive>) {
             path: base + path_start + lead
                 ..base + path_start + lead + p_len.saturating_sub(lead).max(0),
             block,
+            syntax: Syntax::DocFx,
         });
         from = end;
     }

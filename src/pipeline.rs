@@ -170,13 +170,16 @@ pub fn run_with(inputs: Inputs, mode: render::Mode, stages: &Stages<'_>) -> Buil
     } else {
         markdown::MtOriginals::Strip
     };
-    let options = markdown::RenderOptions { mt_originals };
     let (site, mut diags) = site::build_with(
         &config,
         discovered,
         default_locale.as_deref(),
         stages.frontmatter,
     );
+    let options = markdown::RenderOptions {
+        mt_originals,
+        heading_ids: heading_ids(&site),
+    };
     let resolver = Resolver::new(&site);
     let (ui, ui_diags) = Ui::from_sources(&ui_sources);
     diags.extend(ui_diags);
@@ -184,8 +187,14 @@ pub fn run_with(inputs: Inputs, mode: render::Mode, stages: &Stages<'_>) -> Buil
     let dialect = Dialect {
         labels: &labels,
         code: &code,
+        shortcode_labels: site
+            .locales
+            .iter()
+            .map(|l| shortcode_labels(&ui.locale(&l.tag)))
+            .collect(),
+        templates: &theme.shortcodes,
+        params: &config.params,
     };
-
     let processed: Vec<(ArticleOutput, Vec<Diagnostic>)> = (0..site.articles.len())
         .into_par_iter()
         .map(|i| process_article_with(&site, &resolver, i, markdown, options, &dialect))
@@ -269,6 +278,7 @@ pub fn analyze(inputs: Inputs) -> Analyzed {
         history,
         ui_sources,
         code,
+        theme,
         ..
     } = inputs;
     let (site, _) = site::build(&config, discovered, default_locale.as_deref());
@@ -278,6 +288,13 @@ pub fn analyze(inputs: Inputs) -> Analyzed {
     let dialect = Dialect {
         labels: &labels,
         code: &code,
+        shortcode_labels: site
+            .locales
+            .iter()
+            .map(|l| shortcode_labels(&ui.locale(&l.tag)))
+            .collect(),
+        templates: &theme.shortcodes,
+        params: &config.params,
     };
     let outputs: Vec<ArticleOutput> = (0..site.articles.len())
         .into_par_iter()
@@ -305,11 +322,16 @@ pub fn apply_levels(config: &Config, diags: Vec<Diagnostic>) -> Vec<Diagnostic> 
     out
 }
 
-/// What the dialect pre-pass needs: the labels of each site locale (in
-/// `site.locales` order) and the code files of snippets.
+/// What the dialect pre-passes (DocFX extensions, Hugo shortcodes) need
+/// besides the text: the labels of each site locale (in `site.locales`
+/// order), the code files of snippets, the site's shortcode templates and
+/// its `[params]`.
 pub struct Dialect<'a> {
     pub labels: &'a [Labels],
     pub code: &'a discover::CodeFiles,
+    pub shortcode_labels: Vec<markdown::shortcodes::Labels>,
+    pub templates: &'a markdown::shortcodes::Templates,
+    pub params: &'a serde_json::Map<String, serde_json::Value>,
 }
 
 /// The DocFX labels of every site locale, from its UI strings.
@@ -321,6 +343,37 @@ pub fn labels_of(site: &Site, ui: &Ui) -> Vec<Labels> {
             Labels::from_fn(|id| strings.text(id))
         })
         .collect()
+}
+
+/// How the site's heading ids are made: `heading_ids` from stele.toml,
+/// else Hugo's when the content is laid out for Hugo (`_index.md` folder
+/// pages), else GitHub's.
+pub fn heading_ids(site: &Site) -> markdown::HeadingIds {
+    site.config.heading_ids.unwrap_or_else(|| {
+        let hugo = site
+            .articles
+            .iter()
+            .any(|a| a.rel.rsplit('/').next() == Some("_index.md"));
+        if hugo {
+            markdown::HeadingIds::Hugo
+        } else {
+            markdown::HeadingIds::Github
+        }
+    })
+}
+
+/// The labels of the built-in shortcodes in one locale.
+pub fn shortcode_labels(ui: &crate::render::ui::LocaleUi<'_>) -> markdown::shortcodes::Labels {
+    markdown::shortcodes::Labels {
+        note: ui.text("alert-note"),
+        tip: ui.text("alert-tip"),
+        important: ui.text("alert-important"),
+        warning: ui.text("alert-warning"),
+        caution: ui.text("alert-caution"),
+        tabs: ui.text("shortcode-tabs"),
+        video: ui.text("video-title"),
+        details: ui.text("shortcode-details"),
+    }
 }
 
 /// Expands includes and renders one article.
@@ -350,15 +403,70 @@ pub fn process_article_with(
     dialect: &Dialect,
 ) -> (ArticleOutput, Vec<Diagnostic>) {
     let article = &site.articles[i];
-    let (expanded, mut diags) = include::expand(site, article.file);
-    let (expanded, findings) = expand_docfx(site, &expanded, article.locale, dialect);
-    diags.extend(docfx::diagnostics(site, findings));
+    let text = &site.files[article.file].text;
+    let yaml_mime = discover::is_yaml_path(&article.rel)
+        .then(|| discover::yaml_mime(text))
+        .flatten();
+    let (expanded, diags) = match yaml_mime {
+        // A YAML page is its own text: no frontmatter, no includes.
+        Some(_) => (
+            include::Expanded {
+                text: text.clone(),
+                map: include::SourceMap {
+                    segments: vec![include::Segment {
+                        out_start: 0,
+                        file: article.file,
+                        src_start: 0,
+                    }],
+                },
+            },
+            Vec::new(),
+        ),
+        None => {
+            let (expanded, mut diags) = include::expand(site, article.file);
+            let default_labels = markdown::shortcodes::Labels::default();
+            let context = markdown::shortcodes::Context {
+                page: &site.frontmatter[article.file].data,
+                site_params: dialect.params,
+                labels: dialect
+                    .shortcode_labels
+                    .get(article.locale)
+                    .unwrap_or(&default_labels),
+                templates: dialect.templates,
+                file_of: &|at| site.files[expanded.map.locate(at).0].rel.clone(),
+            };
+            let (shortcoded, findings) = markdown::shortcodes::expand(&expanded, &context);
+            for f in findings {
+                // Finding ranges are offsets of the pre-pass's input.
+                diags.push(finding_diagnostic(site, &expanded.map, f));
+            }
+            let (expanded, findings) = expand_docfx(site, &shortcoded, article.locale, dialect);
+            diags.extend(docfx::diagnostics(site, findings));
+            (expanded, diags)
+        }
+    };
     let map = &expanded.map;
     let rewrite = |target: &str, range: std::ops::Range<usize>| {
         let (file, _) = map.locate(range.start);
-        resolver.href(&resolver.resolve(article.locale, &site.files[file].rel, target))
+        resolver.href(&resolver.resolve(i, file, target))
     };
-    let rendered = markdown(&expanded.text, &rewrite, options);
+    let rendered = match yaml_mime {
+        Some(mime) => {
+            // Includes named in Markdown values: the page's locale's, else the source locale's.
+            let include = |path: &str| {
+                let dir = article.rel.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
+                let rel = include::join(dir, path.trim())?;
+                let file = [Some(article.locale), site.fallback_locale(article.locale)]
+                    .into_iter()
+                    .flatten()
+                    .find_map(|l| site.include_at(l, &rel))?;
+                let fm = &site.frontmatter[file];
+                Some(site.files[file].text[fm.body_start..].to_string())
+            };
+            markdown::yaml_pages::render(&expanded.text, mime, &rewrite, &include, options)
+        }
+        None => markdown(&expanded.text, &rewrite, options),
+    };
     let title = article
         .title
         .clone()
@@ -371,7 +479,7 @@ pub fn process_article_with(
         })
         .unwrap_or_else(|| {
             let name = article.rel.rsplit('/').next().unwrap_or(&article.rel);
-            name.strip_suffix(".md").unwrap_or(name).to_string()
+            site::page_stem(name).to_string()
         });
     (
         ArticleOutput {
@@ -427,4 +535,22 @@ fn expand_docfx(
         code: &code,
     };
     docfx::expand(expanded, &ctx)
+}
+
+/// A pre-pass finding as a diagnostic at its file, line and column.
+fn finding_diagnostic(
+    site: &Site,
+    map: &crate::include::SourceMap,
+    f: markdown::shortcodes::Finding,
+) -> Diagnostic {
+    let (file, start) = map.locate(f.range.start);
+    let (_, end) = map.locate(f.range.end.max(f.range.start + 1) - 1);
+    let src = &site.files[file];
+    let end = (end + 1).max(start).min(src.text.len());
+    let start = start.min(end);
+    let idx = diagnostic::LineIndex::new(&src.text);
+    Diagnostic::new(f.code, src.path.clone(), f.message)
+        .with_span(idx.span(&src.text, start..end))
+        .with_hint(f.hint)
+        .with_locale(src.locale.clone())
 }

@@ -39,13 +39,42 @@ fn color_if(terminal: bool) -> Color {
     }
 }
 
+/// How the number of a count is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Digits {
+    /// `2331`
+    Plain,
+    /// `2,331` (tables of `stele status`)
+    Grouped,
+}
+
+/// `1,234,567`.
+pub fn thousands(n: usize) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `n` and the form of a word that goes with it: `1 names`, `2,327 name`
+/// (`one` for 1, `many` otherwise). The one pluralizer; [`plural`] is
+/// the common case.
+pub fn counted(n: usize, one: &str, many: &str, digits: Digits) -> String {
+    let number = match digits {
+        Digits::Plain => n.to_string(),
+        Digits::Grouped => thousands(n),
+    };
+    format!("{number} {}", if n == 1 { one } else { many })
+}
+
 /// `1 article`, `2 articles`.
 pub fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
+    counted(n, word, &format!("{word}s"), Digits::Plain)
 }
 
 /// A spinner on stderr while a long build runs, only on a terminal.

@@ -96,11 +96,41 @@ fn sarif_on_stdout() {
     assert_eq!(v["version"], "2.1.0");
     let results = v["runs"][0]["results"].as_array().unwrap();
     assert_eq!(results.len(), 3);
-    let uri = &results[1]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
-    assert_eq!(
-        uri,
-        "content/ja-JP/%E3%82%AC%E3%82%A4%E3%83%89/%E8%A8%98%E4%BA%8B%2C%201.md"
-    );
+    // Relative to the repository root: the site sits in a subfolder of
+    // the git repository (when the tests run in a checkout).
+    let location = &results[1]["locations"][0]["physicalLocation"]["artifactLocation"];
+    let uri = location["uri"].as_str().unwrap();
+    let file = "content/ja-JP/%E3%82%AC%E3%82%A4%E3%83%89/%E8%A8%98%E4%BA%8B%2C%201.md";
+    if location["uriBaseId"] == "SRCROOT" {
+        assert_eq!(uri, format!("tests/fixtures/report/formats/{file}"));
+    } else {
+        assert_eq!(uri, file, "outside a git checkout: relative to the site");
+    }
+
+    // `--sarif-root` at the site itself: paths relative to the site.
+    let out = check(&[
+        "--format",
+        "sarif",
+        "--sarif-root",
+        site().to_str().unwrap(),
+    ]);
+    let v: serde_json::Value = serde_json::from_str(stdout(&out)).unwrap();
+    let location =
+        &v["runs"][0]["results"][1]["locations"][0]["physicalLocation"]["artifactLocation"];
+    assert_eq!(location["uri"], file);
+    // … and one folder up: the site's folder comes first.
+    let parent = site().parent().unwrap().to_path_buf();
+    let out = check(&[
+        "--format",
+        "sarif",
+        "--sarif-root",
+        parent.to_str().unwrap(),
+    ]);
+    let v: serde_json::Value = serde_json::from_str(stdout(&out)).unwrap();
+    let location =
+        &v["runs"][0]["results"][1]["locations"][0]["physicalLocation"]["artifactLocation"];
+    assert_eq!(location["uri"], format!("formats/{file}"));
+    assert_eq!(location["uriBaseId"], "SRCROOT");
 }
 
 #[test]

@@ -548,3 +548,73 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// A Hugo site: `content/<lang>/` with Hugo language keys, translations that
+/// name their source commit as `default_lang_commit` and say
+/// `drifted_from_default: true`.
+#[test]
+fn hugo_default_lang_commit_and_drifted_from_default() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path();
+    git(site, "2024-01-01T09:00:00Z", &["init", "-q"]);
+    write(site, "content/en/a.md", "---\ntitle: A\n---\n# A\n\nOne.\n");
+    write(site, "content/en/b.md", "---\ntitle: B\n---\n# B\n");
+    write(site, "content/en/c.md", "---\ntitle: C\n---\n# C\n");
+    git(site, "2024-01-10T09:00:00Z", &["add", "."]);
+    git(
+        site,
+        "2024-01-10T09:00:00Z",
+        &["commit", "-q", "-m", "sources"],
+    );
+    let c1 = git(site, "2024-01-10T09:00:00Z", &["rev-parse", "HEAD"]);
+    write(
+        site,
+        "content/pt-br/a.md",
+        &format!("---\ntitle: A\ndefault_lang_commit: {c1}\n---\n# A\n"),
+    );
+    write(
+        site,
+        "content/pt-br/b.md",
+        &format!("---\ntitle: B\ndefault_lang_commit: {c1}\n---\n# B\n"),
+    );
+    // Up to date by its commit, but it says it drifted.
+    write(
+        site,
+        "content/zh-cn/b.md",
+        &format!(
+            "---\ntitle: B\ndefault_lang_commit: {c1}\ndrifted_from_default: true\n---\n# B\n"
+        ),
+    );
+    // No commit at all, drifted.
+    write(
+        site,
+        "content/pt-br/c.md",
+        "---\ntitle: C\ndrifted_from_default: true\n---\n# C\n",
+    );
+    git(site, "2024-02-01T09:00:00Z", &["add", "."]);
+    git(
+        site,
+        "2024-02-01T09:00:00Z",
+        &["commit", "-q", "-m", "translations"],
+    );
+    write(site, "content/en/a.md", "---\ntitle: A\n---\n# A\n\nTwo.\n");
+    git(
+        site,
+        "2024-03-01T09:00:00Z",
+        &["commit", "-q", "-am", "a changed"],
+    );
+
+    let v = status_json(site);
+    assert_eq!(v["git"], true);
+    let a = cell(&v, "content/pt-br/a.md");
+    assert_eq!(a["state"], "stale", "{v:#}");
+    assert_eq!(a["source_changed"], "2024-03-01", "{a:#}");
+    assert_eq!(cell(&v, "content/pt-br/b.md")["state"], "current", "{v:#}");
+    assert_eq!(cell(&v, "content/zh-cn/b.md")["state"], "stale", "{v:#}");
+    let c = cell(&v, "content/pt-br/c.md");
+    assert_eq!(c["state"], "stale", "{v:#}");
+    assert_eq!(c["source_changed"], "2024-01-10", "{c:#}");
+    // Hugo's language keys are the locales pt-BR and zh-CN.
+    assert!(locale(&v, "pt-BR").is_object());
+    assert!(locale(&v, "zh-CN").is_object());
+}

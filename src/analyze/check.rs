@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 
 use rayon::prelude::*;
 
-use crate::analyze::links::{Resolution, Resolver};
+use crate::analyze::links::{Case, Resolution, Resolver};
 use crate::diagnostic::{Code, Diagnostic, LineIndex, Span};
 use crate::markdown::ArticleOutput;
 use crate::markdown::Link;
@@ -43,7 +43,49 @@ pub fn check(site: &Site, outputs: &[ArticleOutput], resolver: &Resolver) -> Che
         all.links += c.links;
         all.external.extend(c.external);
     }
+    all.diagnostics.extend(toc_diagnostics(site, resolver));
     all
+}
+
+/// TOC entries that point nowhere, at the TOC's line and column.
+pub fn toc_diagnostics(site: &Site, resolver: &Resolver) -> Vec<Diagnostic> {
+    use crate::model::toc::ProblemKind;
+    if site.tocs.is_empty() {
+        return Vec::new();
+    }
+    let nav = crate::model::toc::navigate(site, &|l, rel, href| resolver.toc_target(l, rel, href));
+    let mut indexes: HashMap<FileId, LineIndex> = HashMap::new();
+    nav.problems
+        .into_iter()
+        .map(|p| {
+            let f = &site.files[p.file];
+            let idx = indexes
+                .entry(p.file)
+                .or_insert_with(|| LineIndex::new(&f.text));
+            let (code, message, hint) = match p.kind {
+                ProblemKind::Missing => (
+                    Code::BrokenTocLink,
+                    format!("TOC entry `{}` points at nothing", p.target),
+                    "link an article, a `.yml` page or a nested TOC (`sub/` or `sub/toc.yml`) of this locale".to_string(),
+                ),
+                ProblemKind::UnknownSitePath => (
+                    Code::UnknownSitePath,
+                    format!("no page of the site at `{}`", p.target),
+                    "add its prefix to `external_prefixes` in `[check]` when it is published elsewhere".to_string(),
+                ),
+                ProblemKind::Cycle => (
+                    Code::BrokenTocLink,
+                    format!("nested TOC `{}` includes itself", p.target),
+                    "a TOC cannot include one of the TOCs that include it; the entry is left empty".to_string(),
+                ),
+            };
+            Diagnostic::new(code, f.path.clone(), message)
+                .with_span(idx.span(&f.text, p.range))
+                .with_hint(hint)
+                .with_target(p.target)
+                .with_locale(f.locale.clone())
+        })
+        .collect()
 }
 
 /// Converts ranges of an article's expanded text to file positions.
@@ -108,7 +150,7 @@ fn fallback_link(site: &Site, locale: usize, target: usize, goes: Goes) -> (Stri
 
 /// The hint of a broken link: a file of the same folder with a close name,
 /// written as the link was, else where the file was looked for.
-fn missing_hint(site: &Site, locale: usize, rel: &str, link: &Link) -> String {
+fn missing_hint(site: &Site, locale: usize, rel: &str, url: Option<&str>, link: &Link) -> String {
     let tag = &site.locales[locale].tag;
     // Suggest a file of the same folder, written as the link was.
     let (dir, name) = rel.rsplit_once('/').unwrap_or(("", rel));
@@ -117,13 +159,18 @@ fn missing_hint(site: &Site, locale: usize, rel: &str, link: &Link) -> String {
     let mut names: Vec<String> = site
         .articles
         .iter()
-        .filter(|a| (a.locale == locale || a.locale == site.default_locale) && in_dir(&a.rel))
+        .filter(|a| {
+            (a.locale == locale || Some(a.locale) == site.fallback_locale(locale)) && in_dir(&a.rel)
+        })
         .map(|a| file_name(&a.rel))
         .chain(
             site.statics
                 .iter()
                 .filter(|st| {
-                    (st.locale == *tag || st.locale == site.locales[site.default_locale].tag)
+                    (st.locale == *tag
+                        || site
+                            .fallback_locale(locale)
+                            .is_some_and(|f| st.locale == site.locales[f].tag))
                         && in_dir(&st.rel)
                 })
                 .map(|st| file_name(&st.rel)),
@@ -140,11 +187,21 @@ fn missing_hint(site: &Site, locale: usize, rel: &str, link: &Link) -> String {
             };
             format!("did you mean `{suggestion}`?")
         }
-        None if locale == site.default_locale => format!("no `content/{tag}/{rel}`"),
-        None => format!(
-            "no `content/{tag}/{rel}` and no `content/{}/{rel}`",
-            site.locales[site.default_locale].tag
-        ),
+        None => {
+            let mut hint = match site.fallback_locale(locale) {
+                None => format!("no `content/{tag}/{rel}`"),
+                Some(f) => format!(
+                    "no `content/{tag}/{rel}` and no `content/{}/{rel}`",
+                    site.locales[f].tag
+                ),
+            };
+            if let Some(url) = url {
+                hint.push_str(&format!(
+                    "; from this page's URL it is `{url}`, which the site does not produce"
+                ));
+            }
+            hint
+        }
     }
 }
 
@@ -196,8 +253,7 @@ fn check_article(
     };
     for (li, link) in out.rendered.links.iter().enumerate() {
         let (file, _) = out.sources.locate(link.range.start);
-        let from_rel = &site.files[file].rel;
-        let resolution = resolver.resolve(locale, from_rel, &link.target);
+        let resolution = resolver.resolve(i, file, &link.target);
         let fragment_check = |target: usize,
                               fragment: &Option<String>,
                               loc: &mut Locator,
@@ -235,7 +291,21 @@ fn check_article(
                 article: target,
                 fragment,
                 fallback,
+                case,
             } => {
+                if *case == Case::Differs {
+                    let rel = &site.articles[*target].rel;
+                    result.diagnostics.push(link_case(
+                        diag(
+                            &mut loc,
+                            Code::LinkCase,
+                            link,
+                            format!("`{}` differs in case from the file `{rel}`", link.target),
+                        ),
+                        &link.target,
+                        rel,
+                    ));
+                }
                 if *fallback {
                     let (message, hint) = fallback_link(site, locale, *target, Goes::ToSource);
                     result
@@ -252,7 +322,22 @@ fn check_article(
                     .push(diag(&mut loc, Code::FallbackLink, link, message).with_hint(hint));
                 fragment_check(target, fragment, &mut loc, &mut result);
             }
-            Resolution::Static { .. } => {}
+            Resolution::Static { url, case, .. } => {
+                if *case == Case::Differs {
+                    let name = crate::analyze::links::decode(url.rsplit('/').next().unwrap_or(url));
+                    result.diagnostics.push(link_case(
+                        diag(
+                            &mut loc,
+                            Code::LinkCase,
+                            link,
+                            format!("`{}` differs in case from the file `{name}`", link.target),
+                        ),
+                        &link.target,
+                        &name,
+                    ));
+                }
+            }
+            Resolution::Page { .. } => {}
             Resolution::Redirected {
                 to,
                 article,
@@ -269,6 +354,16 @@ fn check_article(
                 );
                 if let Some(a) = article {
                     fragment_check(*a, fragment, &mut loc, &mut result);
+                } else if resolver.leads_nowhere(locale, to) {
+                    result.diagnostics.push(
+                        diag(
+                            &mut loc,
+                            Code::UnknownSitePath,
+                            link,
+                            format!("`{}` moved to `{to}`, which is no page of the site", link.target),
+                        )
+                        .with_hint("fix the redirect map entry, or map its folder with `[[check.docsets]]` or list its prefix in `[check] external_prefixes` in stele.toml"),
+                    );
                 }
             }
             Resolution::UnknownSitePath => {
@@ -277,14 +372,14 @@ fn check_article(
                         .with_hint("map its folder with `[[check.docsets]]` or list its prefix in `[check] external_prefixes` in stele.toml"),
                 );
             }
-            Resolution::Missing { rel } => {
+            Resolution::Missing { rel, url } => {
                 let mut d = diag(
                     &mut loc,
                     Code::BrokenLink,
                     link,
                     format!("`{}` not found", link.target),
                 );
-                d = d.with_hint(missing_hint(site, locale, rel, link));
+                d = d.with_hint(missing_hint(site, locale, rel, url.as_deref(), link));
                 result.diagnostics.push(d);
             }
             Resolution::OutsideRoot => {
@@ -305,6 +400,19 @@ fn check_article(
     duplicate_ids(site, locale, out, &mut loc, &mut result);
     let _ = outputs;
     result
+}
+
+/// The hint of a `link-case` warning: the link written in the file's case.
+fn link_case(d: Diagnostic, written: &str, rel: &str) -> Diagnostic {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    let path = written.split(['#', '?']).next().unwrap_or(written);
+    let suggestion = match path.rsplit_once('/') {
+        Some((prefix, _)) => format!("{prefix}/{name}"),
+        None => name.to_string(),
+    };
+    d.with_hint(format!(
+        "write `{suggestion}`; the docset is case-insensitive, but file names are not on every host (`link-case = \"off\"` in `[check.levels]` silences this)"
+    ))
 }
 
 /// The candidate closest to `wanted`: an exact case-insensitive match, else

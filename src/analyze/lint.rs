@@ -10,7 +10,7 @@ use std::ops::Range;
 use crate::analyze::check::Locator;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::markdown::ArticleOutput;
-use crate::markdown::{AnchorSource, HtmlTag, TagKind, slugify};
+use crate::markdown::{HtmlTag, TagKind};
 use crate::model::site::Site;
 
 /// A problem found in a list of tags.
@@ -261,27 +261,7 @@ fn lint_article(site: &Site, outputs: &[ArticleOutput], out: &ArticleOutput) -> 
     let src_out = &outputs[source];
     let src_rel = &site.articles[source].rel;
     let path = site.files[article.file].path.clone();
-    // Anchors written by hand (HTML ids and names, explicit heading ids) are
-    // what other pages link to; slugs of translated headings differ by design.
-    let is_stable = |o: &ArticleOutput, a: &crate::markdown::Anchor| match a.source {
-        AnchorSource::Html => true,
-        AnchorSource::Heading => o
-            .rendered
-            .headings
-            .iter()
-            .any(|h| h.id == a.id && slugify(&h.text) != h.id),
-        AnchorSource::Footnote => false,
-    };
-    let mine: std::collections::HashSet<&str> =
-        out.rendered.anchors.iter().map(|a| a.id.as_str()).collect();
-    let mut missing: Vec<&str> = src_out
-        .rendered
-        .anchors
-        .iter()
-        .filter(|a| is_stable(src_out, a) && !mine.contains(a.id.as_str()))
-        .map(|a| a.id.as_str())
-        .collect();
-    missing.dedup();
+    let missing = crate::analyze::anchors::missing(&src_out.rendered, &out.rendered);
     if !missing.is_empty() {
         let list = missing
             .iter()
@@ -329,6 +309,50 @@ mod tests {
             range: at..at + 1,
             kind,
         }
+    }
+
+    #[test]
+    fn anchor_parity_compares_only_anchors_written_by_hand() {
+        // Repeated headings get `-1` slugs, and translated headings other
+        // slugs: neither is a lost anchor. `{#id}` and `<a name>` are.
+        let site = crate::model::site::test_site(&[
+            (
+                "en-US",
+                "a.md",
+                "# Intro\n\n## Setup\n\n## Setup\n\n## Custom {#keep}\n\n## Kept {#kept}\n\n<a name=\"old\"></a>\n",
+            ),
+            (
+                "ja-JP",
+                "a.md",
+                "# 紹介\n\n## 設定\n\n## 設定\n\n## カスタム\n\n## 保持 {#kept}\n",
+            ),
+        ]);
+        let resolver = crate::analyze::links::Resolver::new(&site);
+        let labels =
+            vec![crate::markdown::docfx::Labels::from_fn(|id| id.to_string()); site.locales.len()];
+        let code = crate::read::discover::CodeFiles::new();
+        let templates = crate::markdown::shortcodes::Templates::default();
+        let params = serde_json::Map::new();
+        let dialect = crate::pipeline::Dialect {
+            labels: &labels,
+            code: &code,
+            shortcode_labels: Vec::new(),
+            templates: &templates,
+            params: &params,
+        };
+        let outputs: Vec<ArticleOutput> = (0..site.articles.len())
+            .map(|i| crate::pipeline::process_article(&site, &resolver, i, &dialect).0)
+            .collect();
+        let d: Vec<Diagnostic> = lint(&site, &outputs)
+            .into_iter()
+            .filter(|d| d.code == Code::AnchorParity)
+            .collect();
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(
+            d[0].message.contains("2 anchors") && d[0].message.contains("`#keep`, `#old`"),
+            "{}",
+            d[0].message
+        );
     }
 
     #[test]

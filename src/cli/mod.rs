@@ -5,7 +5,6 @@
 //! Exit codes: 0 success; 1 content errors (or warnings with
 //! `--deny-warnings`); 2 usage, configuration or I/O failure.
 
-use std::collections::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -73,6 +72,30 @@ pub struct BuildArgs {
     /// When another build is writing to the same output directory, exit with 2 instead of waiting
     #[arg(long)]
     pub no_wait: bool,
+    #[command(flatten)]
+    pub limit: LimitArgs,
+}
+
+/// How many diagnostics the human format shows.
+#[derive(Debug, Args)]
+pub struct LimitArgs {
+    /// Show every diagnostic in the human format (default: at most 20 of each code, then a table of counts)
+    #[arg(long, conflicts_with = "max_per_code")]
+    pub all: bool,
+    /// Show at most N diagnostics of each code in the human format (JSON, GitHub and SARIF always list all)
+    #[arg(long, value_name = "N")]
+    pub max_per_code: Option<usize>,
+}
+
+impl LimitArgs {
+    fn limit(&self) -> report::overview::Limit {
+        use report::overview::Limit;
+        match (self.all, self.max_per_code) {
+            (true, _) => Limit::All,
+            (false, Some(n)) => Limit::PerCode(n),
+            (false, None) => Limit::default(),
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -88,6 +111,11 @@ pub struct CheckArgs {
     /// Also fetch external (http, https) links; settings under `[check.external]` in stele.toml
     #[arg(long)]
     pub external: bool,
+    #[command(flatten)]
+    pub limit: LimitArgs,
+    /// SARIF locations relative to this folder (default: the git repository's top level, else the site root)
+    #[arg(long, value_name = "DIR")]
+    pub sarif_root: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -155,33 +183,56 @@ fn load_config(
 }
 
 /// The diagnostics and the summary in `format` (`stele check`).
-fn print_diagnostics(built: &Built, format: Format, out: &mut dyn Write) -> Result<()> {
-    let sources = sources(built);
+fn print_diagnostics(
+    built: &Built,
+    format: Format,
+    options: &report::Options,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let sources = built.site.texts_by_path();
     let lookup = |p: &str| sources.get(p).copied();
     let color = if format == Format::Human {
         stderr_color()
     } else {
         Color::Never
     };
-    report::write(
+    report::write_with(
         out,
         format,
         &built.diagnostics,
         &built.summary,
         &lookup,
         color,
+        options,
     )?;
     Ok(())
 }
 
-/// The text of every source file by site-relative path, for source lines.
-fn sources(built: &Built) -> HashMap<&str, &str> {
-    built
-        .site
-        .files
-        .iter()
-        .map(|f| (f.path.as_str(), f.text.as_str()))
-        .collect()
+/// The site root relative to `--sarif-root`, else to the git repository's
+/// top level, else empty, with a trailing slash.
+fn sarif_prefix(root: &std::path::Path, sarif_root: Option<&std::path::Path>) -> Result<String> {
+    let Some(dir) = sarif_root else {
+        return Ok(crate::read::history::repository_prefix(root).unwrap_or_default());
+    };
+    let dir = std::fs::canonicalize(dir)
+        .map_err(|e| anyhow::anyhow!("cannot open `--sarif-root {}`: {e}", dir.display()))?;
+    let Ok(rel) = root.strip_prefix(&dir) else {
+        anyhow::bail!(
+            "the site `{}` is not inside `--sarif-root {}`",
+            root.display(),
+            dir.display()
+        );
+    };
+    let rel = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/");
+    Ok(if rel.is_empty() {
+        rel
+    } else {
+        format!("{rel}/")
+    })
 }
 
 fn build(args: BuildArgs) -> Result<ExitCode> {
@@ -216,12 +267,13 @@ fn build(args: BuildArgs) -> Result<ExitCode> {
     }
     if !built.diagnostics.is_empty() {
         // Without the check summary line: the build prints its own below.
-        let sources = sources(&built);
+        let sources = built.site.texts_by_path();
         report::write_diagnostics(
             &mut err,
             &built.diagnostics,
             &|p: &str| sources.get(p).copied(),
             stderr_color(),
+            args.limit.limit(),
         )?;
     }
     if !args.quiet {
@@ -265,11 +317,24 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
             )?;
         }
     }
+    let options = report::Options {
+        limit: args.limit.limit(),
+        sarif_prefix: if args.format == Format::Sarif {
+            sarif_prefix(&built.site.config.root, args.sarif_root.as_deref())?
+        } else {
+            String::new()
+        },
+    };
     if args.format == Format::Human {
-        print_diagnostics(&built, Format::Human, &mut std::io::stderr().lock())?;
+        print_diagnostics(
+            &built,
+            Format::Human,
+            &options,
+            &mut std::io::stderr().lock(),
+        )?;
     } else {
         let mut out = std::io::stdout().lock();
-        print_diagnostics(&built, args.format, &mut out)?;
+        print_diagnostics(&built, args.format, &options, &mut out)?;
         out.flush()?;
     }
     let s = &built.summary;

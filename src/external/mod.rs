@@ -832,22 +832,13 @@ impl Cache {
     pub fn save(&self, path: &Path) -> std::io::Result<()> {
         let dir = path.parent().unwrap_or(Path::new("."));
         std::fs::create_dir_all(dir)?;
-        let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
         let cache = Cache {
             version: CACHE_VERSION,
             entries: self.entries.clone(),
         };
-        serde_json::to_writer_pretty(&mut tmp, &cache).map_err(std::io::Error::other)?;
-        std::io::Write::write_all(&mut tmp, b"\n")?;
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            tmp.as_file()
-                .set_permissions(std::fs::Permissions::from_mode(0o644))?;
-        }
-        tmp.as_file().sync_all()?;
-        tmp.persist(path).map_err(|e| e.error)?;
-        Ok(())
+        let mut bytes = serde_json::to_vec_pretty(&cache).map_err(std::io::Error::other)?;
+        bytes.push(b'\n');
+        crate::output::write_file_atomic(path, &bytes)
     }
 }
 

@@ -275,6 +275,9 @@ pub struct Tab {
     /// What follows `#tab/`: the id, then optional `/condition` parts.
     pub id: String,
     pub title: String,
+    /// Raw HTML of the input written before the title in the panel, copied
+    /// as it is (Learn's tab headings carry `<a name="x"></a>`, an anchor).
+    pub html: Option<Range<usize>>,
 }
 
 impl Tab {
@@ -331,12 +334,17 @@ pub fn tab_panel_open(
         PanelAnchor::NoId => String::new(),
     };
     let html = format!(
-        "<section class=\"docfx-tabpanel\" role=\"tabpanel\"{id} data-panel=\"tabpanel-{n}-{i}\" aria-labelledby=\"tabs-{n}-{i}\" data-tab=\"{}\">\n{}<p class=\"docfx-tab-title\">{}</p>",
+        "<section class=\"docfx-tabpanel\" role=\"tabpanel\"{id} data-panel=\"tabpanel-{n}-{i}\" aria-labelledby=\"tabs-{n}-{i}\" data-tab=\"{}\">\n{}<p class=\"docfx-tab-title\">",
         esc(tab.key()),
         p.prefix,
-        esc(&tab.title)
     );
-    line(c, p, &html);
+    c.synth(p.at, p.prefix);
+    c.synth(p.at, &html);
+    if let Some(r) = &tab.html {
+        c.copy(r.clone());
+    }
+    c.synth(p.at, &format!("{}</p>", esc(&tab.title)));
+    blank(c, p);
 }
 
 /// Closes a tab panel.

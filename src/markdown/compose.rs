@@ -71,11 +71,20 @@ impl<'a> Composer<'a> {
                 break;
             }
             let from = s.out_start.max(range.start);
-            self.out.map.segments.push(Segment {
+            let seg = Segment {
                 out_start: base + (from - range.start),
                 file: s.file,
                 src_start: s.src_start + (from - s.out_start),
+            };
+            // A copy that continues the previous run needs no segment.
+            let continues = self.out.map.segments.last().is_some_and(|l| {
+                l.file == seg.file
+                    && l.out_start <= seg.out_start
+                    && l.src_start + (seg.out_start - l.out_start) == seg.src_start
             });
+            if !continues {
+                self.out.map.segments.push(seg);
+            }
         }
         self.out.text.push_str(&self.input.text[range]);
     }

@@ -31,15 +31,18 @@ pub mod compose;
 pub mod docfx;
 mod mt;
 mod parse;
+pub mod shortcodes;
 mod slug;
 mod tokenizer;
 mod words;
+pub mod yaml_pages;
 
 #[allow(unused_imports)]
 use self::{mt::*, parse::*, slug::*, tokenizer::*, words::*};
+pub use crate::config::HeadingIds;
 pub use parse::render;
-pub use slug::slugify;
-pub use words::count_words;
+pub use slug::{slug, slugify};
+pub use words::{Clip, clip, count_words};
 
 /// A heading of the page.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
@@ -60,10 +63,21 @@ pub struct Heading {
 /// Where an anchor comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AnchorSource {
+    /// A heading's generated slug (`-1`, `-2` when repeated).
     Heading,
+    /// A heading's `{#id}`.
+    Attribute,
     /// An `id` or `name` attribute in raw HTML (`<a name="x">`).
     Html,
     Footnote,
+}
+
+impl AnchorSource {
+    /// Written by hand (`<a name|id>`, `{#id}`): what other pages link to
+    /// and translations keep; generated slugs differ by design.
+    pub fn is_hand_written(self) -> bool {
+        matches!(self, AnchorSource::Attribute | AnchorSource::Html)
+    }
 }
 
 /// A target for `#fragment` links.
@@ -149,6 +163,8 @@ pub enum MtOriginals {
 #[derive(Clone, Copy, Debug, Default)]
 pub struct RenderOptions {
     pub mt_originals: MtOriginals,
+    /// How heading ids are made.
+    pub heading_ids: HeadingIds,
 }
 
 /// Rewrites a link destination: given the target as written and its range,
@@ -187,6 +203,11 @@ mod tests {
         assert_eq!(slugify("الدعم الفني"), "الدعم-الفني");
         assert_eq!(slugify("C++ & Rust (2024)"), "c--rust-2024");
         assert_eq!(slugify("हिन्दी"), "हिन्दी");
+        // Hugo keeps letters and decimal digits only: no combining marks.
+        assert_eq!(slug("हिन्दी", HeadingIds::Hugo), "हनद");
+        assert_eq!(slug("Hello, World_2!", HeadingIds::Hugo), "hello-world_2");
+        assert_eq!(slug("সংজ্ঞা", HeadingIds::Github), "সংজ্ঞা");
+        assert_eq!(slug("Ⅻ ²", HeadingIds::Hugo), "-");
     }
 
     #[test]
@@ -206,6 +227,20 @@ mod tests {
         for h in &r.headings {
             assert!(r.html[h.html_start..].starts_with(&format!("<h{} id=\"{}\"", h.level, h.id)));
         }
+    }
+
+    #[test]
+    fn hugo_heading_ids() {
+        let r = render(
+            "# हिन्दी\n\n## हिन्दी\n\n## ¿?\n\n## Custom {#my-id}\n",
+            &|_, _| None,
+            RenderOptions {
+                heading_ids: HeadingIds::Hugo,
+                ..RenderOptions::default()
+            },
+        );
+        let ids: Vec<&str> = r.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["हनद", "हनद-1", "heading", "my-id"]);
     }
 
     #[test]
@@ -241,6 +276,7 @@ mod tests {
             &|_, _| None,
             RenderOptions {
                 mt_originals: MtOriginals::Keep,
+                ..RenderOptions::default()
             },
         );
         assert!(kept.html.contains("<span class=\"sxs-lookup\">"));

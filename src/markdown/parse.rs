@@ -362,13 +362,18 @@ impl<'s> EventPass<'s, '_> {
             (Some(id), _) => id.clone(),
             // Written twice on a page (it happens): keep heading ids unique.
             (None, Some(id)) => unique_id(&id, &self.used_ids),
-            (None, None) => unique_id(&slugify(&text), &self.used_ids),
+            (None, None) => match slug(&text, self.options.heading_ids) {
+                s if s.is_empty() => {
+                    unique_id(slug::empty_slug(self.options.heading_ids), &self.used_ids)
+                }
+                s => unique_id(&s, &self.used_ids),
+            },
         };
         self.used_ids.insert(id.clone());
         // A heading holding `<a name="x">` answers to its slug too (DocFX
         // gives it both): an empty `<span id>` carries the slug.
         if has_html_anchor && h.explicit.is_none() {
-            let slug = slugify(&text);
+            let slug = slug(&text, self.options.heading_ids);
             if !slug.is_empty() && !self.used_ids.contains(&slug) {
                 self.used_ids.insert(slug.clone());
                 out.anchors.push(Anchor {
@@ -396,7 +401,10 @@ impl<'s> EventPass<'s, '_> {
             out.anchors.push(Anchor {
                 id: id.clone(),
                 range: h.range.clone(),
-                source: AnchorSource::Heading,
+                source: match h.explicit {
+                    Some(_) => AnchorSource::Attribute,
+                    None => AnchorSource::Heading,
+                },
             });
         }
         self.pending.push((out.headings.len(), h.level, id.clone()));
@@ -422,7 +430,11 @@ impl<'s> EventPass<'s, '_> {
     ) -> CowStr<'s> {
         let (target_range, written) =
             link_position(self.src, range, &dest_url, link_type, id, self.refdefs);
-        let target = dest_url.to_string();
+        // `<x@y.com>` is written `mailto:` in the HTML: never a file link.
+        let target = match link_type {
+            LinkType::Email => format!("mailto:{dest_url}"),
+            _ => dest_url.to_string(),
+        };
         let new = (self.rewrite)(&target, target_range.clone());
         self.out.links.push(Link {
             target,

@@ -4,6 +4,53 @@
 #[allow(unused_imports)]
 use super::*;
 
+/// A heading id in the given style ([`HeadingIds`]), before it is made
+/// unique on the page.
+pub fn slug(text: &str, style: HeadingIds) -> String {
+    match style {
+        HeadingIds::Github => slugify(text),
+        HeadingIds::Hugo => hugo_slug(text),
+    }
+}
+
+/// Hugo's heading id (Goldmark's `github` type): letters (`L*`), decimal
+/// digits (`Nd`) and `_` kept in lower case, `-` and spaces to `-`,
+/// everything else (combining marks too) dropped.
+fn hugo_slug(text: &str) -> String {
+    use icu::properties::CodePointMapData;
+    use icu::properties::props::GeneralCategory as G;
+    let gc = CodePointMapData::<G>::new();
+    let mut out = String::with_capacity(text.len());
+    for c in text.trim().chars() {
+        match c {
+            '-' | ' ' => out.push('-'),
+            '_' => out.push('_'),
+            c if matches!(
+                gc.get(c),
+                G::UppercaseLetter
+                    | G::LowercaseLetter
+                    | G::TitlecaseLetter
+                    | G::ModifierLetter
+                    | G::OtherLetter
+                    | G::DecimalNumber
+            ) =>
+            {
+                out.extend(c.to_lowercase())
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The id of a heading whose slug is empty.
+pub(super) fn empty_slug(style: HeadingIds) -> &'static str {
+    match style {
+        HeadingIds::Github => "section",
+        HeadingIds::Hugo => "heading",
+    }
+}
+
 /// A GitHub-style heading id: lower case, letters and digits of every
 /// script kept, spaces to `-`, other punctuation dropped.
 pub fn slugify(text: &str) -> String {
@@ -20,12 +67,15 @@ pub fn slugify(text: &str) -> String {
     out
 }
 
-/// Combining marks that scripts such as Devanagari or Thai need in words.
+/// Combining marks (`M*`), which scripts such as Devanagari, Bengali or
+/// Thai need in words; GitHub keeps them.
 pub(super) fn is_mark(c: char) -> bool {
-    matches!(c as u32,
-        0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05BD | 0x0610..=0x061A | 0x064B..=0x065F
-        | 0x0900..=0x0903 | 0x093A..=0x094F | 0x0E31 | 0x0E34..=0x0E3A | 0x0E47..=0x0E4E
-        | 0x3099..=0x309A | 0xFE00..=0xFE0F)
+    use icu::properties::CodePointMapData;
+    use icu::properties::props::GeneralCategory as G;
+    matches!(
+        CodePointMapData::<G>::new().get(c),
+        G::NonspacingMark | G::SpacingMark | G::EnclosingMark
+    )
 }
 
 pub(super) fn unique_id(base: &str, used: &HashSet<String>) -> String {

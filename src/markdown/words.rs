@@ -8,17 +8,48 @@ pub(super) fn collapse_ws(s: &str) -> String {
 }
 
 pub(super) fn summarize(text: &str) -> String {
-    let t = collapse_ws(text);
-    if t.chars().count() <= SUMMARY_CHARS {
-        return t;
+    clip(&collapse_ws(text), SUMMARY_CHARS, Clip::Summary)
+}
+
+/// How [`clip`] cuts: the two uses keep their own rules, written side by
+/// side here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Clip {
+    /// A page's summary: `max` characters, then the ellipsis; cut at the
+    /// last space when that keeps over half of the bytes; trailing
+    /// punctuation dropped.
+    Summary,
+    /// A `<meta name="description">`: `max` characters with the ellipsis;
+    /// cut at the last space after byte `max / 2`; trailing spaces dropped.
+    Description,
+}
+
+/// The one text clipper: `text` (trimmed) when it has at most `max`
+/// characters, else its start cut at a word where possible and `…`. CJK
+/// text has no spaces and is cut at `max`.
+pub fn clip(text: &str, max: usize, how: Clip) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max {
+        return text.to_string();
     }
-    let cut: String = t.chars().take(SUMMARY_CHARS).collect();
-    // Cut at a word boundary when the text has spaces; CJK text has none.
-    let cut = match cut.rfind(' ') {
-        Some(i) if i > cut.len() / 2 => cut[..i].to_string(),
-        _ => cut,
+    let keep = match how {
+        Clip::Summary => max,
+        Clip::Description => max - 1,
     };
-    format!("{}…", cut.trim_end_matches([',', ';', ':', '.', ' ']))
+    let cut: String = text.chars().take(keep).collect();
+    let half = match how {
+        Clip::Summary => cut.len() / 2,
+        Clip::Description => max / 2,
+    };
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > half => &cut[..i],
+        _ => &cut[..],
+    };
+    let cut = match how {
+        Clip::Summary => cut.trim_end_matches([',', ';', ':', '.', ' ']),
+        Clip::Description => cut.trim_end(),
+    };
+    format!("{cut}…")
 }
 
 /// CJK ideographs, kana and the like, which count one word each.

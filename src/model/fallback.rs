@@ -44,11 +44,12 @@ impl FallbackPlan {
         {
             let taken: HashSet<&str> = site.articles.iter().map(|a| a.out_path.as_str()).collect();
             for (g, group) in site.groups.iter().enumerate() {
-                let source = site.x_default(g);
-                let src = &site.articles[source];
-                if src.locale != site.default_locale {
+                // Only the source locale's article is shown in its stead,
+                // never another translation.
+                let Some(source) = site.x_default_source(g) else {
                     continue;
-                }
+                };
+                let src = &site.articles[source];
                 let src_slug = &site.locales[src.locale].slug;
                 let src_prefix = format!("{}/{src_slug}/", site.base_path);
                 let Some(out_rest) = src.out_path.strip_prefix(&format!("{src_slug}/")) else {

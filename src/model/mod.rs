@@ -4,4 +4,5 @@
 
 pub mod fallback;
 pub mod site;
+pub mod toc;
 pub mod translation;

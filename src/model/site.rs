@@ -79,6 +79,14 @@ pub struct Site {
     pub locales: Vec<Locale>,
     /// Index into `locales`; always 0 when the site has a locale.
     pub default_locale: usize,
+    /// The locale under `content/` that translations are made from and
+    /// missing articles fall back to: the default locale, unless
+    /// `source_locale` names a locale outside `content/` or the default
+    /// locale's articles are themselves translations (a site of
+    /// translations only). `None`: the source lives elsewhere.
+    pub source_locale: Option<usize>,
+    /// The DocFX tables of contents (`toc.yml`, `TOC.md`, breadcrumbs).
+    pub tocs: Vec<crate::model::toc::TocFile>,
     pub files: Vec<SourceFile>,
     pub frontmatter: Vec<Frontmatter>,
     pub articles: Vec<Article>,
@@ -98,8 +106,23 @@ pub struct Site {
 }
 
 impl Site {
+    /// The locale of a tag or locale directory name, matched without
+    /// regard to case (`content/pt-br/` is `pt-BR`).
     pub fn locale_index(&self, tag: &str) -> Option<usize> {
-        self.locales.iter().position(|l| l.tag == tag)
+        self.locales.iter().position(|l| l.tag == tag).or_else(|| {
+            self.locales
+                .iter()
+                .position(|l| l.tag.eq_ignore_ascii_case(tag))
+        })
+    }
+
+    /// The text of every source file by site-relative path: what the
+    /// report shows source lines from. The one such map (cli, serve).
+    pub fn texts_by_path(&self) -> HashMap<&str, &str> {
+        self.files
+            .iter()
+            .map(|f| (f.path.as_str(), f.text.as_str()))
+            .collect()
     }
 
     /// The article at `rel` (relative to the locale directory) in a locale.
@@ -139,8 +162,8 @@ impl Site {
             .find(|&a| self.articles[a].locale == locale)
     }
 
-    /// The article of the group that `x-default` points at: the default
-    /// locale's, else the group's first.
+    /// The article of the group that `x-default` pointed at before source
+    /// locales: the default locale's, else the group's first.
     pub fn x_default(&self, group: GroupId) -> ArticleId {
         let g = &self.groups[group];
         g.members
@@ -148,6 +171,41 @@ impl Site {
             .copied()
             .find(|&a| self.articles[a].locale == self.default_locale)
             .unwrap_or(g.members[0])
+    }
+
+    /// The article of the group that `x-default` points at: the source
+    /// locale's; `None` when the group has none (the source lives
+    /// elsewhere, or this article was never written in it).
+    pub fn x_default_source(&self, group: GroupId) -> Option<ArticleId> {
+        let source = self.source_locale?;
+        self.groups[group]
+            .members
+            .iter()
+            .copied()
+            .find(|&a| self.articles[a].locale == source)
+    }
+
+    /// Where `x-default` of a group goes: its source-locale article, else
+    /// the page at the same path under `source_base_url`, else nowhere.
+    pub fn x_default_href(&self, group: GroupId) -> Option<String> {
+        if let Some(a) = self.x_default_source(group) {
+            return Some(self.absolute_url(&self.articles[a].url));
+        }
+        if self.source_locale.is_some() {
+            return None;
+        }
+        let base = self.config.source_base_url.as_deref()?;
+        let first = *self.groups[group].members.first()?;
+        Some(format!(
+            "{base}{}",
+            encode_path(&published_path(&self.config, &self.articles[first].rel))
+        ))
+    }
+
+    /// The locale a page of `locale` falls back to for a missing article
+    /// or include: the source locale, never another translation.
+    pub fn fallback_locale(&self, locale: usize) -> Option<usize> {
+        self.source_locale.filter(|&s| s != locale)
     }
 
     /// URL of a static file.
@@ -167,11 +225,42 @@ impl Site {
     }
 }
 
-/// Chooses the default locale: the configured one, else en-US or en, else
-/// the locale with most articles (ties by tag).
+/// The path of an article on the site that publishes the source, without
+/// leading slash or extension: a docset folder becomes its URL
+/// (`Teams/x.md` → `microsoftteams/x` for the docset `/microsoftteams/`).
+pub fn published_path(config: &Config, rel: &str) -> String {
+    let (dir, _) = page_path(rel);
+    let dir = dir.trim_end_matches('/');
+    for d in &config.check.docsets {
+        let folder = d.folder.trim_matches('/');
+        let rest = if dir == folder {
+            Some("")
+        } else {
+            dir.strip_prefix(folder).and_then(|r| r.strip_prefix('/'))
+        };
+        if let Some(rest) = rest {
+            let url = d.url.trim_matches('/');
+            return match (url.is_empty(), rest.is_empty()) {
+                (true, _) => rest.to_string(),
+                (false, true) => format!("{url}/"),
+                (false, false) => format!("{url}/{rest}"),
+            };
+        }
+    }
+    dir.to_string()
+}
+
+/// Chooses the default locale: the configured one, else the configured
+/// `source_locale` when it has a directory, else en-US or en, else the
+/// locale with most articles (ties by tag).
 pub fn choose_default_locale(config: &Config, counts: &[(String, usize)]) -> Option<String> {
     if let Some(tag) = &config.default_locale {
         return Some(tag.clone());
+    }
+    if let Some(tag) = &config.source_locale {
+        if let Some((t, _)) = counts.iter().find(|(t, _)| t.eq_ignore_ascii_case(tag)) {
+            return Some(t.clone());
+        }
     }
     for pref in ["en-US", "en"] {
         if let Some((tag, _)) = counts.iter().find(|(t, _)| t.eq_ignore_ascii_case(pref)) {
@@ -203,16 +292,23 @@ pub fn encode_path(path: &str) -> String {
 
 /// Where an article's page goes: (URL path below the locale, output file).
 pub fn page_path(rel: &str) -> (String, String) {
-    let stem = rel
-        .strip_suffix(".md")
-        .or_else(|| rel.strip_suffix(".MD"))
-        .unwrap_or(rel);
+    let stem = page_stem(rel);
     let dir = match stem.rsplit_once('/') {
         Some((dir, name)) if matches!(name, "index" | "_index" | "README") => format!("{dir}/"),
         None if matches!(stem, "index" | "_index" | "README") => String::new(),
         _ => format!("{stem}/"),
     };
     (dir.clone(), format!("{dir}index.html"))
+}
+
+/// A page's path without its extension (`.md`, and `.yml` for YAML pages).
+pub fn page_stem(rel: &str) -> &str {
+    for ext in [".md", ".MD", ".yml", ".yaml", ".YML"] {
+        if let Some(s) = rel.strip_suffix(ext) {
+            return s;
+        }
+    }
+    rel
 }
 
 /// Builds the site model. `default_locale` comes from
@@ -238,12 +334,20 @@ pub fn build_with(
 ) -> (Site, Vec<Diagnostic>) {
     let mut diags = discovered.diagnostics;
 
+    let dirs = discovered.locales.clone();
     let locales = order_locales(config, discovered.locales, default_locale);
-    let locale_of: HashMap<&str, usize> = locales
+    let mut locale_of: HashMap<&str, usize> = locales
         .iter()
         .enumerate()
         .map(|(i, l)| (l.tag.as_str(), i))
         .collect();
+    // Directory names that differ from their tag in case only: Hugo's
+    // language keys (`pt-br`, `zh-cn`) name the locales `pt-BR`, `zh-CN`.
+    for d in &dirs {
+        if let Some(i) = locales.iter().position(|l| l.tag.eq_ignore_ascii_case(d)) {
+            locale_of.entry(d.as_str()).or_insert(i);
+        }
+    }
 
     // Files in locale order, then by path.
     let mut files = discovered.sources;
@@ -272,6 +376,7 @@ pub fn build_with(
         by_path,
         includes,
         article_of_file,
+        tocs,
     } = index_files(
         config,
         &files,
@@ -300,12 +405,25 @@ pub fn build_with(
         .filter_map(|(i, s)| Some(((*locale_of.get(s.locale.as_str())?, s.rel.clone()), i)))
         .collect();
 
-    let redirects = redirects_of(config, &discovered.redirect_files, &locale_of, &mut diags);
+    let mut redirects = redirects_of(config, &discovered.redirect_files, &locale_of, &mut diags);
+    // Hugo's `aliases:` are old URLs of the page, below its locale.
+    for a in &articles {
+        for alias in aliases(&frontmatter[a.file]) {
+            redirects.push(RedirectEntry {
+                locale: Some(a.locale),
+                from: alias,
+                to: a.rel.clone(),
+            });
+        }
+    }
 
+    let source_locale = choose_source_locale(config, &locales, &articles, &frontmatter);
     let mut site = Site {
         config: config.clone(),
         locales,
         default_locale: 0,
+        source_locale,
+        tocs,
         files,
         frontmatter,
         articles,
@@ -355,6 +473,7 @@ struct Indexed {
     by_path: HashMap<(usize, String), ArticleId>,
     includes: HashMap<(usize, String), FileId>,
     article_of_file: HashMap<FileId, ArticleId>,
+    tocs: Vec<crate::model::toc::TocFile>,
 }
 
 /// The articles (URL, output path, title, asset id) and includes of the
@@ -372,13 +491,44 @@ fn index_files(
     let mut by_path = HashMap::new();
     let mut includes = HashMap::new();
     let mut article_of_file = HashMap::new();
+    let mut tocs = Vec::new();
     for (id, f) in files.iter().enumerate() {
         let Some(&loc) = locale_of.get(f.locale.as_str()) else {
             continue;
         };
+        let headless = f.kind == FileKind::Article && is_headless(&frontmatter[id]);
         match f.kind {
             FileKind::Include => {
                 includes.insert((loc, f.rel.clone()), id);
+            }
+            // Hugo's headless pages are fragments: never built, included.
+            FileKind::Article if headless => {
+                includes.insert((loc, f.rel.clone()), id);
+            }
+            FileKind::Toc => {
+                let name = f.rel.rsplit('/').next().unwrap_or(&f.rel);
+                let Some(format) = crate::model::toc::format_of(name) else {
+                    continue;
+                };
+                let (entries, findings) = crate::model::toc::parse(&f.text, format);
+                if !findings.is_empty() {
+                    let idx = LineIndex::new(&f.text);
+                    for x in findings {
+                        diags.push(
+                            Diagnostic::new(Code::InvalidToc, f.path.clone(), x.message)
+                                .with_span(idx.span(&f.text, x.range))
+                                .with_hint(x.hint)
+                                .with_locale(f.locale.clone()),
+                        );
+                    }
+                }
+                tocs.push(crate::model::toc::TocFile {
+                    file: id,
+                    locale: loc,
+                    rel: f.rel.clone(),
+                    kind: crate::model::toc::kind_of(&f.rel),
+                    entries,
+                });
             }
             FileKind::Article => {
                 let fm = &frontmatter[id];
@@ -418,6 +568,7 @@ fn index_files(
         by_path,
         includes,
         article_of_file,
+        tocs,
     }
 }
 
@@ -606,6 +757,83 @@ fn redirects_of(
         }
     }
     redirects
+}
+
+/// Hugo's `aliases:` (a list or one string) as old article paths relative
+/// to the locale directory: `/old/page/` and `old/page.html` are
+/// `old/page.md`, served at `old/page/`.
+pub fn aliases(fm: &Frontmatter) -> Vec<String> {
+    use serde_json::Value;
+    let values: Vec<&str> = match fm.data.get("aliases") {
+        Some(Value::Array(v)) => v.iter().filter_map(Value::as_str).collect(),
+        Some(Value::String(s)) => vec![s.as_str()],
+        _ => Vec::new(),
+    };
+    values
+        .into_iter()
+        .filter(|v| !v.contains("://"))
+        .filter_map(|v| {
+            let path = v.split(['#', '?']).next().unwrap_or("");
+            let path = path.trim().trim_matches('/');
+            let path = path
+                .strip_suffix("/index.html")
+                .or_else(|| path.strip_suffix(".html"))
+                .unwrap_or(path);
+            (!path.is_empty() && !path.split('/').any(|p| p == "..")).then(|| format!("{path}.md"))
+        })
+        .collect()
+}
+
+/// Whether Hugo would not render the page: `headless: true`, or
+/// `build: {render: never}` (also `_build`, and the older `render: false`).
+pub fn is_headless(fm: &Frontmatter) -> bool {
+    use serde_json::Value;
+    let truthy = |v: Option<&Value>| match v {
+        Some(Value::Bool(b)) => *b,
+        Some(Value::String(s)) => s.eq_ignore_ascii_case("true"),
+        _ => false,
+    };
+    if truthy(fm.data.get("headless")) {
+        return true;
+    }
+    ["build", "_build"].iter().any(|k| {
+        fm.data
+            .get(*k)
+            .and_then(Value::as_object)
+            .and_then(|b| b.get("render"))
+            .is_some_and(|r| match r {
+                Value::Bool(b) => !b,
+                Value::String(s) => {
+                    matches!(s.to_ascii_lowercase().as_str(), "never" | "false" | "link")
+                }
+                _ => false,
+            })
+    })
+}
+
+/// See [`Site::source_locale`]: the configured `source_locale` when it has
+/// a directory (none when it has not), else the default locale unless most
+/// of its articles declare themselves translations.
+fn choose_source_locale(
+    config: &Config,
+    locales: &[Locale],
+    articles: &[Article],
+    frontmatter: &[Frontmatter],
+) -> Option<usize> {
+    if locales.is_empty() {
+        return None;
+    }
+    if let Some(tag) = &config.source_locale {
+        return locales.iter().position(|l| l.tag.eq_ignore_ascii_case(tag));
+    }
+    let (mut total, mut translated) = (0usize, 0usize);
+    for a in articles.iter().filter(|a| a.locale == 0) {
+        total += 1;
+        if crate::model::translation::declares_translation(&frontmatter[a.file]) {
+            translated += 1;
+        }
+    }
+    (total == 0 || translated * 2 <= total).then_some(0)
 }
 
 /// Parses DocFX's `.openpublishing.redirection.json` into (from, to) pairs.

@@ -13,6 +13,10 @@
 //!   changed in a later commit; the commits are looked up by
 //!   [`crate::read::history::load`] and handed in as a [`History`].
 //!
+//! Hugo sites write the commit as `default_lang_commit` (read the same
+//! way), and `drifted_from_default: true` makes a translation stale
+//! whatever it records.
+//!
 //! When a translation has both, `source_hash` decides.
 //!
 //! Invariants: pure; a source article (default locale) is never stale; the
@@ -22,7 +26,9 @@ use std::collections::BTreeMap;
 
 use crate::model::site::{ArticleId, Site};
 use crate::read::frontmatter::{Date, Frontmatter};
-use crate::read::history::{Change, History, SOURCE_COMMIT_KEY, SOURCE_HASH_KEY};
+use crate::read::history::{
+    Change, DRIFTED_KEY, HUGO_COMMIT_KEY, History, SOURCE_COMMIT_KEY, SOURCE_HASH_KEY,
+};
 
 /// The prefix of a `source_hash` value: the algorithm.
 pub const HASH_PREFIX: &str = "blake3:";
@@ -87,14 +93,32 @@ pub fn declares_translation(fm: &Frontmatter) -> bool {
     fm.get_str("ms.translationtype").is_some()
         || is_machine_translated(fm)
         || fm.get_str(SOURCE_HASH_KEY).is_some()
-        || fm.get_str(SOURCE_COMMIT_KEY).is_some()
+        || source_commit(fm).is_some()
 }
 
-/// Whether an article is a source: in the default locale and not itself
+/// The source commit a translation names: `ms.sourcegitcommit`, else
+/// `default_lang_commit`.
+pub fn source_commit(fm: &Frontmatter) -> Option<String> {
+    fm.get_str(SOURCE_COMMIT_KEY)
+        .or_else(|| fm.get_str(HUGO_COMMIT_KEY))
+}
+
+/// `drifted_from_default: true`.
+pub fn is_drifted(fm: &Frontmatter) -> bool {
+    match fm.data.get(DRIFTED_KEY) {
+        Some(serde_json::Value::Bool(b)) => *b,
+        Some(serde_json::Value::String(s)) => s.trim().eq_ignore_ascii_case("true"),
+        _ => false,
+    }
+}
+
+/// Whether an article is a source: in the source locale (the default
+/// locale, unless the source lives outside `content/`) and not itself
 /// declared a translation.
 pub fn is_source(site: &Site, article: ArticleId) -> bool {
     let a = &site.articles[article];
-    a.locale == site.default_locale && !declares_translation(&site.frontmatter[a.file])
+    // On a site whose source lives elsewhere nothing here is a source.
+    Some(a.locale) == site.source_locale && !declares_translation(&site.frontmatter[a.file])
 }
 
 /// The source article a translation was made from: the source of its
@@ -114,7 +138,7 @@ pub fn source_of(site: &Site, article: ArticleId) -> Option<ArticleId> {
 pub fn basis(fm: &Frontmatter) -> Basis {
     if fm.get_str(SOURCE_HASH_KEY).is_some() {
         Basis::SourceHash
-    } else if fm.get_str(SOURCE_COMMIT_KEY).is_some() {
+    } else if source_commit(fm).is_some() {
         Basis::GitCommit
     } else {
         Basis::None
@@ -191,6 +215,11 @@ fn freshness(
             .ok()
             .flatten()
     };
+    if is_drifted(fm) {
+        return Freshness::Stale {
+            source_changed: history.last_change.get(src_path).copied().or_else(src_date),
+        };
+    }
     match basis(fm) {
         Basis::SourceHash => {
             let recorded = fm.get_str(SOURCE_HASH_KEY).unwrap_or_default();
@@ -207,7 +236,7 @@ fn freshness(
             }
         }
         Basis::GitCommit => {
-            let commit = fm.get_str(SOURCE_COMMIT_KEY).unwrap_or_default();
+            let commit = source_commit(fm).unwrap_or_default();
             match history.changed_after(&commit, src_path) {
                 Change::Changed(date) => Freshness::Stale {
                     source_changed: date.or_else(src_date),

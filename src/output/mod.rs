@@ -29,6 +29,35 @@ pub const MARKER: &str = ".stele-output";
 /// A file copied as it is: (source on disk, path relative to the output).
 pub type Copy = (PathBuf, String);
 
+/// Writes one file atomically: a temporary file in the same folder (named
+/// `.stele-*`), synced, then renamed over `path`. The file keeps the
+/// permissions of the one it replaces; a new file gets `0o644` on unix. The
+/// one atomic file write (`status --stamp`, the external-link cache).
+pub fn write_file_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".stele-")
+        .tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    match fs::metadata(path) {
+        Ok(meta) => fs::set_permissions(tmp.path(), meta.permissions())?,
+        #[cfg(unix)]
+        Err(_) => {
+            use std::os::unix::fs::PermissionsExt;
+            fs::set_permissions(tmp.path(), fs::Permissions::from_mode(0o644))?;
+        }
+        #[cfg(not(unix))]
+        Err(_) => {}
+    }
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
 /// Lexically normalized absolute path (no `.`/`..`), for comparisons.
 fn normalize(p: &Path) -> PathBuf {
     let mut out = PathBuf::new();

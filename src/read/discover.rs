@@ -19,8 +19,52 @@ use crate::locale;
 pub enum FileKind {
     /// A page of the site.
     Article,
-    /// A fragment under an `includes/` folder, pulled in by `[!INCLUDE]`.
+    /// A fragment under an `includes/` or `_includes/` folder, pulled in by
+    /// `[!INCLUDE]` or `{{% include %}}`.
     Include,
+    /// A DocFX table of contents (`toc.yml`, `TOC.md`, `breadcrumb/toc.yml`).
+    Toc,
+}
+
+/// The page types of DocFX YAML files (`### YamlMime:Landing`) that are
+/// built as pages; other YAML files are static files.
+pub const YAML_PAGE_TYPES: &[&str] = &["Landing", "Hub", "FAQ", "Tutorial"];
+
+/// The `YamlMime` type of a YAML page (`Hub`), when `text` is one.
+pub fn yaml_mime(text: &str) -> Option<&str> {
+    let first = text.lines().next()?.trim();
+    let mime = first
+        .strip_prefix("###")?
+        .trim_start()
+        .strip_prefix("YamlMime:")?
+        .trim();
+    YAML_PAGE_TYPES
+        .iter()
+        .find(|t| t.eq_ignore_ascii_case(mime))
+        .copied()
+}
+
+/// The syntax of a DocFX TOC file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TocFormat {
+    Yaml,
+    Markdown,
+}
+
+/// Whether a file name (without folder) is a DocFX TOC, and of which syntax.
+pub fn toc_format(name: &str) -> Option<TocFormat> {
+    let lower = name.to_ascii_lowercase();
+    match lower.as_str() {
+        "toc.yml" | "toc.yaml" => Some(TocFormat::Yaml),
+        "toc.md" => Some(TocFormat::Markdown),
+        _ => None,
+    }
+}
+
+/// Whether a path names a YAML file (`.yml`, `.yaml`).
+pub fn is_yaml_path(rel: &str) -> bool {
+    let lower = rel.to_ascii_lowercase();
+    lower.ends_with(".yml") || lower.ends_with(".yaml")
 }
 
 /// A Markdown file of the site, decoded.
@@ -92,11 +136,6 @@ pub struct Discovered {
 
 /// DocFX's redirect map, read at the site root and in each locale directory.
 pub const REDIRECT_FILE: &str = ".openpublishing.redirection.json";
-
-/// Files DocFX keeps beside articles that are not pages.
-fn is_navigation_file(name: &str) -> bool {
-    name.eq_ignore_ascii_case("toc.md")
-}
 
 /// A relative path with `/` separators, in Unicode NFC: macOS may hand out
 /// NFD file names while links are written in NFC.
@@ -264,11 +303,27 @@ fn walk_locale(dir: &Path, locale: &str, content_root: &Path, walk: &mut Walk) {
         let is_md = Path::new(&*name)
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("md"));
-        if is_md {
-            if is_navigation_file(&name) {
-                continue;
-            }
-            let kind = if rel_path.components().any(|c| c.as_os_str() == "includes") {
+        // DocFX's `includes/`, Hugo's `_includes/`.
+        let in_includes = rel_path
+            .components()
+            .any(|c| c.as_os_str() == "includes" || c.as_os_str() == "_includes");
+        if toc_format(&name).is_some() {
+            walk.markdown.push((
+                locale.to_string(),
+                rel,
+                entry.path().to_path_buf(),
+                FileKind::Toc,
+            ));
+        } else if is_yaml_path(&name) && !in_includes {
+            // A page when it is `### YamlMime:…` (decided once it is read).
+            walk.markdown.push((
+                locale.to_string(),
+                rel,
+                entry.path().to_path_buf(),
+                FileKind::Article,
+            ));
+        } else if is_md {
+            let kind = if in_includes {
                 FileKind::Include
             } else {
                 FileKind::Article
@@ -355,8 +410,12 @@ pub fn read_with(
     keep: &(dyn Fn(&str) -> bool + Sync),
     text: &TextFn<'_>,
 ) -> Discovered {
+    enum Read {
+        Source(SourceFile),
+        Static(StaticFile),
+    }
     let max_bytes = walk.limits.article_bytes();
-    let results: Vec<Result<SourceFile, Diagnostic>> = walk
+    let results: Vec<Result<Read, Diagnostic>> = walk
         .markdown
         .par_iter()
         .filter(|(locale, ..)| keep(locale))
@@ -376,6 +435,18 @@ pub fn read_with(
             };
             // A file that cannot be stat'ed is read (and reported) as before.
             let text = match std::fs::metadata(abs) {
+                // A large YAML file is data, not a page: copied as it is.
+                Ok(meta)
+                    if meta.len() > max_bytes
+                        && *kind == FileKind::Article
+                        && is_yaml_path(rel) =>
+                {
+                    return Ok(Read::Static(StaticFile {
+                        locale: locale.clone(),
+                        rel: rel.clone(),
+                        abs: abs.clone(),
+                    }));
+                }
                 Ok(meta) if meta.len() > max_bytes => {
                     return Err(Diagnostic::new(
                         Code::LimitExceeded,
@@ -392,13 +463,20 @@ pub fn read_with(
                 Ok(meta) => text(abs, Stamp::of(&meta), &read)?,
                 Err(_) => read()?,
             };
-            Ok(SourceFile {
+            if *kind == FileKind::Article && is_yaml_path(rel) && yaml_mime(&text).is_none() {
+                return Ok(Read::Static(StaticFile {
+                    locale: locale.clone(),
+                    rel: rel.clone(),
+                    abs: abs.clone(),
+                }));
+            }
+            Ok(Read::Source(SourceFile {
                 path,
                 locale: locale.clone(),
                 rel: rel.clone(),
                 text,
                 kind: *kind,
-            })
+            }))
         })
         .collect();
     let mut out = Discovered {
@@ -412,11 +490,22 @@ pub fn read_with(
         diagnostics: walk.diagnostics,
         sources: Vec::new(),
     };
+    let mut yaml_statics = Vec::new();
     for r in results {
         match r {
-            Ok(f) => out.sources.push(f),
+            Ok(Read::Source(f)) => out.sources.push(f),
+            Ok(Read::Static(f)) => yaml_statics.push(f),
             Err(d) => out.diagnostics.push(d),
         }
+    }
+    if !yaml_statics.is_empty() {
+        out.statics.extend(yaml_statics);
+        // The walk's order: by locale, then path component by component.
+        out.statics.sort_by(|a, b| {
+            a.locale
+                .cmp(&b.locale)
+                .then_with(|| a.rel.split('/').cmp(b.rel.split('/')))
+        });
     }
     out
 }
@@ -445,51 +534,119 @@ impl DecodeError {
 
 /// Decodes a file: UTF-8 (a BOM is dropped) or UTF-16 LE/BE with a BOM.
 pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
-    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        return utf8(rest);
+    Encoding::decode(bytes).map(|(_, text)| text)
+}
+
+/// How a file is encoded: what [`decode`] reads, and what a rewrite
+/// (`status --stamp`) keeps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8 { bom: bool },
+    Utf16 { little_endian: bool },
+}
+
+impl Encoding {
+    /// The encoding of `bytes` by its byte-order mark (UTF-8 without one),
+    /// and the bytes after the mark. The one BOM sniffer.
+    pub fn sniff(bytes: &[u8]) -> (Encoding, &[u8]) {
+        if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+            (Encoding::Utf8 { bom: true }, rest)
+        } else if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+            (
+                Encoding::Utf16 {
+                    little_endian: true,
+                },
+                rest,
+            )
+        } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+            (
+                Encoding::Utf16 {
+                    little_endian: false,
+                },
+                rest,
+            )
+        } else {
+            (Encoding::Utf8 { bom: false }, bytes)
+        }
     }
-    let utf16 = |rest: &[u8], le: bool| -> Result<String, DecodeError> {
-        let units = rest.chunks(2).map(|c| {
-            let pair = [c[0], *c.get(1).unwrap_or(&0)];
-            if le {
-                u16::from_le_bytes(pair)
-            } else {
-                u16::from_be_bytes(pair)
+
+    /// Decodes a file (see [`decode`]) and says how it was encoded, so that
+    /// a rewrite can keep it.
+    pub fn decode(bytes: &[u8]) -> Result<(Encoding, String), DecodeError> {
+        let (encoding, rest) = Encoding::sniff(bytes);
+        let text = match encoding {
+            Encoding::Utf8 { .. } => utf8(rest),
+            Encoding::Utf16 { little_endian } => utf16(rest, little_endian),
+        }?;
+        Ok((encoding, text))
+    }
+
+    /// Encodes `text` as `self`, with its byte-order mark.
+    pub fn encode(self, text: &str) -> Vec<u8> {
+        match self {
+            Encoding::Utf8 { bom } => {
+                let mut out = if bom {
+                    vec![0xEF, 0xBB, 0xBF]
+                } else {
+                    Vec::new()
+                };
+                out.extend_from_slice(text.as_bytes());
+                out
             }
-        });
-        let mut text = String::with_capacity(rest.len() / 2);
-        for (i, ch) in char::decode_utf16(units).enumerate() {
-            match ch {
-                Ok(c) => text.push(c),
-                Err(_) => {
-                    let idx = LineIndex::new(&text);
-                    let (line, column) = idx.position(&text, text.len());
-                    return Err(DecodeError {
-                        message: format!("invalid UTF-16 at code unit {i}"),
-                        line,
-                        column,
+            Encoding::Utf16 { little_endian } => {
+                let mut out = if little_endian {
+                    vec![0xFF, 0xFE]
+                } else {
+                    vec![0xFE, 0xFF]
+                };
+                for u in text.encode_utf16() {
+                    out.extend_from_slice(&if little_endian {
+                        u.to_le_bytes()
+                    } else {
+                        u.to_be_bytes()
                     });
                 }
+                out
             }
         }
-        if rest.len() % 2 == 1 {
-            let idx = LineIndex::new(&text);
-            let (line, column) = idx.position(&text, text.len());
-            return Err(DecodeError {
-                message: "UTF-16 file has an odd number of bytes".into(),
-                line,
-                column,
-            });
+    }
+}
+
+/// UTF-16 after its byte-order mark.
+fn utf16(rest: &[u8], le: bool) -> Result<String, DecodeError> {
+    let units = rest.chunks(2).map(|c| {
+        let pair = [c[0], *c.get(1).unwrap_or(&0)];
+        if le {
+            u16::from_le_bytes(pair)
+        } else {
+            u16::from_be_bytes(pair)
         }
-        Ok(text)
-    };
-    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        return utf16(rest, true);
+    });
+    let mut text = String::with_capacity(rest.len() / 2);
+    for (i, ch) in char::decode_utf16(units).enumerate() {
+        match ch {
+            Ok(c) => text.push(c),
+            Err(_) => {
+                let idx = LineIndex::new(&text);
+                let (line, column) = idx.position(&text, text.len());
+                return Err(DecodeError {
+                    message: format!("invalid UTF-16 at code unit {i}"),
+                    line,
+                    column,
+                });
+            }
+        }
     }
-    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        return utf16(rest, false);
+    if rest.len() % 2 == 1 {
+        let idx = LineIndex::new(&text);
+        let (line, column) = idx.position(&text, text.len());
+        return Err(DecodeError {
+            message: "UTF-16 file has an odd number of bytes".into(),
+            line,
+            column,
+        });
     }
-    utf8(bytes)
+    Ok(text)
 }
 
 fn utf8(bytes: &[u8]) -> Result<String, DecodeError> {

@@ -146,7 +146,13 @@ impl Frontmatter {
 }
 
 /// Splits and parses the frontmatter of `text` (the decoded file `path`).
+/// A DocFX YAML page (`### YamlMime:Hub`) has no frontmatter: its
+/// `metadata` mapping and `title` stand for it.
 pub fn parse(path: &str, text: &str) -> (Frontmatter, Vec<Diagnostic>) {
+    if crate::read::discover::is_yaml_path(path) && crate::read::discover::yaml_mime(text).is_some()
+    {
+        return parse_yaml_page(path, text);
+    }
     let mut diags = Vec::new();
     let Some((yaml, body_start)) = split(text) else {
         if first_line(text) == "---" {
@@ -275,6 +281,71 @@ fn point_span(idx: &LineIndex, text: &str, line: u32, column: u32) -> Span {
         column,
         end_line: line,
         end_column: (column + 1).min(chars + 1),
+    }
+}
+
+/// The frontmatter of a YAML page: the keys of its `metadata` mapping, with
+/// the page's own `title` (its heading) first when it has one.
+fn parse_yaml_page(path: &str, text: &str) -> (Frontmatter, Vec<Diagnostic>) {
+    let mut fm = Frontmatter::default();
+    let mut options = crate::limits::yaml_options();
+    options.strict_booleans = true;
+    options.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::LastWins;
+    match serde_saphyr::from_str_with_options::<Value>(text, options) {
+        Ok(Value::Object(mut map)) => {
+            if let Some(Value::Object(meta)) = map.remove("metadata") {
+                fm.data = meta;
+            }
+            if let Some(Value::String(t)) = map.get("title") {
+                if !t.trim().is_empty() {
+                    fm.data.insert("title".into(), Value::String(t.clone()));
+                }
+            }
+            (fm, Vec::new())
+        }
+        Ok(_) => (
+            fm,
+            vec![
+                Diagnostic::new(
+                    Code::InvalidYamlPage,
+                    path,
+                    "the YAML page is not a mapping of keys to values",
+                )
+                .with_span(Span {
+                    line: 1,
+                    column: 1,
+                    end_line: 1,
+                    end_column: 2,
+                })
+                .with_hint("a YAML page holds `title`, `metadata` and its sections as keys"),
+            ],
+        ),
+        Err(e) => {
+            let (line, column) = match e.location() {
+                Some(loc) if loc.line() > 0 => (loc.line() as u32, loc.column().max(1) as u32),
+                _ => (1, 1),
+            };
+            let message = e.without_snippet().to_string();
+            let message = message.lines().next().unwrap_or("invalid YAML").trim();
+            let message = strip_location_suffix(message);
+            (
+                fm,
+                vec![
+                    Diagnostic::new(
+                        Code::InvalidYamlPage,
+                        path,
+                        format!("invalid YAML in the YAML page: {message}"),
+                    )
+                    .with_span(Span {
+                        line,
+                        column,
+                        end_line: line,
+                        end_column: column + 1,
+                    })
+                    .with_hint("the page is built empty; quote values that contain `: ` or start with `[`, `{`, `*`, `&`"),
+                ],
+            )
+        }
     }
 }
 

@@ -43,6 +43,12 @@ use crate::read::frontmatter::Date;
 pub const SOURCE_HASH_KEY: &str = "source_hash";
 /// The frontmatter key naming the source commit (Microsoft Docs).
 pub const SOURCE_COMMIT_KEY: &str = "ms.sourcegitcommit";
+/// The frontmatter key naming the source commit (Hugo sites, as the
+/// OpenTelemetry docs write it): read like [`SOURCE_COMMIT_KEY`].
+pub const HUGO_COMMIT_KEY: &str = "default_lang_commit";
+/// `drifted_from_default: true`: the translation says itself that its
+/// source moved on; stale whatever else it records.
+pub const DRIFTED_KEY: &str = "drifted_from_default";
 
 /// What git knows about the sources, for `ms.sourcegitcommit`. Read from
 /// disk by [`load`]; empty when the site is not in a git
@@ -148,13 +154,17 @@ pub fn load(config: &Config, discovered: &Discovered, default_locale: Option<&st
         if f.kind != FileKind::Article || f.locale == default {
             continue;
         }
-        if let Some(c) = frontmatter_value(&f.text, SOURCE_COMMIT_KEY) {
+        let commit = frontmatter_value(&f.text, SOURCE_COMMIT_KEY)
+            .or_else(|| frontmatter_value(&f.text, HUGO_COMMIT_KEY));
+        if let Some(c) = commit {
             let c = c.to_ascii_lowercase();
             if is_commit_id(&c) {
                 commits.insert(c);
             }
         }
-        hashes |= frontmatter_value(&f.text, SOURCE_HASH_KEY).is_some();
+        // A drifted translation shows when its source last changed.
+        hashes |= frontmatter_value(&f.text, SOURCE_HASH_KEY).is_some()
+            || frontmatter_value(&f.text, DRIFTED_KEY).is_some();
     }
     if commits.is_empty() && !hashes {
         return History::default();
@@ -169,20 +179,7 @@ pub fn load(config: &Config, discovered: &Discovered, default_locale: Option<&st
 
     // Every commit of HEAD's history that touches a source, with its files:
     // one pass, whatever the number of named commits.
-    let log = git(
-        root,
-        &[
-            "log",
-            "-z",
-            "--name-only",
-            "--relative",
-            "--format=%x01%H %cI",
-            "HEAD",
-            "--",
-            &sources,
-        ],
-    );
-    let touches = log.as_deref().map(parse_log).unwrap_or_default();
+    let touches = log_touches(root, "HEAD", &sources).unwrap_or_default();
     for t in &touches {
         history.add_touch(t.date, &t.files);
     }
@@ -227,27 +224,10 @@ pub fn load(config: &Config, discovered: &Discovered, default_locale: Option<&st
                         .collect(),
                 ),
                 // Not in HEAD's history (another branch): ask git for this one.
-                None => {
-                    let range = format!("{full}..HEAD");
-                    git(
-                        root,
-                        &[
-                            "log",
-                            "-z",
-                            "--name-only",
-                            "--relative",
-                            "--format=%x01%H %cI",
-                            &range,
-                            "--",
-                            &sources,
-                        ],
-                    )
-                    .map(|o| {
-                        let ids: BTreeSet<String> =
-                            parse_log(&o).into_iter().map(|t| t.id).collect();
-                        touches.iter().map(|t| ids.contains(&t.id)).collect()
-                    })
-                }
+                None => log_touches(root, &format!("{full}..HEAD"), &sources).map(|log| {
+                    let ids: BTreeSet<String> = log.into_iter().map(|t| t.id).collect();
+                    touches.iter().map(|t| ids.contains(&t.id)).collect()
+                }),
             };
             (full, after)
         })
@@ -275,6 +255,22 @@ struct Touch {
     id: String,
     date: Option<Date>,
     files: Vec<String>,
+}
+
+/// The commits of `revs` (`HEAD`, `C..HEAD`) that touch `sources`, with
+/// their files; `None` when git fails.
+fn log_touches(root: &Path, revs: &str, sources: &str) -> Option<Vec<Touch>> {
+    let args = [
+        "log",
+        "-z",
+        "--name-only",
+        "--relative",
+        "--format=%x01%H %cI",
+        revs,
+        "--",
+        sources,
+    ];
+    git(root, &args).map(|o| parse_log(&o))
 }
 
 /// Parses `git log -z --name-only --format=%x01%H %cI`.
@@ -354,6 +350,16 @@ impl Graph {
         }
         Some(seen)
     }
+}
+
+/// The path of `root` relative to the top of its git repository, with a
+/// trailing slash (`docs/site/`), empty at the top; `None` outside a
+/// repository or without git. For SARIF locations relative to the
+/// repository root.
+pub fn repository_prefix(root: &Path) -> Option<String> {
+    let out = git(root, &["rev-parse", "--show-prefix"])?;
+    let prefix = String::from_utf8(out).ok()?;
+    Some(prefix.trim_end_matches(['\n', '\r']).to_string())
 }
 
 /// Runs git in `dir`; its stdout when it succeeded.

@@ -26,7 +26,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::html::escape;
 use crate::locale::Locale;
 use crate::markdown::ArticleOutput;
-use crate::markdown::{AnchorSource, Heading, slugify};
+use crate::markdown::Heading;
 use crate::model::fallback::FallbackPage;
 use crate::model::site::{ArticleId, Site};
 use crate::model::translation::{ArticleState, Freshness};
@@ -41,6 +41,7 @@ pub mod redirect;
 mod sitemap;
 mod sxs;
 mod theme;
+mod toc_nav;
 pub mod ui;
 mod view;
 
@@ -113,6 +114,8 @@ struct Ctx<'a> {
     locales: Vec<LocaleCtx<'a>>,
     /// The hash of each article's HTML, when a key needs it.
     html_hashes: Vec<OnceLock<blake3::Hash>>,
+    /// The DocFX TOCs, resolved.
+    toc: crate::model::toc::Navigation,
 }
 
 /// Renders every page of the site.
@@ -248,7 +251,14 @@ impl<'a> Ctx<'a> {
             })
             .collect();
         let html_hashes = outputs.iter().map(|_| OnceLock::new()).collect();
+        let toc = if site.tocs.is_empty() {
+            crate::model::toc::Navigation::default()
+        } else {
+            let resolver = crate::analyze::links::Resolver::new(site);
+            crate::model::toc::navigate(site, &|l, rel, href| resolver.toc_target(l, rel, href))
+        };
         Ctx {
+            toc,
             site,
             outputs,
             states,
@@ -665,6 +675,7 @@ mod tests {
             .unwrap();
         let keep = crate::markdown::RenderOptions {
             mt_originals: crate::markdown::MtOriginals::Keep,
+            ..crate::markdown::RenderOptions::default()
         };
         let body = &JA[JA.find("\n---\n").unwrap() + 5..];
         outputs[ja].rendered = crate::markdown::render(body, &|_, _| None, keep);

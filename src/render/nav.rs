@@ -42,10 +42,7 @@ pub(super) struct LocaleNav {
 }
 
 pub(super) fn is_index_name(name: &str) -> bool {
-    let stem = name
-        .strip_suffix(".md")
-        .or_else(|| name.strip_suffix(".MD"))
-        .unwrap_or(name);
+    let stem = crate::model::site::page_stem(name);
     matches!(stem, "index" | "_index" | "README")
 }
 
@@ -65,7 +62,9 @@ impl LocaleNav {
                 let pos = folder
                     .children
                     .iter()
-                    .position(|c| matches!(c, Node::Folder(f) if f.name == p));
+                    // Folders that differ only in case are one folder (DocFX
+                    // matches paths case-insensitively).
+                    .position(|c| matches!(c, Node::Folder(f) if f.name.eq_ignore_ascii_case(p)));
                 let pos = match pos {
                     Some(pos) => pos,
                     None => {
@@ -127,7 +126,12 @@ impl LocaleNav {
                 Node::Folder(f) => {
                     let expanded = match dir {
                         None => true,
-                        Some(dir) => dir == f.path || dir.starts_with(&format!("{}/", f.path)),
+                        Some(dir) => {
+                            dir.eq_ignore_ascii_case(&f.path)
+                                || dir
+                                    .to_lowercase()
+                                    .starts_with(&format!("{}/", f.path.to_lowercase()))
+                        }
                     };
                     let index = f.index.map(|i| &self.entries[i]);
                     NavItem {
@@ -213,10 +217,57 @@ pub(super) fn mark_current(nav: &str, url: &str) -> String {
     }
 }
 
+/// A folder's label: its index page's title, else its name made readable
+/// (`add-users` → `Add users`), never the raw folder name.
 pub(super) fn folder_title(entries: &[NavEntry], f: &Folder) -> String {
     f.index
         .map(|i| entries[i].title.clone())
-        .unwrap_or_else(|| f.name.clone())
+        .unwrap_or_else(|| readable(&f.name))
+}
+
+/// `add-users` → `Add users`.
+fn readable(name: &str) -> String {
+    let spaced = name.replace(['-', '_'], " ");
+    let mut c = spaced.trim().chars();
+    match c.next() {
+        Some(first) => first.to_uppercase().chain(c).collect(),
+        None => name.to_string(),
+    }
+}
+
+/// A folder `x/` without an index page and a page `x.md` beside it are one
+/// entry: the page becomes the folder's index, so the section is listed once.
+fn adopt_sibling_pages(entries: &[NavEntry], folder: &mut Folder) {
+    let stem_of = |i: usize| {
+        let rel = &entries[i].rel;
+        let name = rel.rsplit('/').next().unwrap_or(rel);
+        crate::model::site::page_stem(name).to_lowercase()
+    };
+    let wanted: Vec<String> = folder
+        .children
+        .iter()
+        .filter_map(|c| match c {
+            Node::Folder(f) if f.index.is_none() => Some(f.name.to_lowercase()),
+            _ => None,
+        })
+        .collect();
+    for name in wanted {
+        let Some(pos) = folder
+            .children
+            .iter()
+            .position(|c| matches!(c, Node::Page(i) if stem_of(*i) == name))
+        else {
+            continue;
+        };
+        let Node::Page(page) = folder.children.remove(pos) else {
+            continue;
+        };
+        if let Some(Node::Folder(f)) = folder.children.iter_mut().find(
+            |c| matches!(c, Node::Folder(f) if f.index.is_none() && f.name.to_lowercase() == name),
+        ) {
+            f.index = Some(page);
+        }
+    }
 }
 
 /// Sorts a folder's children (weight, then title, then path) and fills in
@@ -226,6 +277,7 @@ pub(super) fn finish(
     folder: &mut Folder,
     folders: &mut HashMap<String, (String, Option<String>)>,
 ) {
+    adopt_sibling_pages(entries, folder);
     for c in &mut folder.children {
         if let Node::Folder(f) = c {
             finish(entries, f, folders);
@@ -267,7 +319,8 @@ pub(super) fn finish(
 }
 
 impl<'a> Ctx<'a> {
-    /// Renders the sidebar of every folder that holds a page, in parallel.
+    /// Renders the sidebar of every folder that holds a page, and of every
+    /// open branch of a TOC that lists one, in parallel.
     pub(super) fn render_sidebars(&mut self, render: &PageFn<'_>) -> Vec<Diagnostic> {
         let mut keys: Vec<(usize, String)> = Vec::new();
         for (l, lc) in self.locales.iter().enumerate() {
@@ -281,28 +334,41 @@ impl<'a> Ctx<'a> {
         }
         keys.sort();
         keys.dedup();
-        let rendered: Vec<Result<String, Diagnostic>> = keys
-            .par_iter()
+        let mut jobs: Vec<((usize, String), Vec<NavItem>)> = keys
+            .into_iter()
             .map(|(l, dir)| {
-                let items = self.locales[*l].nav.view(Some(dir));
-                let key = || self.key("nav.html", dir, *l, &items);
+                let items = self.locales[l].nav.view(Some(&dir));
+                ((l, dir), items)
+            })
+            .collect();
+        for l in 0..self.locales.len() {
+            for (key, tree, open) in toc_nav::branches(&self.toc, self.site, l) {
+                let items = toc_nav::items(&self.toc, tree, &open);
+                jobs.push(((l, key), items));
+            }
+        }
+        let rendered: Vec<Result<String, Diagnostic>> = jobs
+            .par_iter()
+            .map(|((l, dir), items)| {
+                let key = || self.key("nav.html", dir, *l, items);
                 render(&key, None, &|| {
                     let mut context = tera::Context::new();
                     context.insert("site", &self.site_view);
-                    context.insert("items", &items);
+                    context.insert("items", items);
                     context.insert_value("t", self.locales[*l].t.clone());
                     self.theme.tera.render("nav.html", &context).map_err(|e| {
                         template_error(
                             &e,
                             "nav.html",
                             self.theme_file("nav.html"),
-                            &format!("the sidebar of `{dir}/`"),
+                            &format!("the sidebar of `{}/`", dir.trim_start_matches('\u{1}')),
                         )
                         .with_locale(self.site.locales[*l].tag.clone())
                     })
                 })
             })
             .collect();
+        let keys: Vec<(usize, String)> = jobs.into_iter().map(|(k, _)| k).collect();
         let mut diags = Vec::new();
         for ((l, dir), r) in keys.into_iter().zip(rendered) {
             match r {
@@ -314,6 +380,18 @@ impl<'a> Ctx<'a> {
             }
         }
         diags
+    }
+
+    /// The sidebar of an article: its TOC branch's, else its folder's.
+    pub(super) fn article_sidebar(&self, article: ArticleId) -> Nav {
+        let a = &self.site.articles[article];
+        match toc_nav::sidebar_key(&self.toc, article) {
+            Some(key) => Nav {
+                folder: self.locales[a.locale].sidebars.get(&key).cloned(),
+                url: a.url.clone(),
+            },
+            None => self.sidebar(a.locale, &a.rel, &a.url),
+        }
     }
 
     /// The sidebar for the page at `rel` with URL `url`.

@@ -3,6 +3,7 @@
 
 #[allow(unused_imports)]
 use super::*;
+use crate::markdown::{Clip, clip};
 
 pub(super) fn toc(headings: &[Heading]) -> Vec<TocItem> {
     let mut out: Vec<TocItem> = Vec::new();
@@ -22,20 +23,22 @@ pub(super) fn toc(headings: &[Heading]) -> Vec<TocItem> {
 
 /// At most 300 characters, cut at a word where possible.
 pub(super) fn clip_description(s: &str) -> String {
-    const MAX: usize = 300;
-    let s = s.trim();
-    if s.chars().count() <= MAX {
-        return s.to_string();
-    }
-    let cut: String = s.chars().take(MAX - 1).collect();
-    let cut = match cut.rfind(' ') {
-        Some(i) if i > MAX / 2 => cut[..i].to_string(),
-        _ => cut,
-    };
-    format!("{}…", cut.trim_end())
+    clip(s, 300, Clip::Description)
 }
 
 impl<'a> Ctx<'a> {
+    /// A previous/next link: the article's TOC name, else its title.
+    pub(super) fn pager_link(&self, article: Option<ArticleId>) -> Option<PagerLink> {
+        let a = article?;
+        let title = toc_nav::name_of(&self.toc, a)
+            .map(str::to_string)
+            .unwrap_or_else(|| self.outputs[a].title.clone());
+        Some(PagerLink {
+            title,
+            href: self.site.articles[a].url.clone(),
+        })
+    }
+
     pub(super) fn alternates(&self, group: usize) -> Vec<AlternateView> {
         let site = self.site;
         let mut out: Vec<AlternateView> = site.groups[group]
@@ -49,11 +52,12 @@ impl<'a> Ctx<'a> {
                 }
             })
             .collect();
-        let x = &site.articles[site.x_default(group)];
-        out.push(AlternateView {
-            hreflang: "x-default".into(),
-            href: site.absolute_url(&x.url),
-        });
+        if let Some(href) = site.x_default_href(group) {
+            out.push(AlternateView {
+                hreflang: "x-default".into(),
+                href,
+            });
+        }
         out
     }
 
@@ -183,10 +187,19 @@ impl<'a> Ctx<'a> {
             alternates: self.alternates(a.group),
             languages: self.languages(a.group, a.locale),
             home: lc.home.clone(),
-            nav: self.sidebar(a.locale, &a.rel, &a.url),
-            breadcrumb: lc
-                .nav
-                .breadcrumb(&a.rel, &out.title, &lc.home, lc.ui.text("home")),
+            nav: self.article_sidebar(i),
+            breadcrumb: toc_nav::breadcrumb(
+                &self.toc,
+                i,
+                &out.title,
+                (&lc.home, lc.ui.text("home")),
+            )
+            .unwrap_or_else(|| {
+                lc.nav
+                    .breadcrumb(&a.rel, &out.title, &lc.home, lc.ui.text("home"))
+            }),
+            prev: self.pager_link(self.toc.neighbours(i).0),
+            next: self.pager_link(self.toc.neighbours(i).1),
             toc: toc(&out.rendered.headings),
             content: self.html(i),
             updated: self.date_view(&lc.ui, i),
@@ -272,7 +285,11 @@ impl<'a> Ctx<'a> {
                 })
                 .chain(std::iter::once(AlternateView {
                     hreflang: "x-default".into(),
-                    href: site.absolute_url(&home(site.default_locale)),
+                    // The source locale's start page, else the language chooser.
+                    href: site.absolute_url(&match site.source_locale {
+                        Some(s) => home(s),
+                        None => format!("{}/", site.base_path),
+                    }),
                 }))
                 .collect(),
             languages: site

@@ -25,11 +25,12 @@ pub(super) fn sitemap(site: &Site, locale_indexes: &[usize]) -> String {
                 escape(&site.absolute_url(&t.url))
             ));
         }
-        let x = &site.articles[site.x_default(a.group)];
-        xml.push_str(&format!(
-            "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>\n",
-            escape(&site.absolute_url(&x.url))
-        ));
+        if let Some(href) = site.x_default_href(a.group) {
+            xml.push_str(&format!(
+                "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>\n",
+                escape(&href)
+            ));
+        }
         xml.push_str("</url>\n");
     }
     for &l in locale_indexes {

@@ -89,26 +89,12 @@ impl<'a> Ctx<'a> {
         let tr_locale = &site.locales[site.articles[translation].locale];
         let s: &'a crate::markdown::Rendered = &self.outputs[source].rendered;
         let t: &'a crate::markdown::Rendered = &self.outputs[translation].rendered;
-        // As the `anchor-parity` lint: anchors written by hand (HTML ids and
-        // names, explicit heading ids) are what other pages link to; slugs of
-        // translated headings differ by design.
-        let stable = |a: &crate::markdown::Anchor| match a.source {
-            AnchorSource::Html => true,
-            AnchorSource::Heading => s
-                .headings
-                .iter()
-                .any(|h| h.id == a.id && slugify(&h.text) != h.id),
-            AnchorSource::Footnote => false,
-        };
-        let have: HashSet<&str> = t.anchors.iter().map(|a| a.id.as_str()).collect();
-        let mut missing: Vec<String> = s
-            .anchors
-            .iter()
-            .filter(|a| stable(a) && !have.contains(a.id.as_str()))
-            .map(|a| a.id.clone())
+        // The `anchor-parity` rule; a set here, sorted for the page's key.
+        let mut missing: Vec<String> = crate::analyze::anchors::missing(s, t)
+            .into_iter()
+            .map(str::to_string)
             .collect();
         missing.sort();
-        missing.dedup();
         let rows = SxsRows {
             source: self.html(source),
             source_headings: &s.headings,

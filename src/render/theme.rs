@@ -69,6 +69,8 @@ pub(super) const DEFAULT_THEME: &[(&str, &[u8])] = &[
 /// to `_stele/` (everything under `static/`).
 pub struct Theme {
     pub(super) tera: tera::Tera,
+    /// The site's Hugo shortcodes (`shortcodes/<name>.html`).
+    pub shortcodes: crate::markdown::shortcodes::Templates,
     /// (path below `_stele/`, bytes), sorted by path.
     pub(super) assets: Vec<(String, Vec<u8>)>,
     /// BLAKE3 of every file of the theme (names and bytes): part of the key
@@ -96,6 +98,9 @@ impl Theme {
                 .update(&(bytes.len() as u64).to_le_bytes())
                 .update(bytes);
         }
+        let shortcodes = crate::markdown::shortcodes::Templates::from_files(
+            all.iter().map(|(n, b)| (n.as_str(), b.as_slice())),
+        )?;
         let mut templates = Vec::new();
         let mut assets = Vec::new();
         for (name, bytes) in all {
@@ -118,6 +123,7 @@ impl Theme {
         }
         Ok(Theme {
             tera,
+            shortcodes,
             assets,
             fingerprint: fingerprint.finalize(),
         })

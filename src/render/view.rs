@@ -34,6 +34,9 @@ pub(super) struct PageView<'a> {
     /// The sidebar, rendered by `nav.html` (the current page marked).
     pub(super) nav: Nav,
     pub(super) breadcrumb: Vec<Crumb>,
+    /// Previous and next article in the reading order of the page's TOC.
+    pub(super) prev: Option<PagerLink>,
+    pub(super) next: Option<PagerLink>,
     pub(super) toc: Vec<TocItem>,
     /// The article's HTML.
     pub(super) content: Html<'a>,
@@ -49,6 +52,12 @@ pub(super) struct PageView<'a> {
     pub(super) locales: Vec<LocaleLink>,
     /// Root: the locales as JSON for the language redirect.
     pub(super) script_locales: String,
+}
+
+#[derive(Serialize, Hash)]
+pub(super) struct PagerLink {
+    pub(super) title: String,
+    pub(super) href: String,
 }
 
 #[derive(Serialize, Hash)]

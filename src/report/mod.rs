@@ -16,7 +16,7 @@ use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Serialize;
 
 use crate::diagnostic::{Code, Diagnostic, LineIndex, Severity, Span};
-use crate::term::Color;
+use crate::term::{Color, plural};
 
 mod github;
 mod human;
@@ -25,6 +25,8 @@ mod sarif;
 
 #[allow(unused_imports)]
 use self::{github::*, human::*, json::*, sarif::*};
+
+pub mod overview;
 
 /// How diagnostics are written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -48,9 +50,31 @@ pub struct Summary {
     pub links: usize,
 }
 
-/// Writes `diags` and `summary` in `format`. `source` returns the text of a
-/// site-relative file, for the source lines of the human format; a file it
-/// does not know is reported without its source line.
+/// How the output is shaped beyond its format.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// How many diagnostics of each code the human format shows (the
+    /// machine formats show all).
+    pub limit: overview::Limit,
+    /// The site root's path relative to the repository root (`docs/`, or
+    /// empty), put before every SARIF `uri` so that code scanning finds the
+    /// files; empty keeps URIs relative to the site root.
+    pub sarif_prefix: String,
+}
+
+impl Options {
+    /// Every diagnostic, site-relative URIs (`stele serve`, tests).
+    pub fn complete() -> Options {
+        Options {
+            limit: overview::Limit::All,
+            sarif_prefix: String::new(),
+        }
+    }
+}
+
+/// Writes `diags` and `summary` in `format`, every diagnostic. `source`
+/// returns the text of a site-relative file, for the source lines of the
+/// human format; a file it does not know is reported without its source line.
 pub fn write<'s>(
     out: &mut dyn Write,
     format: Format,
@@ -59,15 +83,37 @@ pub fn write<'s>(
     source: &dyn Fn(&str) -> Option<&'s str>,
     color: Color,
 ) -> io::Result<()> {
+    write_with(
+        out,
+        format,
+        diags,
+        summary,
+        source,
+        color,
+        &Options::complete(),
+    )
+}
+
+/// [`write`] with [`Options`]: the human format shows at most
+/// `options.limit` of each code, then the table of counts.
+pub fn write_with<'s>(
+    out: &mut dyn Write,
+    format: Format,
+    diags: &[Diagnostic],
+    summary: &Summary,
+    source: &dyn Fn(&str) -> Option<&'s str>,
+    color: Color,
+    options: &Options,
+) -> io::Result<()> {
     let diags = sorted(diags);
     match format {
         Format::Human => {
-            write_human(out, &diags, source, color)?;
+            write_human_limited(out, &diags, source, color, options.limit)?;
             writeln!(out, "{}", styled_summary(summary, color))
         }
         Format::Json => write_json(out, &diags, summary),
         Format::Github => write_github(out, &diags),
-        Format::Sarif => write_sarif(out, &diags),
+        Format::Sarif => write_sarif(out, &diags, &options.sarif_prefix),
     }
 }
 
@@ -78,8 +124,27 @@ pub fn write_diagnostics<'s>(
     diags: &[Diagnostic],
     source: &dyn Fn(&str) -> Option<&'s str>,
     color: Color,
+    limit: overview::Limit,
 ) -> io::Result<()> {
-    write_human(out, &sorted(diags), source, color)
+    write_human_limited(out, &sorted(diags), source, color, limit)
+}
+
+/// At most `limit` diagnostics of each code, then the counts by code and
+/// locale and the next step (when anything was left out or there are many).
+fn write_human_limited<'s>(
+    out: &mut dyn Write,
+    diags: &[&Diagnostic],
+    source: &dyn Fn(&str) -> Option<&'s str>,
+    color: Color,
+    limit: overview::Limit,
+) -> io::Result<()> {
+    let (shown, hidden) = overview::select(diags, limit);
+    write_human(out, &shown, source, color)?;
+    let table = overview::table(diags, &hidden);
+    if !table.is_empty() {
+        writeln!(out, "{table}")?;
+    }
+    Ok(())
 }
 
 /// `2 errors, 1 warning in 5 articles, 30 links checked`, or
@@ -87,10 +152,10 @@ pub fn write_diagnostics<'s>(
 pub fn summary_line(s: &Summary) -> String {
     let mut problems = Vec::new();
     if s.errors > 0 {
-        problems.push(count(s.errors, "error"));
+        problems.push(plural(s.errors, "error"));
     }
     if s.warnings > 0 {
-        problems.push(count(s.warnings, "warning"));
+        problems.push(plural(s.warnings, "warning"));
     }
     let problems = if problems.is_empty() {
         "no problems".to_string()
@@ -99,17 +164,9 @@ pub fn summary_line(s: &Summary) -> String {
     };
     format!(
         "{problems} in {}, {} checked",
-        count(s.articles, "article"),
-        count(s.links, "link")
+        plural(s.articles, "article"),
+        plural(s.links, "link")
     )
-}
-
-fn count(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
 }
 
 fn sorted(diags: &[Diagnostic]) -> Vec<&Diagnostic> {
@@ -424,6 +481,30 @@ no problems in 0 articles, 0 links checked
             "{got}"
         );
         assert_eq!(got.lines().count(), 1);
+    }
+
+    #[test]
+    fn sarif_uris_are_relative_to_the_repository_root() {
+        let mut out = Vec::new();
+        let options = Options {
+            limit: overview::Limit::All,
+            sarif_prefix: "docs/site/".into(),
+        };
+        write_with(
+            &mut out,
+            Format::Sarif,
+            &[ja_diag()],
+            &summary(),
+            &|_| None,
+            Color::Never,
+            &options,
+        )
+        .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        let loc =
+            &v["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+        assert_eq!(loc["uri"], "docs/site/content/ja-JP/a.md");
+        assert_eq!(loc["uriBaseId"], "SRCROOT");
     }
 
     #[test]

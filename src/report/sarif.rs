@@ -105,7 +105,19 @@ pub(super) const URI_PATH: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'~')
     .remove(b'/');
 
-pub(super) fn write_sarif(out: &mut dyn Write, diags: &[&Diagnostic]) -> io::Result<()> {
+/// `prefix`: the site root relative to the repository root (`docs/site/`),
+/// or empty for URIs relative to the site root.
+pub(super) fn write_sarif(
+    out: &mut dyn Write,
+    diags: &[&Diagnostic],
+    prefix: &str,
+) -> io::Result<()> {
+    // Relative to the repository root when the prefix is known.
+    let base = if prefix.is_empty() {
+        "SITEROOT"
+    } else {
+        "SRCROOT"
+    };
     let rules = Code::ALL
         .iter()
         .map(|c| SarifRule {
@@ -133,8 +145,9 @@ pub(super) fn write_sarif(out: &mut dyn Write, diags: &[&Diagnostic]) -> io::Res
             locations: [SarifLocation {
                 physical_location: SarifPhysicalLocation {
                     artifact_location: SarifArtifactLocation {
-                        uri: utf8_percent_encode(&d.file, URI_PATH).to_string(),
-                        uri_base_id: "SITEROOT",
+                        uri: utf8_percent_encode(&format!("{prefix}{}", d.file), URI_PATH)
+                            .to_string(),
+                        uri_base_id: base,
                     },
                     region: d.span.map(|s| SarifRegion {
                         start_line: s.line,

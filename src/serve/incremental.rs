@@ -173,7 +173,7 @@ impl Cache {
         let parsed = AtomicUsize::new(0);
         let memo = |src: &str, rewrite: &markdown::Rewrite, options: RenderOptions| -> Rendered {
             let mut hasher = blake3::Hasher::new();
-            hasher.update(&[options.mt_originals as u8]);
+            hasher.update(&[options.mt_originals as u8, options.heading_ids as u8]);
             hasher.update(src.as_bytes());
             let hash = hasher.finalize();
             let hit = old.get(&hash).and_then(|entries| {

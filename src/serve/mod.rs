@@ -207,12 +207,7 @@ fn print_diagnostics(built: &Built, diagnostics: &[Diagnostic], out: &mut dyn Wr
     if diagnostics.is_empty() {
         return;
     }
-    let sources: HashMap<&str, &str> = built
-        .site
-        .files
-        .iter()
-        .map(|f| (f.path.as_str(), f.text.as_str()))
-        .collect();
+    let sources = built.site.texts_by_path();
     let lookup = |p: &str| sources.get(p).copied();
     let _ = report::write(
         out,
@@ -344,12 +339,7 @@ impl Builder {
             self.remember(&built);
             return Ok((built, stats, fresh));
         }
-        let sources: HashMap<&str, &str> = built
-            .site
-            .files
-            .iter()
-            .map(|f| (f.path.as_str(), f.text.as_str()))
-            .collect();
+        let sources = built.site.texts_by_path();
         let lookup = |p: &str| sources.get(p).copied();
         let mut text = Vec::new();
         let summary = crate::report::Summary {

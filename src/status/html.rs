@@ -111,6 +111,7 @@ pub fn html(site: &Site, m: &Matrix) -> String {
                 CellState::Unknown => "unknown".to_string(),
                 CellState::Missing => "missing".to_string(),
                 CellState::Orphan => "orphan".to_string(),
+                CellState::External => "translation of the external source".to_string(),
                 CellState::Absent => "·".to_string(),
             };
             let class = serde_json::to_value(c.state)

@@ -20,6 +20,9 @@ pub enum CellState {
     Missing,
     /// A translation whose group has no source article.
     Orphan,
+    /// A translation of the external source (`source_locale` is not in
+    /// `content/`): its source is elsewhere, not missing.
+    External,
     /// No article, and none expected (the group has no source).
     Absent,
 }
@@ -34,6 +37,7 @@ impl CellState {
             CellState::Unknown => "?",
             CellState::Missing => "missing",
             CellState::Orphan => "orphan",
+            CellState::External => "ext",
             CellState::Absent => "·",
         }
     }
@@ -107,6 +111,8 @@ pub struct LocaleSummary {
     pub missing: usize,
     /// Translations here without a source.
     pub orphan: usize,
+    /// Translations of the external source (`source_locale` outside `content/`).
+    pub external: usize,
     /// Translations (and orphans) marked machine-translated.
     pub machine: usize,
     /// Translations (and orphans) not marked machine-translated.
@@ -120,6 +126,9 @@ pub struct Matrix {
     pub default_locale: String,
     /// Whether `default_locale` was set in stele.toml (else chosen).
     pub default_locale_configured: bool,
+    /// `source_locale` from stele.toml when it has no folder in `content/`:
+    /// every locale holds translations of a source published elsewhere.
+    pub external_source: Option<String>,
     /// Whether the site is in a git repository that was asked about
     /// `ms.sourcegitcommit` values.
     pub git: bool,
@@ -157,6 +166,11 @@ impl Matrix {
                 ..Default::default()
             })
             .collect();
+        let external_source = site
+            .config
+            .source_locale
+            .clone()
+            .filter(|_| site.source_locale.is_none());
         let mut rows = Vec::with_capacity(site.groups.len());
         let (mut source_articles, mut source_words) = (0, 0);
         for g in &site.groups {
@@ -198,6 +212,8 @@ impl Matrix {
                     let fm = &site.frontmatter[site.articles[a].file];
                     let (state, changed) = if Some(a) == source {
                         (CellState::Source, None)
+                    } else if source.is_none() && external_source.is_some() {
+                        (CellState::External, None)
                     } else if source.is_none() {
                         (CellState::Orphan, None)
                     } else {
@@ -233,6 +249,7 @@ impl Matrix {
                     CellState::Unknown => s.unknown += 1,
                     CellState::Missing => s.missing += 1,
                     CellState::Orphan => s.orphan += 1,
+                    CellState::External => s.external += 1,
                     CellState::Source | CellState::Absent => {}
                 }
                 if matches!(
@@ -274,6 +291,7 @@ impl Matrix {
                 .map(|l| l.tag.clone())
                 .unwrap_or_default(),
             default_locale_configured: site.config.default_locale.is_some(),
+            external_source,
             git: history.available,
             source_articles,
             source_words,

@@ -57,6 +57,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 mod tests {
     use super::*;
     use crate::markdown::Rendered;
+    use crate::read::discover::Encoding;
 
     fn site(files: &[(&str, &str, &str)]) -> Site {
         crate::model::site::test_site(files)

@@ -3,6 +3,7 @@
 
 #[allow(unused_imports)]
 use super::*;
+use crate::read::discover::Encoding;
 
 /// One file given to `--stamp`, checked.
 pub(super) struct StampTarget {
@@ -97,8 +98,9 @@ pub fn stamp(
     let mut lines = Vec::new();
     for t in targets {
         let bytes = std::fs::read(&t.abs).with_context(|| format!("cannot read `{}`", t.path))?;
-        let (encoding, text) =
-            Encoding::decode(&bytes).with_context(|| format!("cannot decode `{}`", t.path))?;
+        let (encoding, text) = Encoding::decode(&bytes)
+            .map_err(|_| anyhow::anyhow!("the file is not UTF-8 or UTF-16 with a byte-order mark"))
+            .with_context(|| format!("cannot decode `{}`", t.path))?;
         let new_text = translation::set_frontmatter_key(&text, SOURCE_HASH_KEY, &t.hash);
         if new_text == text {
             lines.push(format!(
@@ -107,7 +109,7 @@ pub fn stamp(
             ));
             continue;
         }
-        write_atomic(&t.abs, &encoding.encode(&new_text))
+        crate::output::write_file_atomic(&t.abs, &encoding.encode(&new_text))
             .with_context(|| format!("cannot write `{}`", t.path))?;
         lines.push(format!(
             "stamped `{}` with the hash of `{}`",
@@ -125,78 +127,4 @@ pub(super) fn site_path(root: &Path, abs: &Path) -> Option<String> {
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect();
     (!parts.is_empty()).then(|| format!("content/{}", parts.join("/")))
-}
-
-/// How a file was encoded, so a rewrite keeps it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Encoding {
-    Utf8 { bom: bool },
-    Utf16 { little_endian: bool },
-}
-
-impl Encoding {
-    pub(super) fn decode(bytes: &[u8]) -> Result<(Encoding, String)> {
-        let encoding = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
-            Encoding::Utf8 { bom: true }
-        } else if bytes.starts_with(&[0xFF, 0xFE]) {
-            Encoding::Utf16 {
-                little_endian: true,
-            }
-        } else if bytes.starts_with(&[0xFE, 0xFF]) {
-            Encoding::Utf16 {
-                little_endian: false,
-            }
-        } else {
-            Encoding::Utf8 { bom: false }
-        };
-        let text = crate::read::discover::decode(bytes).map_err(|_| {
-            anyhow::anyhow!("the file is not UTF-8 or UTF-16 with a byte-order mark")
-        })?;
-        Ok((encoding, text))
-    }
-
-    pub(super) fn encode(self, text: &str) -> Vec<u8> {
-        match self {
-            Encoding::Utf8 { bom } => {
-                let mut out = if bom {
-                    vec![0xEF, 0xBB, 0xBF]
-                } else {
-                    Vec::new()
-                };
-                out.extend_from_slice(text.as_bytes());
-                out
-            }
-            Encoding::Utf16 { little_endian } => {
-                let mut out = if little_endian {
-                    vec![0xFF, 0xFE]
-                } else {
-                    vec![0xFE, 0xFF]
-                };
-                for u in text.encode_utf16() {
-                    out.extend_from_slice(&if little_endian {
-                        u.to_le_bytes()
-                    } else {
-                        u.to_be_bytes()
-                    });
-                }
-                out
-            }
-        }
-    }
-}
-
-/// Writes `bytes` to `path` through a temporary file in the same folder,
-/// keeping the file's permissions.
-pub(super) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().context("the file has no folder")?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".stele-stamp")
-        .tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        std::fs::set_permissions(tmp.path(), meta.permissions())?;
-    }
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
 }

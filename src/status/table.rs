@@ -2,19 +2,8 @@
 
 #[allow(unused_imports)]
 use super::*;
-
-/// `1,234,567`.
-pub(super) fn thousands(n: usize) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+pub(super) use crate::term::thousands;
+use crate::term::{Digits, counted};
 
 pub(super) fn pct(p: Option<f64>) -> String {
     p.map(|p| format!("{p:.1}%")).unwrap_or_else(|| "–".into())
@@ -22,20 +11,12 @@ pub(super) fn pct(p: Option<f64>) -> String {
 
 /// `1 names`, `2,327 name`.
 pub(super) fn verb(n: usize, singular: &str, plural: &str) -> String {
-    format!(
-        "{} {}",
-        thousands(n),
-        if n == 1 { singular } else { plural }
-    )
+    counted(n, singular, plural, Digits::Grouped)
 }
 
 /// `1 article`, `2,331 articles`.
 pub(super) fn count(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{} {word}s", thousands(n))
-    }
+    counted(n, word, &format!("{word}s"), Digits::Grouped)
 }
 
 /// ANSI styles of the human table.
@@ -56,7 +37,7 @@ impl Style {
             CellState::Source => Style::Bold,
             CellState::Current => Style::Green,
             CellState::Stale => Style::Yellow,
-            CellState::Unknown | CellState::Absent => Style::Dim,
+            CellState::Unknown | CellState::Absent | CellState::External => Style::Dim,
             CellState::Missing => Style::Red,
             CellState::Orphan => Style::Magenta,
         }
@@ -167,7 +148,21 @@ fn write_headline(out: &mut dyn Write, m: &Matrix, color: Color) -> std::io::Res
             .filter(|l| l.default)
             .map(|l| l.orphan)
             .sum::<usize>();
-    if m.source_articles == 0 {
+    if let Some(source) = &m.external_source {
+        let externals: usize = m.locales.iter().map(|l| l.external).sum();
+        writeln!(
+            out,
+            "{}: translations of `{source}`, which is not in `content/` (`source_locale`): {} in {}, {}",
+            Style::Bold.paint("external source", color),
+            count(externals, "translation"),
+            count(m.groups, "translation group"),
+            count(m.locales.len(), "locale"),
+        )?;
+        writeln!(
+            out,
+            "  = coverage and freshness are measured against the source, which this site does not hold"
+        )?;
+    } else if m.source_articles == 0 {
         let default_orphans = m
             .locales
             .iter()
@@ -197,7 +192,7 @@ fn write_headline(out: &mut dyn Write, m: &Matrix, color: Color) -> std::io::Res
         } else {
             writeln!(
                 out,
-                "  = hint: `{default}` was chosen because stele.toml sets no `default_locale` and the site has no `en-US`; add the source articles under `content/<locale>/` and set `default_locale`"
+                "  = hint: `{default}` was chosen because stele.toml sets no `default_locale` and the site has no `en-US`; add the source articles under `content/<locale>/` and set `default_locale`, or, when the source lives in another repository, set `source_locale` (e.g. `source_locale = \"en-US\"`)"
             )?;
         }
     } else {
@@ -223,7 +218,7 @@ fn write_locales(out: &mut dyn Write, m: &Matrix, color: Color) -> std::io::Resu
         vec![head.iter().map(|h| (h.to_string(), Style::Bold)).collect()];
     for l in &m.locales {
         let n = |v: usize, s: Style| (thousands(v), if v == 0 { Style::Plain } else { s });
-        if l.default {
+        if l.default && m.external_source.is_none() {
             rows.push(vec![
                 (l.locale.clone(), Style::Bold),
                 (thousands(l.articles), Style::Plain),

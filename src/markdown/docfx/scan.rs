@@ -127,10 +127,21 @@ fn atx_level(body: &str) -> Option<usize> {
     ((1..=6).contains(&n) && (t.len() == n || t[n..].starts_with([' ', '\t']))).then_some(n)
 }
 
-/// `# [Title](#tab/id)`: (level, title, id).
-fn tab_heading(body: &str) -> Option<(usize, String, String)> {
+/// `# [Title](#tab/id)`, also `# <a name="x"></a>[Title](#tab/id)` as
+/// Learn's translations write it: (level, tab); `base` is the offset of
+/// `body` in the text.
+fn tab_heading(body: &str, base: usize) -> Option<(usize, Tab)> {
     let level = atx_level(body)?;
-    let t = body.trim().trim_start_matches('#').trim();
+    let mut k = body.find('#')? + level;
+    let skip_ws = |k: usize| k + (body[k..].len() - body[k..].trim_start().len());
+    k = skip_ws(k);
+    let mut html: Option<Range<usize>> = None;
+    while body[k..].starts_with("<a ") {
+        let end = k + body[k..].find("</a>")? + 4;
+        html = Some(html.map_or(base + k, |h| h.start)..base + end);
+        k = skip_ws(end);
+    }
+    let t = body[k..].trim_end();
     let t = t.strip_prefix('[')?;
     let close = t.rfind("](#tab/")?;
     let title = t[..close].trim();
@@ -139,7 +150,14 @@ fn tab_heading(body: &str) -> Option<(usize, String, String)> {
     if id.is_empty() || id.contains(char::is_whitespace) {
         return None;
     }
-    Some((level, title.to_string(), id.to_string()))
+    Some((
+        level,
+        Tab {
+            id: id.to_string(),
+            title: title.to_string(),
+            html,
+        },
+    ))
 }
 
 fn is_thematic_dash(body: &str) -> bool {
@@ -322,7 +340,7 @@ impl<'a> Pass<'a> {
                     continue;
                 }
                 let closes = atx_level(body).is_some_and(|l| l <= g.level)
-                    && tab_heading(body).is_none_or(|(l, _, _)| l != g.level);
+                    && tab_heading(body, 0).is_none_or(|(l, _)| l != g.level);
                 if closes {
                     let g = tabs.take().map(|g| g.prefix).unwrap_or_default();
                     let p = Place {
@@ -334,7 +352,7 @@ impl<'a> Pass<'a> {
                 }
             }
             if !quoted {
-                if let Some((level, _, _)) = tab_heading(body) {
+                if let Some((level, _)) = tab_heading(body, 0) {
                     let p = Place {
                         at: r.start,
                         prefix,
@@ -460,12 +478,19 @@ impl<'a> Pass<'a> {
         depth: usize,
     ) -> Option<usize> {
         let text = input.text.as_str();
-        // The lines of the open blocks lose the same indentation as line `i`.
-        let lines: Vec<Range<usize>> = all_lines
+        // The lines of the open blocks lose the same indentation as line `i`;
+        // the blockquote ends at the first blank line, so look no further.
+        let last = all_lines[i..]
+            .iter()
+            .position(|r| text[r.clone()].trim().is_empty())
+            .map_or(all_lines.len(), |k| i + k);
+        let lines: Vec<Range<usize>> = all_lines[i..last]
             .iter()
             .map(|r| r.start + skip.min(indent_of(&text[r.clone()])).min(r.len())..r.end)
             .collect();
         let lines = &lines[..];
+        // Indices are relative to line `i` from here on.
+        let (base, i) = (i, 0);
         let r = lines[i].clone();
         let gt = r.start + ind;
         let mut inner_start = gt + 1;
@@ -519,12 +544,12 @@ impl<'a> Pass<'a> {
                 l.trim().trim_start_matches('>').trim().is_empty()
             });
             if rest_blank {
-                return Some(j);
+                return Some(base + j);
             }
             for k in i + 1..j {
                 self.inline(input, c, lines[k].clone());
             }
-            return Some(j);
+            return Some(base + j);
         }
         // The content with one level of `>` removed, passed over again.
         let mut inner = Composer::new(input);
@@ -571,7 +596,7 @@ impl<'a> Pass<'a> {
         }
         c.append(&done);
         blocks::close_div(c, p);
-        Some(j)
+        Some(base + j)
     }
 
     /// A colon marker alone on its line. Returns whether it was consumed.
@@ -882,7 +907,23 @@ impl<'a> Pass<'a> {
                         let label = blocks_label(self.ctx.labels.alert(kind));
                         c.synth(i, &label);
                     } else {
-                        self.unknown(input, i..i + 2 + b.name.len(), &format!("[!{}", b.name));
+                        let at_quote_start = text[r.start..i]
+                            .chars()
+                            .all(|ch| ch == '>' || ch.is_whitespace())
+                            && text[r.start..i].contains('>')
+                            && text[b.rest.clone()].trim().is_empty();
+                        if at_quote_start {
+                            // `> [!HINWEIS]`: an alert keyword translated by mistake.
+                            self.find(
+                                input,
+                                i..i + 2 + b.name.len(),
+                                Code::UnknownExtension,
+                                format!("unknown alert `[!{}]`", b.name),
+                                "alert keywords stay in English in every language: `[!NOTE]`, `[!TIP]`, `[!IMPORTANT]`, `[!WARNING]`, `[!CAUTION]`",
+                            );
+                        } else {
+                            self.unknown(input, i..i + 2 + b.name.len(), &format!("[!{}", b.name));
+                        }
                         let inner = &text[b.rest.clone()];
                         let s = b.rest.start + (inner.len() - inner.trim_start().len());
                         c.copy(s..b.rest.end);
@@ -945,9 +986,9 @@ fn collect_tabs(text: &str, lines: &[Range<usize>], i: usize, level: usize) -> V
             fence = Some(f);
             continue;
         }
-        if let Some((l, title, id)) = tab_heading(body) {
+        if let Some((l, tab)) = tab_heading(body, r.start) {
             if l == level {
-                tabs.push(Tab { id, title });
+                tabs.push(tab);
                 continue;
             }
         }

@@ -150,3 +150,27 @@ fn alert_in_list_keeps_indentation() {
     assert!(h.contains("markdown-alert-tip"), "{h}");
     assert_eq!(h.matches("<ol").count(), 1, "{h}");
 }
+
+#[test]
+fn tab_headings_with_a_name_keep_the_anchor() {
+    let src = "# <a name=\"step-1\"></a>[Step 1](#tab/one)\n\nOne\n\n# <a name=\"step-2\"></a>[Step 2](#tab/two)\n\nTwo\n\n---\n";
+    let h = html(src);
+    assert!(
+        h.contains("<p class=\"docfx-tab-title\"><a name=\"step-1\"></a>Step 1</p>"),
+        "{h}"
+    );
+    assert!(h.contains(">Step 2</button>"), "{h}");
+    assert!(!h.contains("<h1"), "{h}");
+}
+
+#[test]
+fn translated_alert_keywords_get_a_hint() {
+    let (e, f) = run("> [!ATTENZIONE]\n> Testo.\n");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(
+        f[0].message.contains("unknown alert `[!ATTENZIONE]`"),
+        "{f:?}"
+    );
+    assert!(f[0].hint.contains("[!CAUTION]"), "{f:?}");
+    assert!(!e.text.contains("[!"), "{}", e.text);
+}
