@@ -276,8 +276,12 @@ pub fn run_with(inputs: Inputs, mode: render::Mode, stages: &Stages<'_>) -> Buil
         }
     }
     // What search indexes: `build` indexes it (cli), `serve` after a
-    // rebuild is served, `check` never.
-    let search_docs = if config.search == crate::config::Search::On {
+    // rebuild is served, `check` never. The index is site-wide: of all
+    // articles, written by shard 1 only.
+    let search_docs = if config.search == crate::config::Search::On
+        && stages.through == Through::Render
+        && shard.has_site_wide()
+    {
         render::search::docs(&site, &outputs)
     } else {
         Vec::new()

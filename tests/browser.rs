@@ -446,6 +446,9 @@ fn docfx_zone_pivots_switch_with_the_selector() {
 
 #[test]
 fn docfx_tabs_and_zones_without_javascript_show_everything() {
+    if !cdp::browser_available() {
+        return;
+    }
     let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     let (_tmp, site) = copy_fixture("browser/site");
     let server = Server::start(&site, &[]);

@@ -44,13 +44,19 @@ fuzz_target!(|data: &[u8]| {
             f.len,
             text.len()
         );
-        assert!(text.is_char_boundary(f.offset), "finding not on a char boundary");
+        assert!(
+            text.is_char_boundary(f.offset),
+            "finding not on a char boundary"
+        );
     }
     let step = (out.text.len() / 64).max(1);
     for o in (0..=out.text.len()).step_by(step) {
         let (file, off) = out.map.locate(o);
         assert_eq!(file, 0);
-        assert!(off <= text.len(), "output offset {o} maps to {off}, past the text");
+        assert!(
+            off <= text.len(),
+            "output offset {o} maps to {off}, past the text"
+        );
     }
     let r = markdown::render(&out.text, &|_, _| None, RenderOptions::default());
     for l in &r.links {

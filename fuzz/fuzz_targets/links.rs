@@ -1,6 +1,6 @@
-//! Link and URL normalisation and resolution: the first line of the input
-//! is a link target, resolved from several files of a small site, in both
-//! locales; the rest is more targets, one per line.
+//! Link and URL normalisation and resolution: every line of the input is a
+//! link target, resolved from every article of a small site in three
+//! locales (non-ASCII paths included).
 #![no_main]
 
 mod common;
@@ -13,7 +13,11 @@ fuzz_target!(|data: &[u8]| {
     let text = common::text(data);
     let files: Vec<(&str, String, String)> = [
         ("en-US", "index.md", "# Home\n"),
-        ("en-US", "guide/install.md", "# Install\n## Linux {#linux}\n"),
+        (
+            "en-US",
+            "guide/install.md",
+            "# Install\n## Linux {#linux}\n",
+        ),
         ("en-US", "guide/ünïcode file.md", "# U\n"),
         ("en-US", "includes/note.md", "note\n"),
         ("de-DE", "guide/install.md", "# Installieren\n"),
@@ -30,12 +34,16 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(decoded, links::decode(target));
         let _ = site::encode_path(&decoded);
         let _ = site::page_path(&decoded);
-        for locale in 0..site.locales.len() {
-            for from in ["index.md", "guide/install.md", "a/b/c/d.md"] {
-                let r = resolver.resolve(locale, from, target);
-                assert_eq!(r, resolver.resolve(locale, from, target), "not deterministic");
+        // From every article page, written in the article itself and in
+        // the include (as if the article expanded it).
+        for (page, a) in site.articles.iter().enumerate() {
+            for file in [a.file, site.files.len() - 1] {
+                let r = resolver.resolve(page, file, target);
+                assert_eq!(r, resolver.resolve(page, file, target), "not deterministic");
                 let _ = resolver.href(&r);
             }
+        }
+        for locale in 0..site.locales.len() {
             let _ = resolver.redirect_href(locale, target);
         }
         let _ = stele::include::join("guide", target);

@@ -13,7 +13,10 @@ fuzz_target!(|data: &[u8]| {
         (target.len() % 2 == 0).then(|| format!("/x/{}", range.start))
     };
     for mt in [MtOriginals::Strip, MtOriginals::Keep] {
-        let options = RenderOptions { mt_originals: mt };
+        let options = RenderOptions {
+            mt_originals: mt,
+            ..Default::default()
+        };
         let a = markdown::render(&text, &rewrite, options);
         for l in &a.links {
             common::assert_range(&text, &l.range, "link");

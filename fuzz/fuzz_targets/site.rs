@@ -8,8 +8,8 @@ mod common;
 
 use libfuzzer_sys::fuzz_target;
 use stele::config::Config;
-use stele::read::discover::{Discovered, FileKind, SourceFile};
 use stele::pipeline::{self, Inputs};
+use stele::read::discover::{Discovered, FileKind, SourceFile};
 use stele::render::Theme;
 use stele::render::ui::Ui;
 
@@ -62,7 +62,10 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let b = pipeline::run(inputs(&parts));
-    assert_eq!(a.diagnostics, b.diagnostics, "diagnostics not deterministic");
+    assert_eq!(
+        a.diagnostics, b.diagnostics,
+        "diagnostics not deterministic"
+    );
     assert_eq!(a.pages.len(), b.pages.len());
     for (x, y) in a.pages.iter().zip(&b.pages) {
         assert_eq!(x.path, y.path);

@@ -185,9 +185,10 @@ fn parse_yaml(text: &str) -> (Vec<Entry>, Vec<Finding>) {
         return (Vec::new(), Vec::new());
     }
     let parsed = if starts_with_list(text) {
-        serde_saphyr::from_str::<Vec<RawEntry>>(text)
+        serde_saphyr::from_str_with_options::<Vec<RawEntry>>(text, crate::limits::yaml_options())
     } else {
-        serde_saphyr::from_str::<RawRoot>(text).map(|r| r.items)
+        serde_saphyr::from_str_with_options::<RawRoot>(text, crate::limits::yaml_options())
+            .map(|r| r.items)
     };
     match parsed {
         Ok(items) => (convert(text, items), Vec::new()),

@@ -11,7 +11,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use super::MARKER;
 
@@ -33,9 +33,53 @@ pub static STATE: Mutex<Pending> = Mutex::new(Pending::Nothing);
 /// Set by the signal thread: writers stop creating files.
 static ABORT: AtomicBool = AtomicBool::new(false);
 
+/// File-system operations of writer threads in flight.
+static IN_FLIGHT: AtomicUsize = AtomicUsize::new(0);
+
 /// Whether a signal asked the build to stop.
 pub fn aborted() -> bool {
-    ABORT.load(Ordering::Relaxed)
+    ABORT.load(Ordering::SeqCst)
+}
+
+/// Held by a writer around one file-system operation in the temporary
+/// directory; `None` once a signal asked the build to stop. The signal
+/// thread waits for every guard to drop before it removes the directory,
+/// so no writer creates a file in it afterwards.
+pub struct IoGuard(());
+
+impl IoGuard {
+    pub fn take() -> Option<IoGuard> {
+        IN_FLIGHT.fetch_add(1, Ordering::SeqCst);
+        if ABORT.load(Ordering::SeqCst) {
+            IN_FLIGHT.fetch_sub(1, Ordering::SeqCst);
+            return None;
+        }
+        Some(IoGuard(()))
+    }
+}
+
+impl Drop for IoGuard {
+    fn drop(&mut self) {
+        IN_FLIGHT.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// Called by the build thread when a signal stopped its writers: it waits
+/// for the signal thread to clean up and end the process.
+pub fn wait_for_exit() -> ! {
+    loop {
+        std::thread::sleep(std::time::Duration::from_secs(1));
+    }
+}
+
+/// After ABORT is set: waits (at most 10 s) for the writers in flight.
+fn wait_for_writers() {
+    let start = std::time::Instant::now();
+    while IN_FLIGHT.load(Ordering::SeqCst) > 0
+        && start.elapsed() < std::time::Duration::from_secs(10)
+    {
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
 }
 
 /// Sets the pending state (a poisoned mutex is still used: the state is a
@@ -55,7 +99,8 @@ pub fn install() {
         };
         std::thread::spawn(move || {
             if let Some(sig) = signals.forever().next() {
-                ABORT.store(true, Ordering::Relaxed);
+                ABORT.store(true, Ordering::SeqCst);
+                wait_for_writers();
                 let mut g = STATE.lock().unwrap_or_else(|e| e.into_inner());
                 match std::mem::take(&mut *g) {
                     Pending::Nothing => {}

@@ -194,9 +194,11 @@ impl Staging {
     /// blocks. The previous build is only read, never changed, so the swap
     /// stays atomic.
     pub fn put(&self, p: &Page) -> Result<()> {
-        if interrupt::aborted() {
+        // Held while this page is written: on SIGINT/SIGTERM the signal
+        // thread waits for writers in flight before it removes the directory.
+        let Some(_io) = interrupt::IoGuard::take() else {
             bail!("interrupted");
-        }
+        };
         if !is_safe_relative(&p.path) {
             bail!(
                 "refusing to write `{}`: the path escapes the output directory",
@@ -236,6 +238,11 @@ impl Staging {
             Some(e) => Err(e),
             None => copy_into(self.previous.as_deref(), &self.tmp_path, copies),
         };
+        if result.is_err() && interrupt::aborted() {
+            // The signal thread removes the directory and ends the process;
+            // dropping `tmp` here would race with it.
+            interrupt::wait_for_exit();
+        }
         if result.is_err() {
             interrupt::set(interrupt::Pending::Nothing);
         }
@@ -278,9 +285,9 @@ fn copy_into(previous: Option<&Path>, tmp_path: &Path, copies: &[Copy]) -> Resul
         }
     }
     copies.par_iter().try_for_each(|(src, rel)| {
-        if interrupt::aborted() {
+        let Some(_io) = interrupt::IoGuard::take() else {
             bail!("interrupted");
-        }
+        };
         let dest = tmp_path.join(rel);
         make_parent(&dest)?;
         if let Some(old) = previous {

@@ -252,18 +252,14 @@ pub fn parse(path: &str, text: &str) -> (Frontmatter, Vec<Diagnostic>) {
             let message = e.without_snippet().to_string();
             let message = message.lines().next().unwrap_or("invalid YAML").trim();
             let message = strip_location_suffix(message);
+            let span = point_span(&idx, text, line, column);
             if let Some(d) = crate::limits::yaml_limit_diagnostic(path, &message) {
-                diags.push(d.with_span(Span {
-                    line,
-                    column,
-                    end_line: line,
-                    end_column: column + 1,
-                }));
+                diags.push(d.with_span(span));
                 return (fm, diags);
             }
             diags.push(
                 Diagnostic::new(Code::InvalidFrontmatter, path, format!("invalid YAML in frontmatter: {message}"))
-                    .with_span(Span { line, column, end_line: line, end_column: column + 1 })
+                    .with_span(span)
                     .with_hint("the article is built without its frontmatter; quote values that contain `:` or start with `[`, `{`, `*`, `&`"),
             );
         }
@@ -271,11 +267,28 @@ pub fn parse(path: &str, text: &str) -> (Frontmatter, Vec<Diagnostic>) {
     (fm, diags)
 }
 
+/// A one-character span at a YAML error's (line, column), kept inside the
+/// line: an error at the end of a line (column = chars + 1) ends there too.
+/// Found by the `frontmatter` fuzz target (end column one past the line).
+fn point_span(idx: &LineIndex, text: &str, line: u32, column: u32) -> Span {
+    let chars = idx
+        .line_text(text, line)
+        .map(|l| l.chars().count() as u32)
+        .unwrap_or(0);
+    let column = column.clamp(1, chars + 1);
+    Span {
+        line,
+        column,
+        end_line: line,
+        end_column: (column + 1).min(chars + 1),
+    }
+}
+
 /// The frontmatter of a YAML page: the keys of its `metadata` mapping, with
 /// the page's own `title` (its heading) first when it has one.
 fn parse_yaml_page(path: &str, text: &str) -> (Frontmatter, Vec<Diagnostic>) {
     let mut fm = Frontmatter::default();
-    let mut options = serde_saphyr::Options::default();
+    let mut options = crate::limits::yaml_options();
     options.strict_booleans = true;
     options.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::LastWins;
     match serde_saphyr::from_str_with_options::<Value>(text, options) {
@@ -380,6 +393,25 @@ fn split(text: &str) -> Option<(Range<usize>, usize)> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn yaml_error_spans_stay_inside_the_line() {
+        // Found by the `frontmatter` fuzz target: the error sits at the end
+        // of a one-character line and its span ended one column past it.
+        let bytes = include_bytes!("../../fuzz/regressions/frontmatter-end-column.md");
+        let text = String::from_utf8_lossy(bytes);
+        let (_, diags) = super::parse("content/en-US/a.md", &text);
+        assert!(!diags.is_empty());
+        for d in &diags {
+            let s = d.span.expect("a span");
+            let line = text
+                .split('\n')
+                .nth(s.line as usize - 1)
+                .expect("the line exists");
+            let max = line.chars().count() as u32 + 1;
+            assert!(s.column <= max && s.end_column <= max, "{d:?}");
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -32,11 +32,13 @@ pub const FLAGS: &[&str] = &[
 
 /// Finds the browser: `STELE_CHROMIUM`, else `chromium` or
 /// `chromium-browser` on `PATH`. Panics with what to install otherwise.
+/// A test calls [`browser_available`] first, which skips it where
+/// Chromium is missing and not required.
 pub fn find_chromium() -> PathBuf {
     match locate_chromium() {
         Some(p) => p,
         None => panic!(
-            "chromium is not installed: the browser tests need it (STELE_REQUIRE_BROWSER is set)\n\
+            "chromium is not installed: the browser tests need it\n\
              hint: `apt-get update && apt-get install -y chromium` (CI's .ci/run does this), \
              or set STELE_CHROMIUM to a Chromium binary"
         ),

@@ -30,8 +30,11 @@ pub fn assert_range(text: &str, range: &std::ops::Range<usize>, what: &str) {
 pub fn assert_diagnostic_in(text: &str, d: &Diagnostic) {
     let Some(s) = d.span else { return };
     let lines: Vec<&str> = text.split('\n').collect();
-    for (line, col, end) in [(s.line, s.column, "start"), (s.end_line, s.end_column, "end")]
-        .map(|(l, c, e)| (l as usize, c as usize, e))
+    for (line, col, end) in [
+        (s.line, s.column, "start"),
+        (s.end_line, s.end_column, "end"),
+    ]
+    .map(|(l, c, e)| (l as usize, c as usize, e))
     {
         assert!(
             line >= 1 && line <= lines.len(),
@@ -65,8 +68,8 @@ pub fn parts(text: &str, n: usize) -> Vec<&str> {
 }
 
 use stele::config::Config;
-use stele::read::discover::{Discovered, FileKind, SourceFile};
 use stele::model::site::{self, Site};
+use stele::read::discover::{Discovered, FileKind, SourceFile};
 
 /// A site built in memory from (locale, rel, text) files with the zero
 /// configuration; files under `includes/` are includes.

@@ -398,7 +398,7 @@ pub fn render(
     include: &IncludeFn,
     options: RenderOptions,
 ) -> Rendered {
-    let mut options_yaml = serde_saphyr::Options::default();
+    let mut options_yaml = crate::limits::yaml_options();
     options_yaml.strict_booleans = true;
     options_yaml.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::LastWins;
     let Ok(page) = serde_saphyr::from_str_with_options::<Block>(src, options_yaml) else {
