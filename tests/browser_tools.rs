@@ -40,6 +40,10 @@ fn with_site(name: &str, test: impl FnOnce(&mut Tab<'_>, &Server)) {
 }
 
 fn with_site_at(name: &str, test: impl FnOnce(&mut Tab<'_>, &Server, &std::path::Path)) {
+    // Skipped with one line where Chromium is missing, unless required.
+    if !cdp::browser_available() {
+        return;
+    }
     let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     let (_tmp, site) = copy_fixture("browser/tools");
     let server = Server::start(&site, &[]);
@@ -306,22 +310,37 @@ fn code_is_highlighted_with_copy_buttons_and_headings_have_links() {
     });
 }
 
-fn axe_source() -> String {
+/// axe-core's script, or `None` (the test is skipped with one line) where
+/// it is not installed and `STELE_REQUIRE_BROWSER` does not require it, as
+/// for Chromium: `cargo test` passes with only the Rust toolchain.
+fn axe_source() -> Option<String> {
     let path = std::env::var_os("STELE_AXE")
         .map(PathBuf::from)
         .unwrap_or_else(|| target_dir().join("axe/node_modules/axe-core/axe.min.js"));
-    std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "axe-core is not installed at `{}` ({e}): the accessibility tests need it\n\
-             hint: `npm install --prefix target/axe axe-core@4` (CI's .ci/run does this), or set STELE_AXE",
-            path.display()
-        )
-    })
+    match std::fs::read_to_string(&path) {
+        Ok(s) => Some(s),
+        Err(e) => {
+            let message = format!(
+                "axe-core is not installed at `{}` ({e}): the accessibility tests need it\n\
+                 hint: `npm install --prefix target/axe axe-core@4` (CI's .ci/run does this), or set STELE_AXE",
+                path.display()
+            );
+            let required =
+                std::env::var("STELE_REQUIRE_BROWSER").is_ok_and(|v| !v.is_empty() && v != "0");
+            if required {
+                panic!("{message}");
+            }
+            eprintln!("skipping the accessibility test: {message}");
+            None
+        }
+    }
 }
 
 #[test]
 fn article_pages_have_no_serious_accessibility_violations() {
-    let axe = axe_source();
+    let Some(axe) = axe_source() else {
+        return;
+    };
     with_site("axe", |tab, server| {
         for (path, scheme) in [
             ("/en-us/assets/", "light"),

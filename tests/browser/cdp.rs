@@ -367,6 +367,7 @@ impl Tab<'_> {
     }
 
     /// Turns off the page's scripts (for the no-JS fallbacks); call before [`Tab::goto`].
+    #[allow(dead_code)]
     pub fn disable_scripts(&mut self) {
         self.call(
             "Emulation.setScriptExecutionDisabled",
