@@ -255,7 +255,7 @@ pub struct FileConfig {
     pub params: toml::Table,
     #[serde(default)]
     pub limits: crate::limits::Limits,
-    /// Full-text search (Pagefind index and the header's search box); on unless `false`.
+    /// Full-text search (Pagefind index and the header's search box); off unless `true`.
     pub search: Option<bool>,
     /// Build-time highlighting of fenced code; on unless `false`.
     pub highlight: Option<bool>,
@@ -430,10 +430,12 @@ impl Config {
                 _ => serde_json::Map::new(),
             },
             limits: file.limits,
-            search: if file.search == Some(false) {
-                Search::Off
-            } else {
+            // Opt-in: Pagefind's indexing costs several times the rest of a
+            // build (docs/PERFORMANCE.md), too much to spring on a large site.
+            search: if file.search == Some(true) {
                 Search::On
+            } else {
+                Search::Off
             },
             edit_url: file.edit_url,
             highlight: if file.highlight == Some(false) {
