@@ -510,7 +510,26 @@ fn index_files(
                 let Some(format) = crate::model::toc::format_of(name) else {
                     continue;
                 };
-                let (entries, findings) = crate::model::toc::parse(&f.text, format);
+                let (mut entries, findings) = crate::model::toc::parse(&f.text, format);
+                let count = crate::model::toc::count_entries(&entries);
+                let limit = config.limits.toc_entries;
+                if count > limit {
+                    // Such a TOC drives no navigation: its articles keep the
+                    // folder nav, and nothing walks its entries again.
+                    entries.clear();
+                    diags.push(
+                        Diagnostic::new(
+                            Code::LimitExceeded,
+                            f.path.clone(),
+                            format!(
+                                "the TOC has {count} entries, more than the limit of {limit}; it is not used for navigation"
+                            ),
+                        )
+                        .with_span(LineIndex::new(&f.text).span(&f.text, 0..0))
+                        .with_hint(crate::limits::hint("toc_entries", limit))
+                        .with_locale(f.locale.clone()),
+                    );
+                }
                 if !findings.is_empty() {
                     let idx = LineIndex::new(&f.text);
                     for x in findings {

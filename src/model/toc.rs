@@ -72,6 +72,17 @@ pub struct Finding {
     pub range: Range<usize>,
 }
 
+/// How many entries a TOC has, at every depth (for `[limits] toc_entries`).
+pub fn count_entries(entries: &[Entry]) -> usize {
+    let mut count = 0;
+    let mut stack: Vec<&[Entry]> = vec![entries];
+    while let Some(level) = stack.pop() {
+        count += level.len();
+        stack.extend(level.iter().map(|e| e.items.as_slice()));
+    }
+    count
+}
+
 /// Parses the text of a TOC file.
 pub fn parse(text: &str, format: TocFormat) -> (Vec<Entry>, Vec<Finding>) {
     match format {
