@@ -211,17 +211,7 @@ pub fn run_with(inputs: Inputs, mode: render::Mode, stages: &Stages<'_>) -> Buil
     let (ui, ui_diags) = Ui::from_sources(&ui_sources);
     diags.extend(ui_diags);
     let labels = labels_of(&site, &ui);
-    let dialect = Dialect {
-        labels: &labels,
-        code: &code,
-        shortcode_labels: site
-            .locales
-            .iter()
-            .map(|l| shortcode_labels(&ui.locale(&l.tag)))
-            .collect(),
-        templates: &theme.shortcodes,
-        params: &config.params,
-    };
+    let dialect = Dialect::new(&site, &ui, &labels, &code, &theme, &config);
     diags.extend(ui.missing_strings(&site.locales));
 
     let processed: Vec<(ArticleOutput, Vec<Diagnostic>)> = (0..site.articles.len())
@@ -350,17 +340,7 @@ pub fn analyze(inputs: Inputs) -> Analyzed {
     let resolver = Resolver::new(&site);
     let (ui, _) = Ui::from_sources(&ui_sources);
     let labels = labels_of(&site, &ui);
-    let dialect = Dialect {
-        labels: &labels,
-        code: &code,
-        shortcode_labels: site
-            .locales
-            .iter()
-            .map(|l| shortcode_labels(&ui.locale(&l.tag)))
-            .collect(),
-        templates: &theme.shortcodes,
-        params: &config.params,
-    };
+    let dialect = Dialect::new(&site, &ui, &labels, &code, &theme, &config);
     let outputs: Vec<ArticleOutput> = (0..site.articles.len())
         .into_par_iter()
         .map(|i| process_article(&site, &resolver, i, &dialect).0)
@@ -397,6 +377,31 @@ pub struct Dialect<'a> {
     pub shortcode_labels: Vec<markdown::shortcodes::Labels>,
     pub templates: &'a markdown::shortcodes::Templates,
     pub params: &'a serde_json::Map<String, serde_json::Value>,
+}
+
+impl<'a> Dialect<'a> {
+    /// What the pre-passes need for `site`: `labels` from [`labels_of`],
+    /// the snippets' code files, the theme's shortcodes, `[params]`.
+    pub fn new(
+        site: &Site,
+        ui: &Ui,
+        labels: &'a [Labels],
+        code: &'a discover::CodeFiles,
+        theme: &'a Theme,
+        config: &'a Config,
+    ) -> Dialect<'a> {
+        Dialect {
+            labels,
+            code,
+            shortcode_labels: site
+                .locales
+                .iter()
+                .map(|l| shortcode_labels(&ui.locale(&l.tag)))
+                .collect(),
+            templates: &theme.shortcodes,
+            params: &config.params,
+        }
+    }
 }
 
 /// The DocFX labels of every site locale, from its UI strings.
