@@ -205,7 +205,12 @@ pub fn run_with(inputs: Inputs, mode: render::Mode, stages: &Stages<'_>) -> Buil
     let options = markdown::RenderOptions {
         mt_originals,
         heading_ids: heading_ids(&site),
-        highlight: config.highlight,
+        // Highlighting changes only the HTML of code, never links or
+        // anchors: `stele check`, which writes no page, skips it.
+        highlight: match stages.through {
+            Through::Render => config.highlight,
+            Through::Analyze => crate::config::Highlight::Off,
+        },
     };
     let resolver = Resolver::new(&site);
     let (ui, ui_diags) = Ui::from_sources(&ui_sources);
